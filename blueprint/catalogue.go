@@ -1,0 +1,243 @@
+package blueprint
+
+// Term is an entry of a catalogue: a stable id used in journey files, a
+// Dutch label and an English name.
+type Term struct {
+	Source
+	ID          string `toml:"id,required"`
+	Label       string `toml:"naam,required"`
+	NameEN      string `toml:"naam_en"`
+	Description string `toml:"omschrijving"`
+	// BuiltIn is true for entries that ship with the tool.
+	BuiltIn bool `toml:"-"`
+}
+
+// Name returns the label in lang (the Dutch label when no English name was
+// given).
+func (t *Term) Name(lang Lang) string {
+	if lang == English && t.NameEN != "" {
+		return t.NameEN
+	}
+	return t.Label
+}
+
+// ChannelKind groups channels by how a conversation runs over them; the
+// requirements rules and the diagrams use it for channels a project adds.
+type ChannelKind string
+
+// The kinds of channel.
+const (
+	ChannelInPerson ChannelKind = "fysiek"       // balie, huisbezoek
+	ChannelPhone    ChannelKind = "telefonisch"  // telefoon
+	ChannelWritten  ChannelKind = "schriftelijk" // post, e-mail
+	ChannelChat     ChannelKind = "chat"         // chat, WhatsApp, sms
+	ChannelSocial   ChannelKind = "sociaal"      // social media
+	ChannelOnline   ChannelKind = "online"       // website, app, Mijn-omgeving
+)
+
+// ChannelKinds lists the kinds in a fixed order.
+var ChannelKinds = []ChannelKind{ChannelInPerson, ChannelPhone, ChannelWritten, ChannelChat, ChannelSocial, ChannelOnline}
+
+// Channel is a way the customer and the gemeente reach each other.
+type Channel struct {
+	Term
+	Kind ChannelKind `toml:"soort,required"`
+	// Colour is an optional #rrggbb colour for diagrams.
+	Colour string `toml:"kleur"`
+}
+
+// ActorKind says on which side of the counter an actor stands.
+type ActorKind string
+
+// The kinds of actor.
+const (
+	ActorCustomer ActorKind = "klant"      // inwoner, ondernemer, instelling
+	ActorEmployee ActorKind = "medewerker" // KCC, vakafdeling, manager
+	ActorPartner  ActorKind = "partner"    // ketenpartner, aannemer
+)
+
+// ActorKinds lists the kinds in a fixed order.
+var ActorKinds = []ActorKind{ActorCustomer, ActorEmployee, ActorPartner}
+
+// Actor is someone who acts in a step.
+type Actor struct {
+	Term
+	Kind ActorKind `toml:"soort,required"`
+}
+
+// System is an information system in the support lane.
+type System struct {
+	Term
+}
+
+// Domain is a field of the gemeente's work, such as Burgerzaken.
+type Domain struct {
+	Term
+}
+
+// QuestionType is a kind of customer question, such as a melding.
+type QuestionType struct {
+	Term
+}
+
+// Catalogue holds the vocabularies a journey refers to by id.
+type Catalogue struct {
+	Channels      []*Channel
+	Actors        []*Actor
+	Systems       []*System
+	Domains       []*Domain
+	QuestionTypes []*QuestionType
+}
+
+func term(id, nl, en, desc string) Term {
+	return Term{ID: id, Label: nl, NameEN: en, Description: desc, BuiltIn: true}
+}
+
+// BuiltinCatalogue returns a fresh copy of the catalogue that ships with the
+// tool: the channels, actors, domains and question types of the Dimpact KCC
+// journeys, and the systems found in a gemeente's KCC landscape.
+func BuiltinCatalogue() *Catalogue {
+	return &Catalogue{
+		Channels: []*Channel{
+			{term("balie", "Balie", "Front desk", "Persoonlijk contact aan de balie of in het stadskantoor"), ChannelInPerson, ""},
+			{term("telefoon", "Telefoon", "Telephone", "Bellen met 14 + netnummer of het KCC"), ChannelPhone, ""},
+			{term("e-mail", "E-mail", "E-mail", "E-mail aan de gemeente"), ChannelWritten, ""},
+			{term("chat", "Chat", "Chat", "Webchat op de gemeentelijke website"), ChannelChat, ""},
+			{term("whatsapp", "WhatsApp", "WhatsApp", "Berichten via WhatsApp"), ChannelChat, ""},
+			{term("social-media", "Social media", "Social media", "X, Facebook, Instagram, LinkedIn en dergelijke"), ChannelSocial, ""},
+			{term("post", "Post", "Letter", "Brief per post"), ChannelWritten, ""},
+			{term("website", "Website", "Website", "De gemeentelijke website met formulieren"), ChannelOnline, ""},
+			{term("mijn-omgeving", "Mijn-omgeving", "My environment", "Persoonlijke omgeving (MijnGemeente) met zaken en berichten"), ChannelOnline, ""},
+			{term("app", "App", "App", "Een app, zoals een meldingen-app voor de openbare ruimte"), ChannelOnline, ""},
+			{term("sms", "Sms", "Text message", "Sms-bericht"), ChannelChat, ""},
+			{term("videobellen", "Videobellen", "Video call", "Beeldbellen met een medewerker"), ChannelPhone, ""},
+			{term("huisbezoek", "Huisbezoek", "Home visit", "Een medewerker komt langs"), ChannelInPerson, ""},
+		},
+		Actors: []*Actor{
+			{term("inwoner", "Inwoner", "Resident", "Een inwoner van de gemeente"), ActorCustomer},
+			{term("ondernemer", "Ondernemer", "Entrepreneur", "Een ondernemer of bedrijf"), ActorCustomer},
+			{term("instelling", "Instelling", "Institution", "Een instelling, vereniging of organisatie"), ActorCustomer},
+			{term("kcc-medewerker", "KCC-medewerker", "Contact centre agent", "Medewerker van het klantcontactcentrum"), ActorEmployee},
+			{term("webcare-medewerker", "Webcare-medewerker", "Webcare agent", "Medewerker die social media volgt en beantwoordt"), ActorEmployee},
+			{term("vakafdeling", "Medewerker vakafdeling", "Specialist department", "Medewerker van een vakafdeling (backoffice)"), ActorEmployee},
+			{term("manager-kcc", "Manager KCC", "Contact centre manager", "Teamleider of manager van het KCC"), ActorEmployee},
+			{term("ketenpartner", "Ketenpartner", "Partner organisation", "Een partner buiten de gemeente, zoals een aannemer of het UWV"), ActorPartner},
+		},
+		Systems: []*System{
+			{term("klantcontactsysteem", "Klantcontactsysteem (KCS)", "Customer contact system", "Registratie van klantcontacten en klantgegevens (CRM)")},
+			{term("kennisbank", "Kennisbank", "Knowledge base", "Producten, werkinstructies en vraag-antwoordcombinaties")},
+			{term("telefonie", "Telefonieplatform", "Telephony platform", "Telefooncentrale met wachtrijen en doorverbinden")},
+			{term("chatplatform", "Chat- en berichtenplatform", "Chat and messaging platform", "Webchat, WhatsApp en sms")},
+			{term("webcare", "Webcaretool", "Webcare tool", "Volgen en beantwoorden van social media")},
+			{term("zaaksysteem", "Zaaksysteem", "Case management system", "Registratie en afhandeling van zaken")},
+			{term("meldingensysteem", "Meldingensysteem openbare ruimte", "Public space reporting system", "Meldingen Openbare Ruimte (MOR)")},
+			{term("documentbeheer", "Documentbeheersysteem", "Document management system", "Opslag van documenten en correspondentie")},
+			{term("mijn-omgeving", "Mijn-omgeving (portaal)", "Personal portal", "Persoonlijke omgeving met zaken, berichten en gegevens")},
+			{term("website", "Website en e-formulieren", "Website and e-forms", "Gemeentelijke website met formulieren")},
+			{term("afsprakensysteem", "Afsprakensysteem", "Appointment system", "Afspraken maken voor balie en terugbellen")},
+			{term("brp", "Basisregistratie Personen (BRP)", "Personal Records Database (BRP)", "Persoonsgegevens, adres en verhuizingen")},
+			{term("bag", "Basisregistratie Adressen en Gebouwen (BAG)", "Addresses and Buildings Register (BAG)", "Adressen en gebouwen")},
+			{term("digid", "DigiD", "DigiD", "Inloggen voor inwoners")},
+			{term("eherkenning", "eHerkenning", "eHerkenning", "Inloggen voor ondernemers")},
+			{term("sociaal-domein", "Systeem sociaal domein", "Social domain system", "Uitkeringen, bijzondere bijstand en schuldhulp")},
+			{term("e-mail", "E-mailsysteem", "E-mail system", "Gedeelde mailboxen")},
+			{term("managementinformatie", "Managementinformatie (BI)", "Management information (BI)", "Dashboards en rapportages")},
+			{term("kto", "Klanttevredenheidsonderzoek (KTO)", "Customer satisfaction survey", "Vragenlijsten en tevredenheidsmetingen")},
+		},
+		Domains: []*Domain{
+			{term("burgerzaken", "Burgerzaken", "Civil affairs", "Paspoort, rijbewijs, verhuizing, BRP")},
+			{term("openbare-ruimte", "Openbare Ruimte", "Public space", "Wegen, groen, verlichting, afval")},
+			{term("werk-en-inkomen", "Werk & Inkomen", "Work & Income", "Uitkering, bijzondere bijstand, re-integratie")},
+			{term("bouwen-en-wonen", "Bouwen & Wonen", "Building & Housing", "Vergunningen, omgevingswet, ruimtelijke plannen")},
+			{term("belastingen", "Belastingen", "Taxes", "Gemeentelijke belastingen en WOZ")},
+			{term("sociaal-domein", "Sociaal domein", "Social domain", "Wmo, jeugd, schuldhulp")},
+			{term("ondernemen", "Ondernemen", "Business", "Vergunningen en diensten voor ondernemers")},
+			{term("bestuur", "Bestuur en organisatie", "Governance", "Raad, college, klachten, bezwaar")},
+		},
+		QuestionTypes: []*QuestionType{
+			{term("melding", "Melding", "Report", "Een melding over de openbare ruimte of een situatie")},
+			{term("informatievraag", "Informatievraag", "Information request", "Een vraag die met informatie te beantwoorden is")},
+			{term("adviesvraag", "Adviesvraag", "Request for advice", "Een vraag die inhoudelijk advies of doorverwijzing nodig heeft")},
+			{term("aanvraag", "Aanvraag", "Application", "Een aanvraag van een product of dienst")},
+			{term("klacht", "Klacht", "Complaint", "Een klacht over de gemeente")},
+			{term("latente-behoefte", "Latente behoefte", "Latent need", "Een behoefte die de klant nog niet als vraag stelt")},
+		},
+	}
+}
+
+// Channel looks a channel up by id.
+func (c *Catalogue) Channel(id string) *Channel {
+	for _, x := range c.Channels {
+		if x.ID == id {
+			return x
+		}
+	}
+	return nil
+}
+
+// Actor looks an actor up by id.
+func (c *Catalogue) Actor(id string) *Actor {
+	for _, x := range c.Actors {
+		if x.ID == id {
+			return x
+		}
+	}
+	return nil
+}
+
+// System looks a system up by id.
+func (c *Catalogue) System(id string) *System {
+	for _, x := range c.Systems {
+		if x.ID == id {
+			return x
+		}
+	}
+	return nil
+}
+
+// Domain looks a domain up by id.
+func (c *Catalogue) Domain(id string) *Domain {
+	for _, x := range c.Domains {
+		if x.ID == id {
+			return x
+		}
+	}
+	return nil
+}
+
+// QuestionType looks a question type up by id.
+func (c *Catalogue) QuestionType(id string) *QuestionType {
+	for _, x := range c.QuestionTypes {
+		if x.ID == id {
+			return x
+		}
+	}
+	return nil
+}
+
+// ChannelIDs returns the channel ids in catalogue order.
+func (c *Catalogue) ChannelIDs() []string { return ids(c.Channels) }
+
+// ActorIDs returns the actor ids in catalogue order.
+func (c *Catalogue) ActorIDs() []string { return ids(c.Actors) }
+
+// SystemIDs returns the system ids in catalogue order.
+func (c *Catalogue) SystemIDs() []string { return ids(c.Systems) }
+
+// DomainIDs returns the domain ids in catalogue order.
+func (c *Catalogue) DomainIDs() []string { return ids(c.Domains) }
+
+// QuestionTypeIDs returns the question type ids in catalogue order.
+func (c *Catalogue) QuestionTypeIDs() []string { return ids(c.QuestionTypes) }
+
+type hasTerm interface{ term() *Term }
+
+func (t *Term) term() *Term { return t }
+
+func ids[T hasTerm](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = x.term().ID
+	}
+	return out
+}

@@ -1,0 +1,550 @@
+package blueprint
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// MaxFileSize is the largest file the loader reads. A journey file is a few
+// kilobytes; anything this large is a mistake (or not a journey).
+const MaxFileSize = 4 << 20
+
+// ValueError is returned by a value parser (a duration, say) when a text
+// cannot be read; the decoder turns it into a positioned diagnostic.
+type ValueError struct {
+	Summary  msg
+	Args     []any
+	Hint     msg
+	HintArgs []any
+}
+
+// Error returns the English text, for callers outside the loader.
+func (e *ValueError) Error() string { return fmt.Sprintf(e.Summary.en, e.Args...) }
+
+// textValue is implemented by types read from a TOML string by a parser of
+// their own, such as Duration.
+type textValue interface {
+	setText(s string) *ValueError
+}
+
+func (d *Duration) setText(s string) *ValueError {
+	v, err := ParseDuration(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// customValue is implemented by types that take more than one TOML shape,
+// such as PersonaRef (a string or a table).
+type customValue interface {
+	decodeTOML(d *decoder, ctx string, v any, n *node)
+}
+
+func (r *PersonaRef) decodeTOML(d *decoder, ctx string, v any, n *node) {
+	r.Source = Source{Pos: n.pos}
+	switch v := v.(type) {
+	case string:
+		r.ID = v
+	case map[string]any:
+		p := &Persona{}
+		d.decodeStruct("[persona]", v, n, reflect.ValueOf(p).Elem())
+		r.Inline = p
+		r.ID = p.ID
+		r.Source = p.Source
+	default:
+		d.sink.errorf(n.pos, "type",
+			d.sink.t(msg{"persona moet de id van een persona zijn (persona = \"johan\") of een tabel [persona], niet %s",
+				"persona must be the id of a persona (persona = \"johan\") or a table [persona], not %s"}, d.describe(v)),
+			"")
+	}
+}
+
+// decoder turns the generic value tree of the TOML library into model
+// structs, reporting every problem with the position from the index.
+type decoder struct {
+	sink *diagSink
+	file string
+}
+
+// field describes one TOML key of a struct.
+type field struct {
+	key      string
+	index    []int
+	required bool
+}
+
+type structInfo struct {
+	fields map[string]*field
+	keys   []string // in declaration order, for "allowed keys" lists
+	source []int    // index of the embedded Source, or nil
+}
+
+var structCache sync.Map // reflect.Type → *structInfo
+
+func infoOf(t reflect.Type) *structInfo {
+	if si, ok := structCache.Load(t); ok {
+		return si.(*structInfo)
+	}
+	si := &structInfo{fields: map[string]*field{}}
+	var walk func(t reflect.Type, prefix []int)
+	walk = func(t reflect.Type, prefix []int) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			idx := append(append([]int{}, prefix...), i)
+			if f.Anonymous && f.Type == reflect.TypeOf(Source{}) {
+				if si.source == nil {
+					si.source = idx
+				}
+				continue
+			}
+			if f.Anonymous && f.Type.Kind() == reflect.Struct {
+				walk(f.Type, idx)
+				continue
+			}
+			tag := f.Tag.Get("toml")
+			if tag == "" || tag == "-" || !f.IsExported() {
+				continue
+			}
+			name, opts, _ := strings.Cut(tag, ",")
+			si.fields[name] = &field{key: name, index: idx, required: opts == "required"}
+			si.keys = append(si.keys, name)
+		}
+	}
+	walk(t, nil)
+	structCache.Store(t, si)
+	return si
+}
+
+// Keys returns the TOML keys of a model struct type in declaration order,
+// with whether each is required; the schema generator and the docs use it.
+func Keys(v any) (keys []string, required map[string]bool) {
+	t := reflect.TypeOf(v)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	si := infoOf(t)
+	required = map[string]bool{}
+	for _, k := range si.keys {
+		if si.fields[k].required {
+			required[k] = true
+		}
+	}
+	return append([]string(nil), si.keys...), required
+}
+
+// decodeStruct fills the struct rv from the table m, indexed by n.
+func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect.Value) {
+	si := infoOf(rv.Type())
+	if si.source != nil {
+		rv.FieldByIndex(si.source).Set(reflect.ValueOf(n.source()))
+	}
+	where := ctx
+	if id, ok := m["id"].(string); ok && id != "" {
+		where = fmt.Sprintf("%s %q", ctx, id)
+	}
+	for _, key := range orderedKeys(m, n) {
+		val := m[key]
+		kn := n.child(key)
+		if kn == nil {
+			kn = &node{pos: n.pos, keyPos: n.pos}
+		}
+		f, ok := si.fields[key]
+		if !ok {
+			d.unknownKey(key, where, kn.keyPos, si.keys)
+			continue
+		}
+		d.decodeValue(where, key, val, kn, rv.FieldByIndex(f.index))
+	}
+	for _, key := range si.keys {
+		if !si.fields[key].required {
+			continue
+		}
+		if _, ok := m[key]; !ok {
+			d.sink.errorf(n.pos, "missing-key",
+				d.sink.t(msg{"%s mist de verplichte sleutel %q", "%s lacks the required key %q"}, capitalize(whereLabel(d.sink.lang, where)), key),
+				d.sink.t(msg{"voeg %s toe", "add %s"}, example(key, rv.FieldByIndex(si.fields[key].index).Type())))
+		}
+	}
+}
+
+func whereLabel(lang Lang, where string) string {
+	if where == "" {
+		return tr(lang, "het bestand", "the file")
+	}
+	return where
+}
+
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// example shows how a missing key is written.
+func example(key string, t reflect.Type) string {
+	if t == reflect.TypeOf(PersonaRef{}) {
+		return key + ` = "…"`
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.String {
+			return key + ` = ["…"]`
+		}
+		return "[[" + key + "]]"
+	case reflect.Int:
+		return key + " = 0"
+	case reflect.Bool:
+		return key + " = true"
+	case reflect.Struct:
+		if t == reflect.TypeOf(Duration{}) {
+			return key + ` = "10 minuten"`
+		}
+		return "[" + key + "]"
+	}
+	return key + ` = "…"`
+}
+
+// orderedKeys returns the keys of m in source order (as far as the index
+// knows them), then any others sorted.
+func orderedKeys(m map[string]any, n *node) []string {
+	keys := make([]string, 0, len(m))
+	seen := make(map[string]bool, len(m))
+	if n != nil {
+		for _, k := range n.order {
+			if _, ok := m[k]; ok && !seen[k] {
+				keys = append(keys, k)
+				seen[k] = true
+			}
+		}
+	}
+	var rest []string
+	for k := range m {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(keys, rest...)
+}
+
+func (d *decoder) unknownKey(key, where string, at Pos, allowed []string) {
+	summary := d.sink.t(msg{"onbekende sleutel %q in %s", "unknown key %q in %s"}, key, whereLabel(d.sink.lang, where))
+	var detail string
+	if s := suggestKey(key, allowed); s != "" {
+		detail = d.sink.t(msg{"bedoelde u %q?", "did you mean %q?"}, s)
+	} else {
+		detail = d.sink.t(msg{"toegestaan: %s", "allowed: %s"}, strings.Join(allowed, ", "))
+	}
+	d.sink.errorf(at, "unknown-key", summary, detail)
+}
+
+var (
+	textValueType   = reflect.TypeOf((*textValue)(nil)).Elem()
+	customValueType = reflect.TypeOf((*customValue)(nil)).Elem()
+)
+
+// decodeValue stores v into the field fv, or reports why it cannot.
+func (d *decoder) decodeValue(where, key string, v any, n *node, fv reflect.Value) {
+	t := fv.Type()
+	if reflect.PointerTo(t).Implements(customValueType) {
+		fv.Addr().Interface().(customValue).decodeTOML(d, where, v, n)
+		return
+	}
+	if t.Kind() == reflect.Pointer && t.Implements(textValueType) {
+		s, ok := v.(string)
+		if !ok {
+			d.typeError(where, key, v, n, t)
+			return
+		}
+		p := reflect.New(t.Elem())
+		if err := p.Interface().(textValue).setText(s); err != nil {
+			var hint string
+			if pick(d.sink.lang, err.Hint) != "" {
+				hint = d.sink.t(err.Hint, err.HintArgs...)
+			}
+			d.sink.errorf(n.pos, "value", d.sink.t(err.Summary, err.Args...), hint)
+			return
+		}
+		fv.Set(p)
+		return
+	}
+	switch t.Kind() {
+	case reflect.String:
+		s, ok := v.(string)
+		if !ok {
+			d.typeError(where, key, v, n, t)
+			return
+		}
+		fv.SetString(s)
+	case reflect.Int, reflect.Int64:
+		i, ok := v.(int64)
+		if !ok {
+			d.typeError(where, key, v, n, t)
+			return
+		}
+		fv.SetInt(i)
+	case reflect.Float64:
+		switch x := v.(type) {
+		case int64:
+			fv.SetFloat(float64(x))
+		case float64:
+			fv.SetFloat(x)
+		default:
+			d.typeError(where, key, v, n, t)
+		}
+	case reflect.Bool:
+		b, ok := v.(bool)
+		if !ok {
+			d.typeError(where, key, v, n, t)
+			return
+		}
+		fv.SetBool(b)
+	case reflect.Pointer:
+		switch t.Elem().Kind() {
+		case reflect.Struct:
+			m, ok := v.(map[string]any)
+			if !ok {
+				d.typeError(where, key, v, n, t)
+				return
+			}
+			p := reflect.New(t.Elem())
+			d.decodeStruct(tableName(where, key, false), m, n, p.Elem())
+			fv.Set(p)
+		default:
+			p := reflect.New(t.Elem())
+			before := len(d.sink.diags)
+			d.decodeValue(where, key, v, n, p.Elem())
+			if len(d.sink.diags) == before {
+				fv.Set(p)
+			}
+		}
+	case reflect.Slice:
+		d.decodeSlice(where, key, v, n, fv)
+	case reflect.Map:
+		d.decodeMap(where, key, v, n, fv)
+	default:
+		panic(fmt.Sprintf("blueprint: field %s of unsupported type %s", key, t))
+	}
+}
+
+// decodeMap fills a map[string]T field: a table whose keys are free.
+func (d *decoder) decodeMap(where, key string, v any, n *node, fv reflect.Value) {
+	t := fv.Type()
+	m, ok := v.(map[string]any)
+	if !ok || t.Key().Kind() != reflect.String {
+		d.typeError(where, key, v, n, t)
+		return
+	}
+	out := reflect.MakeMapWithSize(t, len(m))
+	for _, k := range orderedKeys(m, n) {
+		kn := n.child(k)
+		if kn == nil {
+			kn = n
+		}
+		ev := reflect.New(t.Elem()).Elem()
+		before := len(d.sink.diags)
+		d.decodeValue(where, k, m[k], kn, ev)
+		if len(d.sink.diags) == before {
+			out.SetMapIndex(reflect.ValueOf(k), ev)
+		}
+	}
+	fv.Set(out)
+}
+
+func tableName(where, key string, array bool) string {
+	base := where
+	if i := strings.IndexByte(base, ' '); i >= 0 {
+		base = base[:i] // drop the id
+	}
+	base = strings.Trim(base, "[]")
+	if base != "" {
+		key = base + "." + key
+	}
+	if array {
+		return "[[" + key + "]]"
+	}
+	return "[" + key + "]"
+}
+
+func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Value) {
+	t := fv.Type()
+	elem := t.Elem()
+	var items []any
+	switch x := v.(type) {
+	case []any:
+		items = x
+	case []map[string]any:
+		items = make([]any, len(x))
+		for i := range x {
+			items[i] = x[i]
+		}
+	case map[string]any:
+		if elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct {
+			d.sink.errorf(n.pos, "type",
+				d.sink.t(msg{"%s is een lijst: schrijf [[%s]] met dubbele haken", "%s is a list: write [[%s]] with double brackets"}, key, strings.Trim(tableName(where, key, false), "[]")),
+				"")
+			return
+		}
+		d.typeError(where, key, v, n, t)
+		return
+	default:
+		d.typeError(where, key, v, n, t)
+		return
+	}
+	out := reflect.MakeSlice(t, 0, len(items))
+	for i, item := range items {
+		en := n.elem(i)
+		if en == nil {
+			en = &node{pos: n.pos}
+		}
+		switch {
+		case elem.Kind() == reflect.String:
+			s, ok := item.(string)
+			if !ok {
+				d.sink.errorf(en.pos, "type",
+					d.sink.t(msg{"element %d van %s moet tekst zijn (tussen aanhalingstekens), niet %s", "element %d of %s must be text (in quotes), not %s"}, i+1, key, d.describe(item)),
+					"")
+				continue
+			}
+			out = reflect.Append(out, reflect.ValueOf(s).Convert(elem))
+		case elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct:
+			m, ok := item.(map[string]any)
+			if !ok {
+				d.sink.errorf(en.pos, "type",
+					d.sink.t(msg{"element %d van %s moet een tabel zijn, niet %s", "element %d of %s must be a table, not %s"}, i+1, key, d.describe(item)),
+					"")
+				continue
+			}
+			p := reflect.New(elem.Elem())
+			d.decodeStruct(tableName(where, key, true), m, en, p.Elem())
+			out = reflect.Append(out, p)
+		default:
+			ev := reflect.New(elem).Elem()
+			d.decodeValue(where, key, item, en, ev)
+			out = reflect.Append(out, ev)
+		}
+	}
+	fv.Set(out)
+}
+
+func (d *decoder) typeError(where, key string, v any, n *node, t reflect.Type) {
+	d.sink.errorf(n.pos, "type",
+		d.sink.t(msg{"%s moet %s zijn, niet %s", "%s must be %s, not %s"}, key, d.want(key, t), d.describe(v)),
+		d.sink.t(msg{"schrijf %s", "write %s"}, example(key, t)))
+}
+
+// want names the expected type in words a non-programmer knows.
+func (d *decoder) want(key string, t reflect.Type) string {
+	l := d.sink.lang
+	for t.Kind() == reflect.Pointer {
+		if t.Implements(textValueType) {
+			return tr(l, "tekst zoals \"10 minuten\"", "text such as \"10 minuten\"")
+		}
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return tr(l, "tekst tussen aanhalingstekens", "text in quotes")
+	case reflect.Int, reflect.Int64:
+		return tr(l, "een geheel getal", "a whole number")
+	case reflect.Float64:
+		return tr(l, "een getal", "a number")
+	case reflect.Bool:
+		return tr(l, "true of false", "true or false")
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.String {
+			return tr(l, "een lijst met tekst, zoals [\"a\", \"b\"]", "a list of texts, such as [\"a\", \"b\"]")
+		}
+		return tr(l, "een lijst van tabellen [["+key+"]]", "a list of tables [["+key+"]]")
+	case reflect.Map, reflect.Struct:
+		return tr(l, "een tabel ["+key+"]", "a table ["+key+"]")
+	}
+	return t.String()
+}
+
+// describe names the type of a TOML value in words.
+func (d *decoder) describe(v any) string {
+	l := d.sink.lang
+	switch x := v.(type) {
+	case string:
+		return tr(l, "tekst", "text")
+	case int64:
+		return tr(l, "een geheel getal", "a whole number")
+	case float64:
+		return tr(l, "een kommagetal", "a decimal number")
+	case bool:
+		return tr(l, "true/false", "true/false")
+	case time.Time:
+		return tr(l, "een datum of tijd", "a date or time")
+	case []any, []map[string]any:
+		return tr(l, "een lijst", "a list")
+	case map[string]any:
+		return tr(l, "een tabel", "a table")
+	default:
+		return fmt.Sprintf("%T", x)
+	}
+}
+
+// decodeFile parses src as TOML and decodes it into v. Syntax errors end
+// the file's decoding (the rest cannot be trusted); every other problem is
+// collected.
+func decodeFile(sink *diagSink, name string, src []byte, v any) bool {
+	var tree map[string]any
+	if _, err := toml.Decode(string(src), &tree); err != nil {
+		syntaxError(sink, name, src, err)
+		return false
+	}
+	idx := indexTOML(name, src)
+	d := &decoder{sink: sink, file: name}
+	d.decodeStruct("", tree, idx, reflect.ValueOf(v).Elem())
+	return true
+}
+
+// DecodeTOML decodes a TOML document into v, a pointer to a struct whose
+// fields carry `toml:"key"` or `toml:"key,required"` tags and may embed
+// Source. It applies the rules of journey files (unknown keys with a
+// suggestion, required keys, types in plain words, positions from the
+// source) so that other packages that read TOML data, such as the
+// requirements catalogue, give the same quality of messages without
+// importing a TOML library themselves.
+func DecodeTOML(name string, src []byte, v any, lang Lang) Diagnostics {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
+		panic("blueprint.DecodeTOML: v must be a pointer to a struct")
+	}
+	sink := &diagSink{lang: lang.Or(Dutch)}
+	if !tooLarge(sink, &File{Name: name, Src: src}) {
+		decodeFile(sink, name, src, v)
+	}
+	sink.diags.Sort()
+	return sink.diags
+}
+
+// syntaxError reports a TOML syntax error at the place a person would look.
+func syntaxError(sink *diagSink, name string, src []byte, err error) {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		sink.errorf(Pos{File: name, Line: 1, Col: 1}, "syntax", sink.t(msg{"kan het bestand niet lezen: %v", "cannot read the file: %v"}, err), "")
+		return
+	}
+	// The library's line can be one too far when the mistake is noticed
+	// at a line end (an unclosed [[stap); its byte offset is exact, so the
+	// position is computed from that, with a rune column.
+	off := min(max(pe.Position.Start, 0), len(src))
+	pos := posOfOffset(name, src, off)
+	summary, hint := explainSyntax(sink.lang, pe.Message)
+	sink.errorf(pos, "syntax", summary, hint)
+}

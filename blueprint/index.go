@@ -1,0 +1,440 @@
+package blueprint
+
+import (
+	"unicode/utf8"
+)
+
+// The TOML library reports positions for syntax errors only: it keeps key
+// positions private and does not tell the elements of an array of tables
+// apart. This file builds that missing piece: an index of every table
+// header, key and array element of a source text, with its line and column.
+// It runs only on text the TOML library has accepted, so it can be lenient,
+// but it never loops or panics on any input (the fuzz test feeds it
+// anything the library accepts).
+
+// node is one table, array or value in the index.
+type node struct {
+	// pos is where the element starts: the [[header]] or [header], the
+	// '{' of an inline table, or the first character of a value.
+	pos Pos
+	// keyPos is where the key that names this node was written; zero for
+	// array elements.
+	keyPos Pos
+	// kids are the keys of a table, in the order first written.
+	kids  map[string]*node
+	order []string
+	// elems are the elements of an array value or array of tables.
+	elems []*node
+}
+
+func (n *node) child(key string) *node {
+	if n == nil {
+		return nil
+	}
+	return n.kids[key]
+}
+
+func (n *node) elem(i int) *node {
+	if n == nil || i < 0 || i >= len(n.elems) {
+		return nil
+	}
+	return n.elems[i]
+}
+
+func (n *node) ensure(key string, at Pos) *node {
+	if n.kids == nil {
+		n.kids = map[string]*node{}
+	}
+	c, ok := n.kids[key]
+	if !ok {
+		c = &node{pos: at, keyPos: at}
+		n.kids[key] = c
+		n.order = append(n.order, key)
+	}
+	return c
+}
+
+// last returns the table a dotted path goes through: the last element of an
+// array of tables, or the node itself.
+func (n *node) last() *node {
+	if len(n.elems) > 0 {
+		return n.elems[len(n.elems)-1]
+	}
+	return n
+}
+
+// source turns the index of a table into the Source of a model element.
+func (n *node) source() Source {
+	s := Source{}
+	if n == nil {
+		return s
+	}
+	s.Pos = n.pos
+	if len(n.kids) > 0 {
+		s.Keys = make(map[string]Pos, len(n.kids))
+		s.Values = make(map[string]Pos, len(n.kids))
+		for k, c := range n.kids {
+			s.Keys[k] = c.keyPos
+			s.Values[k] = c.pos
+			if len(c.elems) > 0 {
+				if s.Elems == nil {
+					s.Elems = map[string][]Pos{}
+				}
+				ps := make([]Pos, len(c.elems))
+				for i, e := range c.elems {
+					ps[i] = e.pos
+				}
+				s.Elems[k] = ps
+			}
+		}
+	}
+	return s
+}
+
+// scanner walks a TOML text and builds the index.
+type scanner struct {
+	file string
+	src  []byte
+	i    int // byte offset
+	line int
+	col  int // rune column of src[i]
+}
+
+// indexTOML builds the index of src. The root node stands for the file.
+func indexTOML(file string, src []byte) *node {
+	s := &scanner{file: file, src: src, line: 1, col: 1}
+	root := &node{pos: Pos{File: file, Line: 1, Col: 1}}
+	cur := root
+	for s.i < len(s.src) {
+		start := s.i
+		s.skipSpace(true)
+		if s.i >= len(s.src) {
+			break
+		}
+		switch c := s.src[s.i]; {
+		case c == '[':
+			at := s.pos()
+			s.advance()
+			array := s.peek() == '['
+			if array {
+				s.advance()
+			}
+			path := s.keyPath()
+			s.skipSpace(false)
+			for s.peek() == ']' {
+				s.advance()
+			}
+			cur = s.header(root, path, at, array)
+		case isKeyStart(c):
+			s.keyValue(cur)
+		default:
+			s.advance() // not valid TOML; skip a character
+		}
+		s.skipLine()
+		if s.i == start { // never stand still
+			s.advance()
+		}
+	}
+	return root
+}
+
+type keyPart struct {
+	name string
+	pos  Pos
+}
+
+// header makes the table a [header] or [[header]] opens and returns it.
+func (s *scanner) header(root *node, path []keyPart, at Pos, array bool) *node {
+	if len(path) == 0 {
+		return root
+	}
+	n := root
+	for _, k := range path[:len(path)-1] {
+		n = n.ensure(k.name, k.pos).last()
+	}
+	k := path[len(path)-1]
+	c := n.ensure(k.name, k.pos)
+	if array {
+		e := &node{pos: at}
+		c.elems = append(c.elems, e)
+		return e
+	}
+	c.pos = at
+	return c
+}
+
+// keyValue reads key = value into table t.
+func (s *scanner) keyValue(t *node) {
+	path := s.keyPath()
+	if len(path) == 0 {
+		s.advance()
+		return
+	}
+	n := t
+	for _, k := range path[:len(path)-1] {
+		n = n.ensure(k.name, k.pos).last()
+	}
+	k := path[len(path)-1]
+	v := n.ensure(k.name, k.pos)
+	v.keyPos = k.pos
+	s.skipSpace(false)
+	if s.peek() == '=' {
+		s.advance()
+	}
+	s.skipSpace(false)
+	s.value(v)
+}
+
+// value reads one value into n.
+func (s *scanner) value(n *node) {
+	n.pos = s.pos()
+	switch s.peek() {
+	case '"', '\'':
+		s.str()
+	case '[':
+		s.advance()
+		for s.i < len(s.src) {
+			s.skipSpace(true)
+			if c := s.peek(); c == ']' || c == 0 {
+				s.advance()
+				return
+			}
+			e := &node{}
+			before := s.i
+			s.value(e)
+			n.elems = append(n.elems, e)
+			s.skipSpace(true)
+			if s.peek() == ',' {
+				s.advance()
+			}
+			if s.i == before {
+				s.advance()
+			}
+		}
+	case '{':
+		s.advance()
+		for s.i < len(s.src) {
+			s.skipSpace(true)
+			c := s.peek()
+			if c == '}' || c == 0 {
+				s.advance()
+				return
+			}
+			if c == ',' {
+				s.advance()
+				continue
+			}
+			before := s.i
+			if isKeyStart(c) {
+				s.keyValue(n)
+			}
+			if s.i == before {
+				s.advance()
+			}
+		}
+	default:
+		// number, boolean or date: up to a delimiter
+		for s.i < len(s.src) {
+			switch s.src[s.i] {
+			case ',', ']', '}', '#', '\n', '\r':
+				return
+			}
+			s.advance()
+		}
+	}
+}
+
+// str skips a basic, literal or multi-line string.
+func (s *scanner) str() {
+	q := s.src[s.i]
+	multi := s.i+2 < len(s.src) && s.src[s.i+1] == q && s.src[s.i+2] == q
+	if multi {
+		s.advance()
+		s.advance()
+		s.advance()
+		for s.i < len(s.src) {
+			c := s.src[s.i]
+			if c == '\\' && q == '"' {
+				s.advance()
+				s.advance()
+				continue
+			}
+			if c == q && s.i+2 < len(s.src) && s.src[s.i+1] == q && s.src[s.i+2] == q {
+				s.advance()
+				s.advance()
+				s.advance()
+				// up to two more quotes belong to the content
+				for k := 0; k < 2 && s.peek() == q; k++ {
+					s.advance()
+				}
+				return
+			}
+			s.advance()
+		}
+		return
+	}
+	s.advance()
+	for s.i < len(s.src) {
+		c := s.src[s.i]
+		switch {
+		case c == '\\' && q == '"':
+			s.advance()
+			s.advance()
+			continue
+		case c == q:
+			s.advance()
+			return
+		case c == '\n':
+			return
+		}
+		s.advance()
+	}
+}
+
+// keyPath reads a dotted key: bare, "quoted" or 'literal' parts.
+func (s *scanner) keyPath() []keyPart {
+	var path []keyPart
+	for s.i < len(s.src) {
+		s.skipSpace(false)
+		at := s.pos()
+		var name string
+		switch c := s.peek(); {
+		case c == '"' || c == '\'':
+			start := s.i
+			s.str()
+			name = unquoteKey(s.src[start:s.i])
+		case isBare(c):
+			start := s.i
+			for s.i < len(s.src) && isBare(s.src[s.i]) {
+				s.advance()
+			}
+			name = string(s.src[start:s.i])
+		default:
+			return path
+		}
+		path = append(path, keyPart{name: name, pos: at})
+		s.skipSpace(false)
+		if s.peek() != '.' {
+			return path
+		}
+		s.advance()
+	}
+	return path
+}
+
+// unquoteKey removes the quotes of a quoted key and resolves the common
+// escapes; keys in blueprint files are plain words, so this is enough to
+// match the decoder's view.
+func unquoteKey(b []byte) string {
+	if len(b) < 2 {
+		return string(b)
+	}
+	q := b[0]
+	inner := b[1 : len(b)-1]
+	if q == '\'' {
+		return string(inner)
+	}
+	out := make([]byte, 0, len(inner))
+	for i := 0; i < len(inner); i++ {
+		if inner[i] == '\\' && i+1 < len(inner) {
+			i++
+			switch inner[i] {
+			case 'n':
+				out = append(out, '\n')
+			case 't':
+				out = append(out, '\t')
+			default:
+				out = append(out, inner[i])
+			}
+			continue
+		}
+		out = append(out, inner[i])
+	}
+	return string(out)
+}
+
+func isBare(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+func isKeyStart(c byte) bool { return isBare(c) || c == '"' || c == '\'' }
+
+// skipSpace skips blanks and comments, and newlines too when nl is set.
+func (s *scanner) skipSpace(nl bool) {
+	for s.i < len(s.src) {
+		switch c := s.src[s.i]; {
+		case c == ' ' || c == '\t':
+			s.advance()
+		case c == '\r' || c == '\n':
+			if !nl {
+				return
+			}
+			s.advance()
+		case c == '#':
+			for s.i < len(s.src) && s.src[s.i] != '\n' {
+				s.advance()
+			}
+		case c == 0xEF && s.i == 0 && len(s.src) >= 3 && s.src[1] == 0xBB && s.src[2] == 0xBF:
+			s.i += 3 // byte-order mark: not a column
+		default:
+			return
+		}
+	}
+}
+
+// skipLine skips the rest of a line after a header or key/value.
+func (s *scanner) skipLine() {
+	s.skipSpace(false)
+	for s.i < len(s.src) && s.src[s.i] != '\n' {
+		s.advance()
+	}
+}
+
+func (s *scanner) peek() byte {
+	if s.i < len(s.src) {
+		return s.src[s.i]
+	}
+	return 0
+}
+
+func (s *scanner) pos() Pos { return Pos{File: s.file, Line: s.line, Col: s.col} }
+
+// advance moves past one rune, keeping line and column.
+func (s *scanner) advance() {
+	if s.i >= len(s.src) {
+		return
+	}
+	if s.src[s.i] == '\n' {
+		s.i++
+		s.line++
+		s.col = 1
+		return
+	}
+	_, size := utf8.DecodeRune(s.src[s.i:])
+	s.i += size
+	s.col++
+}
+
+// posOfOffset converts a byte offset of src into a Pos with a rune column.
+func posOfOffset(file string, src []byte, off int) Pos {
+	if off > len(src) {
+		off = len(src)
+	}
+	line, col := 1, 1
+	i := 0
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		i = 3 // a byte-order mark takes no column
+	}
+	for i < off {
+		if src[i] == '\n' {
+			line++
+			col = 1
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(src[i:])
+		i += size
+		col++
+	}
+	return Pos{File: file, Line: line, Col: col}
+}

@@ -1,0 +1,241 @@
+package blueprint
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// ProjectFile is the name of the optional project file in a folder of
+// journeys.
+const ProjectFile = "blueprint.toml"
+
+// Options configure loading. The zero value means defaults.
+type Options struct {
+	// Lang is the language of the diagnostics; zero means Dutch.
+	Lang Lang
+}
+
+// File is a source file in memory: its name (used in positions) and text.
+type File struct {
+	Name string
+	Src  []byte
+	// Size is set instead of Src when a file on disk was too large to
+	// read (see MaxFileSize); the loader reports it.
+	Size int64
+}
+
+// IsProjectFile reports whether name is a project file (blueprint.toml).
+func IsProjectFile(name string) bool { return path.Base(filepath.ToSlash(name)) == ProjectFile }
+
+// Load decodes and validates one file from memory: a journey, or a
+// project file. It is LoadFiles for a single file.
+func Load(name string, src []byte, opts Options) (*Model, Diagnostics) {
+	return LoadFiles([]File{{Name: name, Src: src}}, opts)
+}
+
+// LoadFiles decodes and validates journey files and at most one project
+// file (recognised by its name, blueprint.toml) from memory. It never
+// fails early: the returned diagnostics hold every problem found, sorted
+// by position, and the model holds everything that could be decoded. Use
+// the model only when the diagnostics have no errors.
+func LoadFiles(files []File, opts Options) (*Model, Diagnostics) {
+	sink := &diagSink{lang: opts.Lang.Or(Dutch)}
+	m := &Model{Project: &Project{}}
+	var projectSeen *File
+	for i := range files {
+		f := &files[i]
+		if !IsProjectFile(f.Name) {
+			continue
+		}
+		m.Files = append(m.Files, f.Name)
+		if projectSeen != nil {
+			sink.errorf(Pos{File: f.Name, Line: 1, Col: 1}, "project-twice",
+				sink.t(msg{"tweede projectbestand; er is er al een: %s", "second project file; there is one already: %s"}, projectSeen.Name),
+				sink.t(msg{"laad één map tegelijk, of voeg de projectbestanden samen", "load one folder at a time, or merge the project files"}))
+			continue
+		}
+		projectSeen = f
+		p := &Project{}
+		if tooLarge(sink, f) {
+			continue
+		}
+		if decodeFile(sink, f.Name, f.Src, p) {
+			p.File = f.Name
+			m.Project = p
+		}
+	}
+	m.Catalogue = extendCatalogue(BuiltinCatalogue(), m.Project)
+	m.Personas = append(m.Personas, m.Project.Personas...)
+	for i := range files {
+		f := &files[i]
+		if IsProjectFile(f.Name) {
+			continue
+		}
+		m.Files = append(m.Files, f.Name)
+		if tooLarge(sink, f) {
+			continue
+		}
+		if len(strings.TrimSpace(strings.TrimPrefix(string(f.Src), "\uFEFF"))) == 0 {
+			sink.errorf(Pos{File: f.Name, Line: 1, Col: 1}, "empty",
+				sink.t(msg{"het bestand is leeg", "the file is empty"}),
+				sink.t(msg{"begin met: blueprint init %s", "start with: blueprint init %s"}, f.Name))
+			continue
+		}
+		j := &Journey{}
+		if !decodeFile(sink, f.Name, f.Src, j) {
+			continue
+		}
+		j.File = f.Name
+		if j.PersonaRef.Inline != nil {
+			m.Personas = append(m.Personas, j.PersonaRef.Inline)
+		}
+		m.Journeys = append(m.Journeys, j)
+	}
+	validate(m, sink)
+	sink.diags.Sort()
+	return m, sink.diags
+}
+
+func tooLarge(sink *diagSink, f *File) bool {
+	size := max(f.Size, int64(len(f.Src)))
+	if size <= MaxFileSize {
+		return false
+	}
+	sink.errorf(Pos{File: f.Name, Line: 1, Col: 1}, "too-large",
+		sink.t(msg{"bestand is te groot (%d bytes; maximaal %d)", "file is too large (%d bytes; at most %d)"}, size, MaxFileSize),
+		sink.t(msg{"splits het in kleinere bestanden", "split it into smaller files"}))
+	return true
+}
+
+// extendCatalogue adds the project's own entries to the built-in
+// catalogue. Duplicates are reported by the validator and not added.
+func extendCatalogue(c *Catalogue, p *Project) *Catalogue {
+	for _, x := range p.Channels {
+		if c.Channel(x.ID) == nil {
+			c.Channels = append(c.Channels, x)
+		}
+	}
+	for _, x := range p.Actors {
+		if c.Actor(x.ID) == nil {
+			c.Actors = append(c.Actors, x)
+		}
+	}
+	for _, x := range p.Systems {
+		if c.System(x.ID) == nil {
+			c.Systems = append(c.Systems, x)
+		}
+	}
+	for _, x := range p.Domains {
+		if c.Domain(x.ID) == nil {
+			c.Domains = append(c.Domains, x)
+		}
+	}
+	for _, x := range p.QuestionTypes {
+		if c.QuestionType(x.ID) == nil {
+			c.QuestionTypes = append(c.QuestionTypes, x)
+		}
+	}
+	return c
+}
+
+// LoadPaths reads journey files and folders from disk and loads them with
+// LoadFiles. A folder contributes its *.toml files (not its subfolders); a
+// single journey file brings the blueprint.toml next to it, when there is
+// one. The error is for problems reading the files (a missing path, a
+// permission); problems in their content are diagnostics.
+func LoadPaths(paths []string, opts Options) (*Model, Diagnostics, error) {
+	files, err := ReadPaths(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, diags := LoadFiles(files, opts)
+	return m, diags, nil
+}
+
+// LoadDir loads the journeys of one folder.
+func LoadDir(dir string, opts Options) (*Model, Diagnostics, error) {
+	return LoadPaths([]string{dir}, opts)
+}
+
+// ReadPaths collects the files LoadPaths would load, in load order: the
+// project file first, then journeys sorted by name within each folder.
+func ReadPaths(paths []string) ([]File, error) {
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no files or folders given")
+	}
+	var names []string
+	seen := map[string]bool{}
+	add := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, pathError(p, err)
+		}
+		if st.IsDir() {
+			entries, err := os.ReadDir(p)
+			if err != nil {
+				return nil, pathError(p, err)
+			}
+			var found []string
+			for _, e := range entries {
+				if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".toml") {
+					found = append(found, filepath.Join(p, e.Name()))
+				}
+			}
+			sort.Strings(found)
+			if len(found) == 0 {
+				return nil, fmt.Errorf("%s: no .toml files in this folder", filepath.ToSlash(p))
+			}
+			for _, f := range found {
+				add(f)
+			}
+			continue
+		}
+		if proj := filepath.Join(filepath.Dir(p), ProjectFile); !IsProjectFile(p) {
+			if st, err := os.Stat(proj); err == nil && st.Mode().IsRegular() {
+				add(proj)
+			}
+		}
+		add(p)
+	}
+	// The project file is decoded first, whatever the order given.
+	sort.SliceStable(names, func(i, j int) bool { return IsProjectFile(names[i]) && !IsProjectFile(names[j]) })
+	files := make([]File, 0, len(names))
+	for _, name := range names {
+		st, err := os.Stat(name)
+		if err != nil {
+			return nil, pathError(name, err)
+		}
+		slash := filepath.ToSlash(filepath.Clean(name))
+		if st.Size() > MaxFileSize {
+			// Do not read it; the loader reports it with a position.
+			files = append(files, File{Name: slash, Size: st.Size()})
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, pathError(name, err)
+		}
+		files = append(files, File{Name: slash, Src: src})
+	}
+	return files, nil
+}
+
+func pathError(p string, err error) error {
+	var pe *fs.PathError
+	if e, ok := err.(*fs.PathError); ok {
+		pe = e
+		return fmt.Errorf("%s: %v", filepath.ToSlash(p), pe.Err)
+	}
+	return err
+}

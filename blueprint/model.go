@@ -1,0 +1,338 @@
+package blueprint
+
+// The model is a set of plain structs. Each struct mirrors one table of the
+// TOML format; the `toml` tag gives the Dutch key a user writes on the
+// workshop's wall, the Go name is English. The tag option "required" makes
+// the loader report a missing key. Every element embeds Source, so later
+// passes can point at the line where it was written.
+
+// Model is everything loaded in one run: an optional project, the personas
+// and the journeys, with the catalogues (built-in plus the project's own)
+// that their references resolve against.
+type Model struct {
+	// Project holds the settings of blueprint.toml; it is never nil (an
+	// empty Project when there was no project file).
+	Project *Project
+	// Catalogue is the built-in catalogue extended by the project.
+	Catalogue *Catalogue
+	// Personas are all personas: those of the project file and those
+	// written inline in a journey, in load order.
+	Personas []*Persona
+	// Journeys are in file-name order.
+	Journeys []*Journey
+	// Files are the files read, slash-separated, in the order read.
+	Files []string
+}
+
+// Persona looks a persona up by id.
+func (m *Model) Persona(id string) *Persona {
+	for _, p := range m.Personas {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// Project is the optional blueprint.toml of a folder of journeys: who the
+// journeys belong to, the dienstverleningsvisie they test, and the actors,
+// channels, systems, domains and question types the project adds to the
+// built-in catalogue.
+type Project struct {
+	Source
+	File string `toml:"-"`
+	// Organisation is the gemeente (or cooperation) the journeys belong to.
+	Organisation string `toml:"organisatie"`
+	// Municipalities lists the participating gemeenten, for title pages.
+	Municipalities []string `toml:"gemeenten"`
+	// Language is the default language of documents: "nl" or "en".
+	Language string `toml:"taal"`
+	// Vision holds the statements of the dienstverleningsvisie that a
+	// journey can test.
+	Vision []*VisionStatement `toml:"visie"`
+	// Personas shared by several journeys, such as employee personas.
+	Personas []*Persona `toml:"persona"`
+	// Extra catalogue entries beyond the built-in ones.
+	Actors        []*Actor        `toml:"actor"`
+	Channels      []*Channel      `toml:"kanaal"`
+	Systems       []*System       `toml:"systeem"`
+	Domains       []*Domain       `toml:"domein"`
+	QuestionTypes []*QuestionType `toml:"vraagsoort"`
+}
+
+// VisionStatement is one statement of the dienstverleningsvisie, such as
+// "Wij denken mee en zijn proactief".
+type VisionStatement struct {
+	Source
+	ID   string `toml:"id,required"`
+	Text string `toml:"tekst,required"`
+	// Theme groups statements, for example "Proactief" or "Eén loket".
+	Theme string `toml:"thema"`
+}
+
+// Persona is a person whose journey is told (an inwoner, ondernemer or
+// instelling) or an employee who serves them. Role names an actor of the
+// catalogue; its kind decides whether the persona is a customer or an
+// employee. Employee personas carry knelpunten and succesfactoren.
+type Persona struct {
+	Source
+	ID          string   `toml:"id,required"`
+	Name        string   `toml:"naam,required"`
+	Role        string   `toml:"rol,required"`
+	Description string   `toml:"beschrijving"`
+	Quote       string   `toml:"citaat"`
+	Goals       []string `toml:"doelen"`
+	Needs       []string `toml:"behoeften"`
+	Frustrations []string `toml:"frustraties"`
+	// PainPoints and SuccessFactors are for employee personas only.
+	PainPoints     []string `toml:"knelpunten"`
+	SuccessFactors []string `toml:"succesfactoren"`
+}
+
+// PersonaRef is the value of a journey's persona key: either the id of a
+// persona defined elsewhere (persona = "johan") or a persona written inline
+// as a [persona] table.
+type PersonaRef struct {
+	Source
+	ID     string
+	Inline *Persona
+}
+
+// Journey is one klantreis: a persona going through steps, grouped in
+// phases, from a trigger to a goal.
+type Journey struct {
+	Source
+	// File is the file the journey was read from.
+	File  string `toml:"-"`
+	ID    string `toml:"id,required"`
+	Title string `toml:"titel,required"`
+	// PersonaRef is what the file says; Persona is what it resolved to.
+	PersonaRef  PersonaRef `toml:"persona,required"`
+	Persona     *Persona   `toml:"-"`
+	Description string     `toml:"beschrijving"`
+	// Trigger is what makes the persona start (aanleiding).
+	Trigger string `toml:"aanleiding"`
+	// Goal is what the persona wants to achieve.
+	Goal string `toml:"doel"`
+	// Domain is a domain id from the catalogue, such as "openbare-ruimte".
+	Domain string `toml:"domein,required"`
+	// QuestionType is the main question type; a step may override it.
+	QuestionType string `toml:"vraagsoort,required"`
+	// Vision is the id of the vision statement this journey tests.
+	Vision string `toml:"visie"`
+	// Phases are in the order of the journey.
+	Phases []*Phase `toml:"fase,required"`
+	// Steps are in the order of the journey; columns of the blueprint.
+	Steps []*Step `toml:"stap,required"`
+	// Improvements are the verbeteracties that answer its pain points.
+	Improvements []*Improvement `toml:"verbeteractie"`
+}
+
+// Step looks a step up by id.
+func (j *Journey) Step(id string) *Step {
+	for _, s := range j.Steps {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Phase looks a phase up by id.
+func (j *Journey) Phase(id string) *Phase {
+	for _, p := range j.Phases {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// Phase is a stage of the journey, such as "Oriënteren" or "Melden", with
+// the metrics measured in it.
+type Phase struct {
+	Source
+	ID          string    `toml:"id,required"`
+	Name        string    `toml:"naam,required"`
+	Description string    `toml:"beschrijving"`
+	Metrics     []*Metric `toml:"meetpunt"`
+}
+
+// Metric is something measured in a phase: a KPI with its definition.
+type Metric struct {
+	Source
+	Name       string `toml:"naam,required"`
+	Definition string `toml:"definitie,required"`
+	Unit       string `toml:"eenheid"`
+	// DataSource says where the number comes from (KCC-systeem, KTO, ...).
+	DataSource string `toml:"bron"`
+	// Target is the norm, for example "80% binnen 30 seconden".
+	Target string `toml:"norm"`
+}
+
+// Step is one column of the service blueprint: what the customer does and
+// sees, what employees do in front of and behind the line of visibility,
+// and the systems that support them.
+type Step struct {
+	Source
+	ID    string `toml:"id,required"`
+	Phase string `toml:"fase,required"`
+	Title string `toml:"titel,required"`
+	// Channel is a channel id; empty for a step without customer contact.
+	Channel string `toml:"kanaal"`
+	// Actors lists actors involved beyond those named in the lanes.
+	Actors []string `toml:"actoren"`
+	// QuestionType overrides the journey's question type for this step.
+	QuestionType string `toml:"vraagsoort"`
+
+	// Evidence is the physical evidence or touchpoint the customer sees:
+	// a letter, a web page, a confirmation e-mail.
+	Evidence string `toml:"bewijs"`
+	// CustomerAction is what the customer does.
+	CustomerAction string `toml:"klantactie"`
+	// Frontstage actions are visible to the customer.
+	Frontstage []*Action `toml:"frontoffice"`
+	// Backstage actions are invisible to the customer.
+	Backstage []*Action `toml:"backoffice"`
+	// Support lists the support processes and systems.
+	Support []*Support `toml:"ondersteuning"`
+
+	// Emotion is the customer's feeling on the scale -2..+2; nil when the
+	// customer is not involved in the step.
+	Emotion *int `toml:"emotie"`
+	// DesiredEmotion is the feeling the gemeente wants to reach.
+	DesiredEmotion *int `toml:"gewenste_emotie"`
+	// Wait is the time the customer waits before this step.
+	Wait *Duration `toml:"wachttijd"`
+	// Duration is how long the step takes.
+	Duration *Duration `toml:"duur"`
+
+	PainPoints     []string `toml:"knelpunten"`
+	SuccessFactors []string `toml:"succesfactoren"`
+	// FailPoint marks a step where the service often fails.
+	FailPoint bool `toml:"faalpunt"`
+	// RepeatContact marks a customer contacting the gemeente again about
+	// the same question.
+	RepeatContact bool `toml:"herhaalcontact"`
+	// Needs are explicit functional needs: free text, or keys of the
+	// requirements catalogue.
+	Needs []string `toml:"behoeften"`
+	// Next lists the step ids that follow. When the key is absent the flow
+	// goes to the next step in the file; an empty list ends the flow.
+	Next []string `toml:"volgende"`
+	// Handoffs are transfers of the customer's question between actors.
+	Handoffs []*Handoff `toml:"overdracht"`
+	// Note is free text for the wall.
+	Note string `toml:"toelichting"`
+}
+
+// Action is a frontstage or backstage action of one actor.
+type Action struct {
+	Source
+	Actor string `toml:"actor,required"`
+	Text  string `toml:"actie,required"`
+}
+
+// Support is a support process, optionally naming a system.
+type Support struct {
+	Source
+	// System is a system id from the catalogue, such as "zaaksysteem".
+	System string `toml:"systeem"`
+	Text   string `toml:"actie,required"`
+}
+
+// Handoff is the transfer of a question from one actor to another: the
+// moment a customer gets sent around.
+type Handoff struct {
+	Source
+	From string `toml:"van,required"`
+	To   string `toml:"naar,required"`
+	// Channel is how the question is passed on (e-mail, telefoon, ...).
+	Channel string `toml:"kanaal"`
+	Note    string `toml:"toelichting"`
+}
+
+// Improvement is a verbeteractie: what will change, which steps or pain
+// points it answers, who owns it and how far it is.
+type Improvement struct {
+	Source
+	ID   string `toml:"id,required"`
+	What string `toml:"wat,required"`
+	// Steps are step ids the action answers.
+	Steps []string `toml:"stappen"`
+	// PainPoints refer to pain points as "stap-id/n", n counting from 1.
+	PainPoints []string `toml:"knelpunten"`
+	Owner      string   `toml:"eigenaar"`
+	// Status is one of idee, gepland, bezig, gereed.
+	Status string `toml:"status"`
+	Note   string `toml:"toelichting"`
+}
+
+// Flow is an arrow from one step to the next.
+type Flow struct {
+	From, To *Step
+	// Explicit is true when the file named the target with volgende.
+	Explicit bool
+}
+
+// Flows returns the arrows between the steps of j: the targets of volgende
+// where given, otherwise the next step in file order. Unknown targets are
+// skipped (the validator reports them).
+func (j *Journey) Flows() []Flow {
+	var flows []Flow
+	for i, s := range j.Steps {
+		if s.Has("volgende") {
+			for _, id := range s.Next {
+				if t := j.Step(id); t != nil {
+					flows = append(flows, Flow{From: s, To: t, Explicit: true})
+				}
+			}
+			continue
+		}
+		if i+1 < len(j.Steps) {
+			flows = append(flows, Flow{From: s, To: j.Steps[i+1]})
+		}
+	}
+	return flows
+}
+
+// StepActors returns the actors of a step: those listed in actoren, then
+// those named in the lanes and hand-offs, each once, in that order. The
+// customer (the persona's role) is included when the step has a customer
+// action.
+func (j *Journey) StepActors(s *Step) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(id string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	if s.CustomerAction != "" && j.Persona != nil {
+		add(j.Persona.Role)
+	}
+	for _, a := range s.Actors {
+		add(a)
+	}
+	for _, a := range s.Frontstage {
+		add(a.Actor)
+	}
+	for _, a := range s.Backstage {
+		add(a.Actor)
+	}
+	for _, h := range s.Handoffs {
+		add(h.From)
+		add(h.To)
+	}
+	return out
+}
+
+// StepQuestionType returns the question type of a step: its own, or the
+// journey's.
+func (j *Journey) StepQuestionType(s *Step) string {
+	if s.QuestionType != "" {
+		return s.QuestionType
+	}
+	return j.QuestionType
+}

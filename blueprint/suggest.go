@@ -1,0 +1,213 @@
+package blueprint
+
+import "strings"
+
+// englishKeys maps English (and a few common Dutch variant) words that a
+// user may type by habit to the one Dutch key the format uses. A hint is
+// only given when the Dutch key is allowed in the table at hand.
+var englishKeys = map[string][]string{
+	"step":            {"stap"},
+	"steps":           {"stap", "stappen"},
+	"phase":           {"fase"},
+	"phases":          {"fase"},
+	"stage":           {"fase"},
+	"title":           {"titel"},
+	"name":            {"naam"},
+	"description":     {"beschrijving", "omschrijving"},
+	"channel":         {"kanaal"},
+	"channels":        {"kanaal"},
+	"actors":          {"actoren"},
+	"actor":           {"actor", "actoren"},
+	"role":            {"rol"},
+	"evidence":        {"bewijs"},
+	"touchpoint":      {"bewijs"},
+	"physical":        {"bewijs"},
+	"customer_action": {"klantactie"},
+	"customeraction":  {"klantactie"},
+	"customer":        {"klantactie"},
+	"action":          {"actie", "klantactie"},
+	"frontstage":      {"frontoffice"},
+	"front_stage":     {"frontoffice"},
+	"front":           {"frontoffice"},
+	"backstage":       {"backoffice"},
+	"back_stage":      {"backoffice"},
+	"back":            {"backoffice"},
+	"support":         {"ondersteuning"},
+	"systems":         {"ondersteuning"},
+	"system":          {"systeem"},
+	"emotion":         {"emotie"},
+	"feeling":         {"emotie"},
+	"desired_emotion": {"gewenste_emotie"},
+	"desired":         {"gewenste_emotie"},
+	"wait":            {"wachttijd"},
+	"wait_time":       {"wachttijd"},
+	"waittime":        {"wachttijd"},
+	"duration":        {"duur"},
+	"pain_points":     {"knelpunten"},
+	"painpoints":      {"knelpunten"},
+	"pains":           {"knelpunten"},
+	"pain":            {"knelpunten"},
+	"success_factors": {"succesfactoren"},
+	"successfactors":  {"succesfactoren"},
+	"fail_point":      {"faalpunt"},
+	"failpoint":       {"faalpunt"},
+	"repeat":          {"herhaalcontact"},
+	"repeat_contact":  {"herhaalcontact"},
+	"needs":           {"behoeften"},
+	"requirements":    {"behoeften"},
+	"next":            {"volgende"},
+	"flow":            {"volgende"},
+	"handoff":         {"overdracht"},
+	"handoffs":        {"overdracht"},
+	"hand_off":        {"overdracht"},
+	"from":            {"van"},
+	"to":              {"naar"},
+	"note":            {"toelichting"},
+	"notes":           {"toelichting"},
+	"comment":         {"toelichting"},
+	"goal":            {"doel"},
+	"goals":           {"doelen"},
+	"trigger":         {"aanleiding"},
+	"domain":          {"domein"},
+	"question_type":   {"vraagsoort"},
+	"questiontype":    {"vraagsoort"},
+	"type":            {"vraagsoort", "soort"},
+	"kind":            {"soort"},
+	"vision":          {"visie"},
+	"text":            {"tekst", "actie"},
+	"theme":           {"thema"},
+	"quote":           {"citaat"},
+	"frustrations":    {"frustraties"},
+	"metric":          {"meetpunt"},
+	"metrics":         {"meetpunt"},
+	"kpi":             {"meetpunt"},
+	"definition":      {"definitie"},
+	"unit":            {"eenheid"},
+	"source":          {"bron"},
+	"target":          {"norm"},
+	"norm":            {"norm"},
+	"improvement":     {"verbeteractie"},
+	"improvements":    {"verbeteractie"},
+	"action_plan":     {"verbeteractie"},
+	"what":            {"wat"},
+	"owner":           {"eigenaar"},
+	"organisation":    {"organisatie"},
+	"organization":    {"organisatie"},
+	"municipality":    {"organisatie"},
+	"municipalities":  {"gemeenten"},
+	"language":        {"taal"},
+	"lang":            {"taal"},
+	"color":           {"kleur"},
+	"colour":          {"kleur"},
+	"label":           {"naam"},
+	"name_en":         {"naam_en"},
+	"personas":        {"persona"},
+	// Dutch variants of the canonical keys.
+	"kanalen":        {"kanaal"},
+	"stappen":        {"stap", "stappen"},
+	"fases":          {"fase"},
+	"fasen":          {"fase"},
+	"emoties":        {"emotie"},
+	"knelpunt":       {"knelpunten"},
+	"succesfactor":   {"succesfactoren"},
+	"actoren":        {"actoren", "actor"},
+	"overdrachten":   {"overdracht"},
+	"verbeteracties": {"verbeteractie"},
+	"meetpunten":     {"meetpunt"},
+	"behoefte":       {"behoeften"},
+	"doelen":         {"doelen", "doel"},
+	"frontstage_actie": {"frontoffice"},
+	"backstage_actie":  {"backoffice"},
+	"ondersteunend":  {"ondersteuning"},
+	"wachten":        {"wachttijd"},
+	"herhaling":      {"herhaalcontact"},
+	"omschrijving":   {"omschrijving", "beschrijving"},
+	"beschrijving":   {"beschrijving", "omschrijving"},
+}
+
+// suggestKey returns the key a user most likely meant by key, among the
+// allowed keys of a table: first the Dutch word for an English habit, then
+// the nearest spelling. It returns "" when nothing is close.
+func suggestKey(key string, allowed []string) string {
+	lower := strings.ToLower(key)
+	for _, cand := range englishKeys[lower] {
+		for _, a := range allowed {
+			if a == cand && a != key {
+				return a
+			}
+		}
+	}
+	return suggest(lower, allowed)
+}
+
+// suggest returns the candidate nearest to s in edit distance, when it is
+// near enough to be a plausible typo; "" otherwise. Ties go to the first
+// candidate in the order given.
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", 1<<30
+	for _, c := range candidates {
+		if c == s {
+			continue
+		}
+		d := editDistance(strings.ToLower(s), strings.ToLower(c))
+		if d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	n := len([]rune(s))
+	limit := 0
+	switch {
+	case n >= 9:
+		limit = 3
+	case n >= 4:
+		limit = 2
+	case n == 3:
+		limit = 1
+	}
+	if bestDist <= limit && limit > 0 {
+		return best
+	}
+	// A candidate that starts with or contains what was typed is a good
+	// guess too ("tel" for "telefoon", "kcc" for "kcc-medewerker").
+	if n >= 3 {
+		for _, c := range candidates {
+			if strings.HasPrefix(strings.ToLower(c), strings.ToLower(s)) {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// editDistance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and swaps of neighbours count 1.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		if a == b {
+			return 0
+		}
+		return 1 << 20
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,646 @@
+package blueprint
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// EmotionMin and EmotionMax bound the emotion scale of the heartbeat.
+const (
+	EmotionMin = -2
+	EmotionMax = 2
+)
+
+// ImprovementStatuses are the allowed values of verbeteractie.status.
+var ImprovementStatuses = []string{"idee", "gepland", "bezig", "gereed"}
+
+// A pass is one named semantic check over the whole model. Passes run in
+// order and only append diagnostics; none stops the others, so a user sees
+// every problem in one run.
+type pass struct {
+	name string
+	run  func(*checker)
+}
+
+var passes = []pass{
+	{"project", checkProject},
+	{"catalogue", checkCatalogue},
+	{"ids", checkIDs},
+	{"personas", checkPersonas},
+	{"references", checkReferences},
+	{"phase-order", checkPhaseOrder},
+	{"emotion", checkEmotion},
+	{"customer-action", checkCustomerAction},
+	{"handoffs", checkHandoffs},
+	{"flow", checkFlow},
+	{"improvements", checkImprovements},
+	{"completeness", checkCompleteness},
+}
+
+// PassNames lists the validation passes in the order they run.
+func PassNames() []string {
+	out := make([]string, len(passes))
+	for i, p := range passes {
+		out[i] = p.name
+	}
+	return out
+}
+
+type checker struct {
+	m    *Model
+	sink *diagSink
+}
+
+func validate(m *Model, sink *diagSink) {
+	c := &checker{m: m, sink: sink}
+	for _, p := range passes {
+		p.run(c)
+	}
+}
+
+func (c *checker) t(m msg, args ...any) string { return c.sink.t(m, args...) }
+
+// --- project and catalogue ---
+
+func checkProject(c *checker) {
+	p := c.m.Project
+	if p.Language != "" {
+		if _, err := ParseLang(p.Language); err != nil {
+			c.sink.errorf(p.At("taal"), "value",
+				c.t(msg{"onbekende taal %q: kies \"nl\" of \"en\"", "unknown language %q: choose \"nl\" or \"en\""}, p.Language), "")
+		}
+	}
+}
+
+var colourRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+func checkCatalogue(c *checker) {
+	b := BuiltinCatalogue()
+	p := c.m.Project
+	kindsCh := make([]string, len(ChannelKinds))
+	for i, k := range ChannelKinds {
+		kindsCh[i] = string(k)
+	}
+	kindsAc := make([]string, len(ActorKinds))
+	for i, k := range ActorKinds {
+		kindsAc[i] = string(k)
+	}
+	for _, x := range p.Channels {
+		c.catalogueEntry(&x.Term, "kanaal", b.Channel(x.ID) != nil)
+		c.oneOf(x.At("soort"), "soort", string(x.Kind), kindsCh)
+		if x.Colour != "" && !colourRE.MatchString(x.Colour) {
+			c.sink.errorf(x.At("kleur"), "value",
+				c.t(msg{"kleur %q is geen #rrggbb-kleur", "colour %q is not a #rrggbb colour"}, x.Colour),
+				c.t(msg{"bijvoorbeeld kleur = \"#1f77b4\"", "for example kleur = \"#1f77b4\""}))
+		}
+	}
+	for _, x := range p.Actors {
+		c.catalogueEntry(&x.Term, "actor", b.Actor(x.ID) != nil)
+		c.oneOf(x.At("soort"), "soort", string(x.Kind), kindsAc)
+	}
+	for _, x := range p.Systems {
+		c.catalogueEntry(&x.Term, "systeem", b.System(x.ID) != nil)
+	}
+	for _, x := range p.Domains {
+		c.catalogueEntry(&x.Term, "domein", b.Domain(x.ID) != nil)
+	}
+	for _, x := range p.QuestionTypes {
+		c.catalogueEntry(&x.Term, "vraagsoort", b.QuestionType(x.ID) != nil)
+	}
+	// duplicates within the project's own additions
+	for _, group := range [][]*Term{terms(p.Channels), terms(p.Actors), terms(p.Systems), terms(p.Domains), terms(p.QuestionTypes)} {
+		seen := map[string]*Term{}
+		for _, t := range group {
+			if prev, ok := seen[t.ID]; ok && t.ID != "" {
+				c.duplicate(t.At("id"), t.ID, prev.Pos)
+				continue
+			}
+			seen[t.ID] = t
+		}
+	}
+}
+
+func terms[T hasTerm](xs []T) []*Term {
+	out := make([]*Term, len(xs))
+	for i, x := range xs {
+		out[i] = x.term()
+	}
+	return out
+}
+
+func (c *checker) catalogueEntry(t *Term, table string, builtin bool) {
+	c.checkID(t.At("id"), t.ID)
+	if builtin {
+		c.sink.errorf(t.At("id"), "duplicate-id",
+			c.t(msg{"%s %q is al ingebouwd", "%s %q is built in already"}, table, t.ID),
+			c.t(msg{"haal deze [[%s]] weg; het ingebouwde %q kan zo gebruikt worden", "remove this [[%s]]; the built-in %q can be used as is"}, table, t.ID))
+	}
+}
+
+func (c *checker) oneOf(at Pos, key, value string, allowed []string) {
+	for _, a := range allowed {
+		if value == a {
+			return
+		}
+	}
+	detail := c.t(msg{"toegestaan: %s", "allowed: %s"}, strings.Join(allowed, ", "))
+	if s := suggest(value, allowed); s != "" {
+		detail = c.t(msg{"bedoelde u %q?", "did you mean %q?"}, s)
+	}
+	c.sink.errorf(at, "value", c.t(msg{"ongeldige waarde %q voor %s", "invalid value %q for %s"}, value, key), detail)
+}
+
+// --- ids ---
+
+var idRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
+
+// Slug turns a title into an id: lower case, accents removed, words joined
+// by hyphens. "Johan belt opnieuw" becomes "johan-belt-opnieuw".
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsLetter(r) && r < 128 || unicode.IsDigit(r) && r < 128:
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func (c *checker) checkID(at Pos, id string) {
+	if id == "" || idRE.MatchString(id) {
+		if id == "" && at.IsValid() {
+			c.sink.errorf(at, "id", c.t(msg{"id is leeg", "id is empty"}),
+				c.t(msg{"geef een korte naam met letters, cijfers en streepjes, zoals \"belt-kcc\"", "give a short name of letters, digits and hyphens, such as \"belt-kcc\""}))
+		}
+		return
+	}
+	detail := c.t(msg{"gebruik letters, cijfers, - en _, zonder spaties", "use letters, digits, - and _, without spaces"})
+	if s := Slug(id); s != "" {
+		detail = c.t(msg{"bijvoorbeeld %q", "for example %q"}, s)
+	}
+	c.sink.errorf(at, "id", c.t(msg{"ongeldige id %q", "invalid id %q"}, id), detail)
+}
+
+func (c *checker) duplicate(at Pos, id string, first Pos) {
+	c.sink.errorf(at, "duplicate-id",
+		c.t(msg{"id %q komt twee keer voor (eerst op %s)", "id %q is used twice (first at %s)"}, id, first),
+		c.t(msg{"geef elk een eigen id", "give each its own id"}))
+}
+
+// uniq reports ids used twice in one scope.
+type uniq struct {
+	c    *checker
+	seen map[string]Pos
+}
+
+func (c *checker) newUniq() *uniq { return &uniq{c: c, seen: map[string]Pos{}} }
+
+func (u *uniq) add(id string, at Pos) {
+	u.c.checkID(at, id)
+	if id == "" {
+		return
+	}
+	if first, ok := u.seen[id]; ok {
+		u.c.duplicate(at, id, first)
+		return
+	}
+	u.seen[id] = at
+}
+
+func checkIDs(c *checker) {
+	vis := c.newUniq()
+	for _, v := range c.m.Project.Vision {
+		vis.add(v.ID, v.At("id"))
+	}
+	journeys := c.newUniq()
+	for _, j := range c.m.Journeys {
+		journeys.add(j.ID, j.At("id"))
+		phases := c.newUniq()
+		for _, p := range j.Phases {
+			phases.add(p.ID, p.At("id"))
+		}
+		steps := c.newUniq()
+		for _, s := range j.Steps {
+			steps.add(s.ID, s.At("id"))
+		}
+		imps := c.newUniq()
+		for _, im := range j.Improvements {
+			imps.add(im.ID, im.At("id"))
+		}
+	}
+}
+
+// --- personas ---
+
+func checkPersonas(c *checker) {
+	seen := c.newUniq()
+	for _, p := range c.m.Personas {
+		seen.add(p.ID, p.At("id"))
+		a := c.m.Catalogue.Actor(p.Role)
+		if a == nil {
+			if p.Role != "" {
+				c.unknownRef(p.At("rol"), msg{"rol", "role"}, p.Role, c.m.Catalogue.ActorIDs(), "actor")
+			}
+			continue
+		}
+		if a.Kind == ActorCustomer && (len(p.PainPoints) > 0 || len(p.SuccessFactors) > 0) {
+			key := "knelpunten"
+			if len(p.PainPoints) == 0 {
+				key = "succesfactoren"
+			}
+			c.sink.warnf(p.KeyAt(key), "persona-kind",
+				c.t(msg{"persona %q is een klant (%s); %s horen bij een medewerkerspersona", "persona %q is a customer (%s); %s belong to an employee persona"}, p.ID, p.Role, key),
+				c.t(msg{"gebruik frustraties voor wat een klant dwarszit", "use frustraties for what bothers a customer"}))
+		}
+	}
+	for _, j := range c.m.Journeys {
+		ref := j.PersonaRef
+		if ref.Inline != nil {
+			j.Persona = ref.Inline
+			continue
+		}
+		if ref.ID == "" {
+			continue // reported by the decoder
+		}
+		j.Persona = c.m.Persona(ref.ID)
+		if j.Persona == nil {
+			ids := make([]string, 0, len(c.m.Personas))
+			for _, p := range c.m.Personas {
+				ids = append(ids, p.ID)
+			}
+			detail := c.t(msg{"definieer de persona als [persona] in dit bestand of als [[persona]] in blueprint.toml", "define the persona as [persona] in this file or as [[persona]] in blueprint.toml"})
+			if s := suggest(ref.ID, ids); s != "" {
+				detail = c.t(msg{"bedoelde u %q?", "did you mean %q?"}, s)
+			}
+			c.sink.errorf(ref.Pos, "unknown-ref", c.t(msg{"onbekende persona %q", "unknown persona %q"}, ref.ID), detail)
+		}
+	}
+}
+
+// --- references ---
+
+// unknownRef reports a reference to an id that does not exist.
+func (c *checker) unknownRef(at Pos, what msg, id string, known []string, table string) {
+	detail := ""
+	if s := suggest(id, known); s != "" {
+		detail = c.t(msg{"bedoelde u %q?", "did you mean %q?"}, s)
+	} else if len(known) > 0 && len(known) <= 25 {
+		detail = c.t(msg{"toegestaan: %s", "allowed: %s"}, strings.Join(known, ", "))
+	}
+	if table != "" && !strings.HasPrefix(detail, c.t(msg{"bedoelde", "did you"})) {
+		extra := c.t(msg{"of voeg het toe in blueprint.toml als [[%s]]", "or add it in blueprint.toml as [[%s]]"}, table)
+		if detail == "" {
+			detail = capitalize(strings.TrimPrefix(extra, c.t(msg{"of ", "or "})))
+		} else {
+			detail += ", " + extra
+		}
+	}
+	c.sink.errorf(at, "unknown-ref", c.t(msg{"onbekende %s %q", "unknown %s %q"}, pick(c.sink.lang, what), id), detail)
+}
+
+var (
+	wChannel = msg{"kanaal", "channel"}
+	wActor   = msg{"actor", "actor"}
+	wSystem  = msg{"systeem", "system"}
+	wDomain  = msg{"domein", "domain"}
+	wQType   = msg{"vraagsoort", "question type"}
+	wVision  = msg{"visie", "vision statement"}
+	wPhase   = msg{"fase", "phase"}
+	wStep    = msg{"stap", "step"}
+)
+
+func checkReferences(c *checker) {
+	cat := c.m.Catalogue
+	visionIDs := make([]string, len(c.m.Project.Vision))
+	for i, v := range c.m.Project.Vision {
+		visionIDs[i] = v.ID
+	}
+	actor := func(at Pos, id string) {
+		if id != "" && cat.Actor(id) == nil {
+			c.unknownRef(at, wActor, id, cat.ActorIDs(), "actor")
+		}
+	}
+	channel := func(at Pos, id string) {
+		if id != "" && cat.Channel(id) == nil {
+			c.unknownRef(at, wChannel, id, cat.ChannelIDs(), "kanaal")
+		}
+	}
+	qtype := func(at Pos, id string) {
+		if id != "" && cat.QuestionType(id) == nil {
+			c.unknownRef(at, wQType, id, cat.QuestionTypeIDs(), "vraagsoort")
+		}
+	}
+	for _, j := range c.m.Journeys {
+		if j.Domain != "" && cat.Domain(j.Domain) == nil {
+			c.unknownRef(j.At("domein"), wDomain, j.Domain, cat.DomainIDs(), "domein")
+		}
+		qtype(j.At("vraagsoort"), j.QuestionType)
+		if j.Vision != "" && c.m.Project.visionStatement(j.Vision) == nil {
+			if len(visionIDs) == 0 {
+				c.sink.errorf(j.At("visie"), "unknown-ref",
+					c.t(msg{"onbekende visie %q: er zijn geen visie-uitspraken", "unknown vision statement %q: there are none"}, j.Vision),
+					c.t(msg{"voeg in blueprint.toml een [[visie]] toe met id = %q", "add a [[visie]] with id = %q to blueprint.toml"}, j.Vision))
+			} else {
+				c.unknownRef(j.At("visie"), wVision, j.Vision, visionIDs, "")
+			}
+		}
+		phaseIDs := make([]string, len(j.Phases))
+		for i, p := range j.Phases {
+			phaseIDs[i] = p.ID
+		}
+		stepIDs := make([]string, len(j.Steps))
+		for i, s := range j.Steps {
+			stepIDs[i] = s.ID
+		}
+		for _, s := range j.Steps {
+			if s.Phase != "" && j.Phase(s.Phase) == nil {
+				c.unknownRef(s.At("fase"), wPhase, s.Phase, phaseIDs, "")
+			}
+			channel(s.At("kanaal"), s.Channel)
+			qtype(s.At("vraagsoort"), s.QuestionType)
+			for i, a := range s.Actors {
+				actor(s.ElemAt("actoren", i), a)
+			}
+			for _, a := range s.Frontstage {
+				actor(a.At("actor"), a.Actor)
+			}
+			for _, a := range s.Backstage {
+				actor(a.At("actor"), a.Actor)
+			}
+			for _, sp := range s.Support {
+				if sp.System != "" && cat.System(sp.System) == nil {
+					c.unknownRef(sp.At("systeem"), wSystem, sp.System, cat.SystemIDs(), "systeem")
+				}
+			}
+			for _, h := range s.Handoffs {
+				actor(h.At("van"), h.From)
+				actor(h.At("naar"), h.To)
+				channel(h.At("kanaal"), h.Channel)
+			}
+			for i, id := range s.Next {
+				if j.Step(id) == nil {
+					c.unknownRef(s.ElemAt("volgende", i), wStep, id, stepIDs, "")
+				}
+			}
+		}
+	}
+}
+
+func (p *Project) visionStatement(id string) *VisionStatement {
+	for _, v := range p.Vision {
+		if v.ID == id {
+			return v
+		}
+	}
+	return nil
+}
+
+// VisionStatement looks a statement up by id.
+func (p *Project) VisionStatement(id string) *VisionStatement { return p.visionStatement(id) }
+
+// --- phases ---
+
+func checkPhaseOrder(c *checker) {
+	for _, j := range c.m.Journeys {
+		index := map[string]int{}
+		for i, p := range j.Phases {
+			if _, ok := index[p.ID]; !ok {
+				index[p.ID] = i
+			}
+		}
+		maxSeen, maxStep := -1, (*Step)(nil)
+		for _, s := range j.Steps {
+			i, ok := index[s.Phase]
+			if !ok {
+				continue
+			}
+			if i < maxSeen {
+				c.sink.errorf(s.At("fase"), "phase-order",
+					c.t(msg{"stap %q hoort bij fase %q maar staat na stap %q van fase %q", "step %q belongs to phase %q but comes after step %q of phase %q"},
+						s.ID, s.Phase, maxStep.ID, maxStep.Phase),
+					c.t(msg{"zet de stappen in de volgorde van de fasen, of kies een andere fase", "put the steps in the order of the phases, or choose another phase"}))
+				continue
+			}
+			maxSeen, maxStep = i, s
+		}
+	}
+}
+
+// --- emotion ---
+
+func checkEmotion(c *checker) {
+	check := func(s *Step, key string, v *int) {
+		if v == nil || (*v >= EmotionMin && *v <= EmotionMax) {
+			return
+		}
+		c.sink.errorf(s.At(key), "emotion-range",
+			c.t(msg{"%s %d valt buiten de schaal %d tot en met +%d", "%s %d is outside the scale %d to +%d"}, key, *v, EmotionMin, EmotionMax),
+			c.t(msg{"gebruik -2 (zeer negatief), -1, 0 (neutraal), 1 of 2 (zeer positief)", "use -2 (very negative), -1, 0 (neutral), 1 or 2 (very positive)"}))
+	}
+	for _, j := range c.m.Journeys {
+		for _, s := range j.Steps {
+			check(s, "emotie", s.Emotion)
+			check(s, "gewenste_emotie", s.DesiredEmotion)
+		}
+	}
+}
+
+// --- customer ---
+
+func checkCustomerAction(c *checker) {
+	for _, j := range c.m.Journeys {
+		if len(j.Steps) == 0 {
+			continue
+		}
+		found := false
+		for _, s := range j.Steps {
+			if s.CustomerAction != "" {
+				found = true
+				break
+			}
+		}
+		if !found {
+			c.sink.errorf(j.Pos, "no-customer-action",
+				c.t(msg{"klantreis %q heeft geen enkele klantactie", "journey %q has no customer action at all"}, j.ID),
+				c.t(msg{"schrijf bij minstens één stap wat de klant doet: klantactie = \"…\"", "write for at least one step what the customer does: klantactie = \"…\""}))
+		}
+	}
+}
+
+// --- hand-offs ---
+
+func checkHandoffs(c *checker) {
+	for _, j := range c.m.Journeys {
+		for _, s := range j.Steps {
+			for _, h := range s.Handoffs {
+				if h.From != "" && h.From == h.To {
+					c.sink.errorf(h.At("naar"), "handoff-same-actor",
+						c.t(msg{"overdracht van %q naar zichzelf", "hand-off from %q to itself"}, h.From),
+						c.t(msg{"een overdracht gaat van de ene actor naar een andere; noem bij naar wie het overneemt", "a hand-off goes from one actor to another; name in naar who takes over"}))
+				}
+			}
+		}
+	}
+}
+
+// --- flow ---
+
+func checkFlow(c *checker) {
+	for _, j := range c.m.Journeys {
+		for _, s := range j.Steps {
+			for i, id := range s.Next {
+				if id == s.ID && id != "" {
+					c.sink.errorf(s.ElemAt("volgende", i), "flow-self",
+						c.t(msg{"stap %q verwijst naar zichzelf", "step %q points at itself"}, s.ID),
+						c.t(msg{"noem de stap die hierna komt", "name the step that comes next"}))
+				}
+			}
+		}
+		if len(j.Steps) == 0 {
+			continue
+		}
+		reached := map[*Step]bool{j.Steps[0]: true}
+		queue := []*Step{j.Steps[0]}
+		flows := j.Flows()
+		for len(queue) > 0 {
+			s := queue[0]
+			queue = queue[1:]
+			for _, f := range flows {
+				if f.From == s && !reached[f.To] {
+					reached[f.To] = true
+					queue = append(queue, f.To)
+				}
+			}
+		}
+		for _, s := range j.Steps {
+			if !reached[s] {
+				c.sink.warnf(s.Pos, "unreachable",
+					c.t(msg{"stap %q is vanaf de eerste stap niet bereikbaar", "step %q cannot be reached from the first step"}, s.ID),
+					c.t(msg{"voeg %q toe aan volgende van een eerdere stap", "add %q to volgende of an earlier step"}, s.ID))
+			}
+		}
+	}
+}
+
+// --- improvements ---
+
+func checkImprovements(c *checker) {
+	for _, j := range c.m.Journeys {
+		stepIDs := make([]string, len(j.Steps))
+		for i, s := range j.Steps {
+			stepIDs[i] = s.ID
+		}
+		for _, im := range j.Improvements {
+			if im.Status != "" {
+				c.oneOf(im.At("status"), "status", im.Status, ImprovementStatuses)
+			}
+			for i, id := range im.Steps {
+				if j.Step(id) == nil {
+					c.unknownRef(im.ElemAt("stappen", i), wStep, id, stepIDs, "")
+				}
+			}
+			for i, ref := range im.PainPoints {
+				at := im.ElemAt("knelpunten", i)
+				sid, n, ok := ParsePainPointRef(ref)
+				if !ok {
+					c.sink.errorf(at, "value",
+						c.t(msg{"verwijzing naar knelpunt %q is niet van de vorm \"stap-id/nummer\"", "pain point reference %q is not of the form \"step-id/number\""}, ref),
+						c.t(msg{"bijvoorbeeld \"belt-opnieuw/1\" voor het eerste knelpunt van stap belt-opnieuw", "for example \"belt-opnieuw/1\" for the first pain point of step belt-opnieuw"}))
+					continue
+				}
+				s := j.Step(sid)
+				if s == nil {
+					c.unknownRef(at, wStep, sid, stepIDs, "")
+					continue
+				}
+				if n > len(s.PainPoints) {
+					c.sink.errorf(at, "unknown-ref",
+						c.t(msg{"stap %q heeft %d knelpunt(en), geen nummer %d", "step %q has %d pain point(s), not number %d"}, sid, len(s.PainPoints), n),
+						c.t(msg{"tel de knelpunten van de stap vanaf 1", "count the step's pain points from 1"}))
+				}
+			}
+			if len(im.Steps) == 0 && len(im.PainPoints) == 0 {
+				c.sink.warnf(im.Pos, "improvement-unlinked",
+					c.t(msg{"verbeteractie %q noemt geen stappen of knelpunten", "improvement %q names no steps or pain points"}, im.ID),
+					c.t(msg{"voeg stappen = [\"…\"] of knelpunten = [\"stap-id/1\"] toe", "add stappen = [\"…\"] or knelpunten = [\"step-id/1\"]"}))
+			}
+		}
+	}
+}
+
+// ParsePainPointRef splits a reference "stap-id/n" into the step id and the
+// 1-based number of the pain point.
+func ParsePainPointRef(ref string) (stepID string, n int, ok bool) {
+	i := strings.LastIndexByte(ref, '/')
+	if i <= 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(ref[i+1:])
+	if err != nil || n < 1 {
+		return "", 0, false
+	}
+	return ref[:i], n, true
+}
+
+// --- completeness (warnings) ---
+
+func checkCompleteness(c *checker) {
+	for _, j := range c.m.Journeys {
+		used := map[string]bool{}
+		pains, emotions := 0, 0
+		for _, s := range j.Steps {
+			used[s.Phase] = true
+			pains += len(s.PainPoints)
+			if s.Emotion != nil {
+				emotions++
+			}
+			if len(s.Frontstage) == 0 && len(s.Backstage) == 0 {
+				c.sink.warnf(s.Pos, "no-service-action",
+					c.t(msg{"stap %q heeft geen frontoffice en geen backoffice", "step %q has no frontoffice and no backoffice"}, s.ID),
+					c.t(msg{"wie van de gemeente doet hier iets? voeg [[stap.frontoffice]] of [[stap.backoffice]] toe", "who at the gemeente acts here? add [[stap.frontoffice]] or [[stap.backoffice]]"}))
+			}
+			if s.DesiredEmotion != nil && s.Emotion == nil {
+				c.sink.warnf(s.At("gewenste_emotie"), "desired-without-emotion",
+					c.t(msg{"stap %q heeft een gewenste emotie maar geen emotie", "step %q has a desired emotion but no emotion"}, s.ID),
+					c.t(msg{"voeg emotie = … toe, zodat de hartslag het verschil laat zien", "add emotie = … so that the heartbeat shows the gap"}))
+			}
+		}
+		if len(j.Steps) > 0 && pains == 0 {
+			c.sink.warnf(j.Pos, "no-pain-points",
+				c.t(msg{"klantreis %q heeft geen knelpunten", "journey %q has no pain points"}, j.ID),
+				c.t(msg{"waar loopt de klant vast? schrijf het bij die stap: knelpunten = [\"…\"]", "where does the customer get stuck? write it at that step: knelpunten = [\"…\"]"}))
+		}
+		if len(j.Steps) > 0 && emotions == 0 {
+			c.sink.warnf(j.Pos, "no-emotions",
+				c.t(msg{"klantreis %q heeft geen emoties; de hartslag blijft leeg", "journey %q has no emotions; the heartbeat stays empty"}, j.ID),
+				c.t(msg{"geef stappen met klantcontact een emotie van -2 tot +2", "give steps with customer contact an emotion from -2 to +2"}))
+		}
+		for _, p := range j.Phases {
+			if !used[p.ID] && p.ID != "" {
+				c.sink.warnf(p.Pos, "empty-phase",
+					c.t(msg{"fase %q heeft geen stappen", "phase %q has no steps"}, p.ID),
+					c.t(msg{"haal de fase weg of zet er een stap in", "remove the phase or put a step in it"}))
+			}
+			if len(p.Metrics) == 0 && p.ID != "" {
+				c.sink.warnf(p.Pos, "no-metrics",
+					c.t(msg{"fase %q heeft geen meetpunten", "phase %q has no metrics"}, p.ID),
+					c.t(msg{"wat meet u in deze fase? voeg [[fase.meetpunt]] toe", "what do you measure in this phase? add [[fase.meetpunt]]"}))
+			}
+		}
+	}
+}
+
