@@ -76,13 +76,13 @@ type VisionStatement struct {
 // employee. Employee personas carry knelpunten and succesfactoren.
 type Persona struct {
 	Source
-	ID          string   `toml:"id,required"`
-	Name        string   `toml:"naam,required"`
-	Role        string   `toml:"rol,required"`
-	Description string   `toml:"beschrijving"`
-	Quote       string   `toml:"citaat"`
-	Goals       []string `toml:"doelen"`
-	Needs       []string `toml:"behoeften"`
+	ID           string   `toml:"id,required"`
+	Name         string   `toml:"naam,required"`
+	Role         string   `toml:"rol,required"`
+	Description  string   `toml:"beschrijving"`
+	Quote        string   `toml:"citaat"`
+	Goals        []string `toml:"doelen"`
+	Needs        []string `toml:"behoeften"`
 	Frustrations []string `toml:"frustraties"`
 	// PainPoints and SuccessFactors are for employee personas only.
 	PainPoints     []string `toml:"knelpunten"`

@@ -643,4 +643,3 @@ func checkCompleteness(c *checker) {
 		}
 	}
 }
-
