@@ -58,6 +58,8 @@ type Project struct {
 	Systems       []*System       `toml:"systeem"`
 	Domains       []*Domain       `toml:"domein"`
 	QuestionTypes []*QuestionType `toml:"vraagsoort"`
+	// Priorities fix the priority of requirements for the whole project.
+	Priorities []*PriorityOverride `toml:"prioriteit"`
 }
 
 // VisionStatement is one statement of the dienstverleningsvisie, such as
@@ -126,6 +128,8 @@ type Journey struct {
 	Steps []*Step `toml:"stap,required"`
 	// Improvements are the verbeteracties that answer its pain points.
 	Improvements []*Improvement `toml:"verbeteractie"`
+	// Priorities fix the priority of requirements this journey needs.
+	Priorities []*PriorityOverride `toml:"prioriteit"`
 }
 
 // Step looks a step up by id.
@@ -267,6 +271,28 @@ type Improvement struct {
 	Status string `toml:"status"`
 	Note   string `toml:"toelichting"`
 }
+
+// PriorityOverride fixes the priority of a requirement where the
+// gemeenten decide otherwise than the evidence of the journeys proposes.
+// The requirements package checks that the requirement exists.
+type PriorityOverride struct {
+	Source
+	// Requirement is a requirement id ("KCC-KG-003") or a function key of
+	// the requirements catalogue.
+	Requirement string `toml:"eis,required"`
+	// MoSCoW is one of must, should, could, wont.
+	MoSCoW string `toml:"moscow"`
+	// Kind is eis (knock-out) or wens (scored).
+	Kind string `toml:"soort"`
+	// Reason says why; it appears in the matrix.
+	Reason string `toml:"reden,required"`
+}
+
+// MoSCoW values and requirement kinds allowed in a PriorityOverride.
+var (
+	MoSCoWValues     = []string{"must", "should", "could", "wont"}
+	RequirementKinds = []string{"eis", "wens"}
+)
 
 // Flow is an arrow from one step to the next.
 type Flow struct {

@@ -38,6 +38,7 @@ var passes = []pass{
 	{"handoffs", checkHandoffs},
 	{"flow", checkFlow},
 	{"improvements", checkImprovements},
+	{"priorities", checkPriorities},
 	{"completeness", checkCompleteness},
 }
 
@@ -594,6 +595,30 @@ func ParsePainPointRef(ref string) (stepID string, n int, ok bool) {
 		return "", 0, false
 	}
 	return ref[:i], n, true
+}
+
+// --- priorities ---
+
+func checkPriorities(c *checker) {
+	check := func(ps []*PriorityOverride) {
+		for _, p := range ps {
+			if p.MoSCoW == "" && p.Kind == "" {
+				c.sink.errorf(p.Pos, "missing-key",
+					c.t(msg{"[[prioriteit]] voor %q zegt niets over de prioriteit", "[[prioriteit]] for %q says nothing about the priority"}, p.Requirement),
+					c.t(msg{"voeg moscow = \"must\" (of should, could, wont) en/of soort = \"eis\" (of wens) toe", "add moscow = \"must\" (or should, could, wont) and/or soort = \"eis\" (or wens)"}))
+			}
+			if p.MoSCoW != "" {
+				c.oneOf(p.At("moscow"), "moscow", p.MoSCoW, MoSCoWValues)
+			}
+			if p.Kind != "" {
+				c.oneOf(p.At("soort"), "soort", p.Kind, RequirementKinds)
+			}
+		}
+	}
+	check(c.m.Project.Priorities)
+	for _, j := range c.m.Journeys {
+		check(j.Priorities)
+	}
 }
 
 // --- completeness (warnings) ---
