@@ -162,7 +162,15 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 			d.unknownKey(key, where, kn.keyPos, si.keys)
 			continue
 		}
+		before := len(d.sink.diags)
 		d.decodeValue(where, key, val, kn, rv.FieldByIndex(f.index))
+		if len(d.sink.diags) > before && si.source != nil {
+			src := rv.FieldByIndex(si.source).Addr().Interface().(*Source)
+			if src.Invalid == nil {
+				src.Invalid = map[string]bool{}
+			}
+			src.Invalid[key] = true
+		}
 	}
 	for _, key := range si.keys {
 		if !si.fields[key].required {

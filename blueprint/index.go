@@ -93,18 +93,27 @@ func (n *node) source() Source {
 
 // scanner walks a TOML text and builds the index.
 type scanner struct {
-	file string
-	src  []byte
-	i    int // byte offset
-	line int
-	col  int // rune column of src[i]
+	// trace, when set, is called with the dotted path of every table
+	// header and key in source order; tests compare it with the TOML
+	// library's MetaData.Keys.
+	trace func(path string, at Pos)
+	file  string
+	src   []byte
+	i     int // byte offset
+	line  int
+	col   int // rune column of src[i]
 }
 
 // indexTOML builds the index of src. The root node stands for the file.
 func indexTOML(file string, src []byte) *node {
-	s := &scanner{file: file, src: src, line: 1, col: 1}
+	return indexTrace(file, src, nil)
+}
+
+func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
+	s := &scanner{file: file, src: src, line: 1, col: 1, trace: trace}
 	root := &node{pos: Pos{File: file, Line: 1, Col: 1}}
 	cur := root
+	prefix := ""
 	for s.i < len(s.src) {
 		start := s.i
 		s.skipSpace(true)
@@ -125,8 +134,10 @@ func indexTOML(file string, src []byte) *node {
 				s.advance()
 			}
 			cur = s.header(root, path, at, array)
+			prefix = joinPath("", path)
+			s.emit(prefix, at)
 		case isKeyStart(c):
-			s.keyValue(cur)
+			s.keyValue(cur, prefix)
 		default:
 			s.advance() // not valid TOML; skip a character
 		}
@@ -163,13 +174,31 @@ func (s *scanner) header(root *node, path []keyPart, at Pos, array bool) *node {
 	return c
 }
 
-// keyValue reads key = value into table t.
-func (s *scanner) keyValue(t *node) {
+func (s *scanner) emit(path string, at Pos) {
+	if s.trace != nil {
+		s.trace(path, at)
+	}
+}
+
+func joinPath(prefix string, path []keyPart) string {
+	for _, k := range path {
+		if prefix != "" {
+			prefix += "."
+		}
+		prefix += k.name
+	}
+	return prefix
+}
+
+// keyValue reads key = value into table t, whose dotted path is prefix.
+func (s *scanner) keyValue(t *node, prefix string) {
 	path := s.keyPath()
 	if len(path) == 0 {
 		s.advance()
 		return
 	}
+	full := joinPath(prefix, path)
+	s.emit(full, path[0].pos)
 	n := t
 	for _, k := range path[:len(path)-1] {
 		n = n.ensure(k.name, k.pos).last()
@@ -182,11 +211,11 @@ func (s *scanner) keyValue(t *node) {
 		s.advance()
 	}
 	s.skipSpace(false)
-	s.value(v)
+	s.value(v, full)
 }
 
-// value reads one value into n.
-func (s *scanner) value(n *node) {
+// value reads one value into n; path is its dotted key.
+func (s *scanner) value(n *node, path string) {
 	n.pos = s.pos()
 	switch s.peek() {
 	case '"', '\'':
@@ -201,7 +230,7 @@ func (s *scanner) value(n *node) {
 			}
 			e := &node{}
 			before := s.i
-			s.value(e)
+			s.value(e, path)
 			n.elems = append(n.elems, e)
 			s.skipSpace(true)
 			if s.peek() == ',' {
@@ -226,7 +255,7 @@ func (s *scanner) value(n *node) {
 			}
 			before := s.i
 			if isKeyStart(c) {
-				s.keyValue(n)
+				s.keyValue(n, path)
 			}
 			if s.i == before {
 				s.advance()

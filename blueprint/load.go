@@ -87,9 +87,11 @@ func LoadFiles(files []File, opts Options) (*Model, Diagnostics) {
 			continue
 		}
 		j := &Journey{}
+		before := len(sink.diags)
 		if !decodeFile(sink, f.Name, f.Src, j) {
 			continue
 		}
+		j.decodeErrors = len(sink.diags) > before
 		j.File = f.Name
 		if j.PersonaRef.Inline != nil {
 			m.Personas = append(m.Personas, j.PersonaRef.Inline)

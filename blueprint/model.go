@@ -130,6 +130,10 @@ type Journey struct {
 	Improvements []*Improvement `toml:"verbeteractie"`
 	// Priorities fix the priority of requirements this journey needs.
 	Priorities []*PriorityOverride `toml:"prioriteit"`
+
+	// decodeErrors is set when the file had errors of keys or types; the
+	// completeness warnings then wait until those are fixed.
+	decodeErrors bool
 }
 
 // Step looks a step up by id.

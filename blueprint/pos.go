@@ -55,6 +55,10 @@ type Source struct {
 	// Elems maps a TOML key holding an array to the positions of its
 	// elements, in order.
 	Elems map[string][]Pos
+	// Invalid holds the keys whose values could not be decoded (a
+	// diagnostic says so already); checks that depend on such a key stay
+	// silent rather than report a consequence of the same mistake.
+	Invalid map[string]bool
 }
 
 // At returns the position of the value of key, or of the element itself
@@ -83,6 +87,9 @@ func (s *Source) ElemAt(key string, i int) Pos {
 	}
 	return s.At(key)
 }
+
+// Broken reports whether the value of key could not be decoded.
+func (s *Source) Broken(key string) bool { return s.Invalid[key] }
 
 // Has reports whether key was written in the source.
 func (s *Source) Has(key string) bool {

@@ -254,7 +254,7 @@ func checkPersonas(c *checker) {
 		a := c.m.Catalogue.Actor(p.Role)
 		if a == nil {
 			if p.Role != "" {
-				c.unknownRef(p.At("rol"), msg{"rol", "role"}, p.Role, c.m.Catalogue.ActorIDs(), "actor")
+				c.unknownRef(p.At("rol"), wRole, p.Role, c.m.Catalogue.ActorIDs(), "actor")
 			}
 			continue
 		}
@@ -299,7 +299,7 @@ func (c *checker) unknownRef(at Pos, what msg, id string, known []string, table 
 	detail := ""
 	if s := suggest(id, known); s != "" {
 		detail = c.t(msg{"bedoelde u %q?", "did you mean %q?"}, s)
-	} else if len(known) > 0 && len(known) <= 25 {
+	} else if known = dedupe(known); len(known) > 0 && len(known) <= 25 {
 		detail = c.t(msg{"toegestaan: %s", "allowed: %s"}, strings.Join(known, ", "))
 	}
 	if table != "" && !strings.HasPrefix(detail, c.t(msg{"bedoelde", "did you"})) {
@@ -307,22 +307,37 @@ func (c *checker) unknownRef(at Pos, what msg, id string, known []string, table 
 		if detail == "" {
 			detail = capitalize(strings.TrimPrefix(extra, c.t(msg{"of ", "or "})))
 		} else {
-			detail += ", " + extra
+			detail += "; " + extra
 		}
 	}
-	c.sink.errorf(at, "unknown-ref", c.t(msg{"onbekende %s %q", "unknown %s %q"}, pick(c.sink.lang, what), id), detail)
+	c.sink.errorf(at, "unknown-ref", c.t(msg{"%s %q", "%s %q"}, pick(c.sink.lang, what), id), detail)
 }
 
+// The subjects of "unknown …" messages, with the Dutch adjective that fits
+// the noun (het kanaal: onbekend kanaal; de stap: onbekende stap).
 var (
-	wChannel = msg{"kanaal", "channel"}
-	wActor   = msg{"actor", "actor"}
-	wSystem  = msg{"systeem", "system"}
-	wDomain  = msg{"domein", "domain"}
-	wQType   = msg{"vraagsoort", "question type"}
-	wVision  = msg{"visie", "vision statement"}
-	wPhase   = msg{"fase", "phase"}
-	wStep    = msg{"stap", "step"}
+	wChannel = msg{"onbekend kanaal", "unknown channel"}
+	wActor   = msg{"onbekende actor", "unknown actor"}
+	wRole    = msg{"onbekende rol", "unknown role"}
+	wSystem  = msg{"onbekend systeem", "unknown system"}
+	wDomain  = msg{"onbekend domein", "unknown domain"}
+	wQType   = msg{"onbekende vraagsoort", "unknown question type"}
+	wVision  = msg{"onbekende visie", "unknown vision statement"}
+	wPhase   = msg{"onbekende fase", "unknown phase"}
+	wStep    = msg{"onbekende stap", "unknown step"}
 )
+
+func dedupe(xs []string) []string {
+	seen := make(map[string]bool, len(xs))
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
 
 func checkReferences(c *checker) {
 	cat := c.m.Catalogue
@@ -568,7 +583,7 @@ func checkImprovements(c *checker) {
 					c.unknownRef(at, wStep, sid, stepIDs, "")
 					continue
 				}
-				if n > len(s.PainPoints) {
+				if n > len(s.PainPoints) && !s.Broken("knelpunten") {
 					c.sink.errorf(at, "unknown-ref",
 						c.t(msg{"stap %q heeft %d knelpunt(en), geen nummer %d", "step %q has %d pain point(s), not number %d"}, sid, len(s.PainPoints), n),
 						c.t(msg{"tel de knelpunten van de stap vanaf 1", "count the step's pain points from 1"}))
@@ -625,6 +640,9 @@ func checkPriorities(c *checker) {
 
 func checkCompleteness(c *checker) {
 	for _, j := range c.m.Journeys {
+		if j.decodeErrors {
+			continue // first the errors; their consequences would mislead
+		}
 		used := map[string]bool{}
 		pains, emotions := 0, 0
 		for _, s := range j.Steps {

@@ -1,0 +1,135 @@
+package blueprint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// indexSources are TOML texts that stress the index: strings holding
+// brackets and #, multi-line strings and arrays, inline tables (over
+// several lines, as TOML 1.1 allows), quoted and dotted keys, comments.
+var indexSources = map[string]string{
+	"plain": "a = 1\nb = \"x\"\n",
+	"tables": `[[stap]]
+id = "x"
+[[stap.frontoffice]]
+actor = "k"
+[[stap]]
+id = "y"
+[persona]
+naam = "P"
+`,
+	"tricky strings": `titel = "[[stap]] # geen tabel"
+lit = 'c:\pad\[x]'
+multi = """
+[[stap]]
+id = "nep" \"""
+"""
+multi2 = '''
+# geen commentaar
+'''
+q = """a""""
+[[stap]]
+id = "echt"
+`,
+	"inline": `[[stap]]
+frontoffice = [{ actor = "k", actie = "y" }, { actor = "z", actie = "w" }]
+t = { p = 1, q = { r = 2 } }
+lijst = [
+  "a", # commentaar met ]
+  "b",
+]
+`,
+	"inline over lines": `[[stap]]
+frontoffice = [
+  { actor = "k",
+    actie = "y" },
+]
+`,
+	"dotted and quoted": `"sleutel met spatie" = 1
+a.b.c = 2
+'lit'.x = 3
+[tab . "deel"]
+k = 1
+`,
+	"crlf and bom": "\uFEFFa = 1\r\n[[stap]]\r\nid = \"x\"\r\n",
+	"dates":        "d = 1979-05-27 07:32:00Z\ne = 1979-05-27\n",
+}
+
+// TestIndexFollowsDecoder checks the index against the TOML library's own
+// view: the same keys and table headers, in the same order.
+func TestIndexFollowsDecoder(t *testing.T) {
+	srcs := map[string]string{}
+	for k, v := range indexSources {
+		srcs[k] = v
+	}
+	files, _ := filepath.Glob("../examples/*.toml")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		srcs[f] = string(b)
+	}
+	srcs["starter"] = string(StarterJourney("Johan", "johan.toml"))
+	for name, src := range srcs {
+		t.Run(name, func(t *testing.T) {
+			var v map[string]any
+			md, err := toml.Decode(src, &v)
+			require.NoError(t, err)
+			var want []string
+			for _, k := range md.Keys() {
+				want = append(want, strings.Join(k, "."))
+			}
+			var got []string
+			indexTrace(name, []byte(src), func(path string, _ Pos) { got = append(got, path) })
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+func TestIndexPositions(t *testing.T) {
+	src := []byte(`id = "x"
+[[stap]]
+id = "a"
+[[stap]]
+id = "b"
+titel = "Oriënteren"
+frontoffice = [{ actor = "k", actie = "y" },
+  { actor = "z", actie = "w" }]
+`)
+	root := indexTOML("f.toml", src)
+	steps := root.child("stap")
+	require.NotNil(t, steps)
+	require.Len(t, steps.elems, 2)
+	assert.Equal(t, Pos{"f.toml", 2, 1}, steps.elems[0].pos, "first [[stap]] header")
+	assert.Equal(t, Pos{"f.toml", 4, 1}, steps.elems[1].pos, "second [[stap]] header")
+	b := steps.elems[1]
+	assert.Equal(t, Pos{"f.toml", 5, 1}, b.child("id").keyPos)
+	assert.Equal(t, Pos{"f.toml", 5, 6}, b.child("id").pos, "value of id")
+	assert.Equal(t, Pos{"f.toml", 6, 9}, b.child("titel").pos)
+	fo := b.child("frontoffice")
+	require.Len(t, fo.elems, 2)
+	assert.Equal(t, Pos{"f.toml", 7, 16}, fo.elems[0].pos, "first inline table")
+	assert.Equal(t, Pos{"f.toml", 8, 3}, fo.elems[1].pos, "second inline table")
+	assert.Equal(t, Pos{"f.toml", 8, 13}, fo.elems[1].child("actor").pos)
+}
+
+func TestIndexColumnsCountCharacters(t *testing.T) {
+	// "ë" is two bytes; columns count characters, as editors do.
+	src := []byte("t = {naam = \"Oriënteren\", x = 1}\n")
+	root := indexTOML("f.toml", src)
+	assert.Equal(t, 27, root.child("t").child("x").keyPos.Col)
+	assert.Equal(t, Pos{"f.toml", 1, 27}, posOfOffset("f.toml", src, strings.Index(string(src), "x =")))
+}
+
+func TestIndexNeverStalls(t *testing.T) {
+	// Not TOML at all: the index must still end, without panicking.
+	for _, src := range []string{"[[[", "= = =", "\"unclosed", "a = [1, 2", "{", "'''", "a = {b = ", "\x00\xff"} {
+		indexTOML("f.toml", []byte(src))
+	}
+}
