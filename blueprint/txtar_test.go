@@ -17,7 +17,7 @@ type archive struct {
 	files   []File
 }
 
-func parseArchive(t *testing.T, path string) archive {
+func parseArchive(t testing.TB, path string) archive {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

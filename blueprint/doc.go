@@ -1,0 +1,43 @@
+// Package blueprint is the first stage of the pipeline: the model of a
+// customer journey (klantreis) drawn as a service blueprint, its TOML
+// format, loading, and validation.
+//
+// # Model
+//
+// A Model holds the journeys of one run, the optional Project of the
+// folder's blueprint.toml, the personas and the Catalogue of channels,
+// actors, systems, domains and question types (built in, plus the
+// project's own). A Journey has Phases (with Metrics) and Steps; a Step
+// fills the lanes of the blueprint (Evidence, CustomerAction, Frontstage,
+// Backstage, Support), carries the customer's Emotion on the scale -2..+2,
+// pain points, success factors, fail and repeat-contact marks, explicit
+// functional Needs, the flow to next steps and Handoffs between actors.
+// Improvements (verbeteracties) point at steps and pain points. The structs
+// are plain; their `toml` tags give the Dutch keys of the format
+// (docs/format.md); each embeds Source, the position where it was written.
+//
+// # Loading
+//
+// LoadFiles (in memory), Load (one file) and LoadPaths/LoadDir (from disk)
+// decode and validate. They never stop at the first problem: the returned
+// Diagnostics hold every problem with its file:line:col, sorted, in Dutch
+// or English (Options.Lang), each with the likely fix. The TOML library
+// reports positions for syntax errors only; index.go builds an index of
+// every header, key and array element from the source text so that
+// semantic checks can point at the exact line. DecodeTOML offers the same
+// decoding to other packages (the requirements catalogue).
+//
+// # Validation
+//
+// validate.go runs a list of named passes (PassNames): ids, references,
+// phase order, the emotion scale, customer actions, hand-offs, flow,
+// improvements, priorities, and completeness warnings.
+//
+// # Output helpers
+//
+// DiagnosticWriter prints diagnostics with a source snippet and caret;
+// WriteDiagnosticsJSON writes them for tools. JourneySchema and
+// ProjectSchema generate the JSON Schemas in docs/. StarterJourney is the
+// template of `blueprint init`. Summarize counts what an adviser checks
+// first.
+package blueprint
