@@ -165,11 +165,7 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 		before := len(d.sink.diags)
 		d.decodeValue(where, key, val, kn, rv.FieldByIndex(f.index))
 		if len(d.sink.diags) > before && si.source != nil {
-			src := rv.FieldByIndex(si.source).Addr().Interface().(*Source)
-			if src.Invalid == nil {
-				src.Invalid = map[string]bool{}
-			}
-			src.Invalid[key] = true
+			rv.FieldByIndex(si.source).Addr().Interface().(*Source).markBroken(key)
 		}
 	}
 	for _, key := range si.keys {
@@ -231,8 +227,11 @@ func orderedKeys(m map[string]any, n *node) []string {
 	keys := make([]string, 0, len(m))
 	seen := make(map[string]bool, len(m))
 	if n != nil {
-		for _, k := range n.order {
-			if _, ok := m[k]; ok && !seen[k] {
+		for _, c := range n.kids {
+			if k := c.name; !seen[k] {
+				if _, ok := m[k]; !ok {
+					continue
+				}
 				keys = append(keys, k)
 				seen[k] = true
 			}

@@ -14,15 +14,18 @@ import (
 
 // node is one table, array or value in the index.
 type node struct {
+	// name is the key that names this node; empty for array elements.
+	name string
 	// pos is where the element starts: the [[header]] or [header], the
 	// '{' of an inline table, or the first character of a value.
 	pos Pos
 	// keyPos is where the key that names this node was written; zero for
 	// array elements.
 	keyPos Pos
-	// kids are the keys of a table, in the order first written.
-	kids  map[string]*node
-	order []string
+	// kids are the keys of a table, in the order first written. Tables
+	// have a few dozen keys at most: a slice is smaller and faster than a
+	// map here.
+	kids []*node
 	// elems are the elements of an array value or array of tables.
 	elems []*node
 }
@@ -31,7 +34,12 @@ func (n *node) child(key string) *node {
 	if n == nil {
 		return nil
 	}
-	return n.kids[key]
+	for _, c := range n.kids {
+		if c.name == key {
+			return c
+		}
+	}
+	return nil
 }
 
 func (n *node) elem(i int) *node {
@@ -42,15 +50,11 @@ func (n *node) elem(i int) *node {
 }
 
 func (n *node) ensure(key string, at Pos) *node {
-	if n.kids == nil {
-		n.kids = map[string]*node{}
+	if c := n.child(key); c != nil {
+		return c
 	}
-	c, ok := n.kids[key]
-	if !ok {
-		c = &node{pos: at, keyPos: at}
-		n.kids[key] = c
-		n.order = append(n.order, key)
-	}
+	c := &node{name: key, pos: at, keyPos: at}
+	n.kids = append(n.kids, c)
 	return c
 }
 
@@ -65,26 +69,20 @@ func (n *node) last() *node {
 
 // source turns the index of a table into the Source of a model element.
 func (n *node) source() Source {
-	s := Source{}
 	if n == nil {
-		return s
+		return Source{}
 	}
-	s.Pos = n.pos
+	s := Source{Pos: n.pos}
 	if len(n.kids) > 0 {
-		s.Keys = make(map[string]Pos, len(n.kids))
-		s.Values = make(map[string]Pos, len(n.kids))
-		for k, c := range n.kids {
-			s.Keys[k] = c.keyPos
-			s.Values[k] = c.pos
+		s.keys = make([]keyInfo, len(n.kids))
+		for i, c := range n.kids {
+			s.keys[i] = keyInfo{name: c.name, key: c.keyPos, val: c.pos}
 			if len(c.elems) > 0 {
-				if s.Elems == nil {
-					s.Elems = map[string][]Pos{}
-				}
 				ps := make([]Pos, len(c.elems))
-				for i, e := range c.elems {
-					ps[i] = e.pos
+				for j, e := range c.elems {
+					ps[j] = e.pos
 				}
-				s.Elems[k] = ps
+				s.keys[i].elems = ps
 			}
 		}
 	}

@@ -6,8 +6,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // ProjectFile is the name of the optional project file in a folder of
@@ -71,32 +74,22 @@ func LoadFiles(files []File, opts Options) (*Model, Diagnostics) {
 	}
 	m.Catalogue = extendCatalogue(BuiltinCatalogue(), m.Project)
 	m.Personas = append(m.Personas, m.Project.Personas...)
+	var journeyFiles []*File
 	for i := range files {
-		f := &files[i]
-		if IsProjectFile(f.Name) {
+		if !IsProjectFile(files[i].Name) {
+			journeyFiles = append(journeyFiles, &files[i])
+			m.Files = append(m.Files, files[i].Name)
+		}
+	}
+	for _, r := range decodeJourneys(journeyFiles, sink.lang) {
+		sink.diags = append(sink.diags, r.diags...)
+		if r.journey == nil {
 			continue
 		}
-		m.Files = append(m.Files, f.Name)
-		if tooLarge(sink, f) {
-			continue
+		if r.journey.PersonaRef.Inline != nil {
+			m.Personas = append(m.Personas, r.journey.PersonaRef.Inline)
 		}
-		if len(strings.TrimSpace(strings.TrimPrefix(string(f.Src), "\uFEFF"))) == 0 {
-			sink.errorf(Pos{File: f.Name, Line: 1, Col: 1}, "empty",
-				sink.t(msg{"het bestand is leeg", "the file is empty"}),
-				sink.t(msg{"begin met: blueprint init %s", "start with: blueprint init %s"}, f.Name))
-			continue
-		}
-		j := &Journey{}
-		before := len(sink.diags)
-		if !decodeFile(sink, f.Name, f.Src, j) {
-			continue
-		}
-		j.decodeErrors = len(sink.diags) > before
-		j.File = f.Name
-		if j.PersonaRef.Inline != nil {
-			m.Personas = append(m.Personas, j.PersonaRef.Inline)
-		}
-		m.Journeys = append(m.Journeys, j)
+		m.Journeys = append(m.Journeys, r.journey)
 	}
 	validate(m, sink)
 	sink.diags.Sort()
@@ -112,6 +105,56 @@ func tooLarge(sink *diagSink, f *File) bool {
 		sink.t(msg{"bestand is te groot (%d bytes; maximaal %d)", "file is too large (%d bytes; at most %d)"}, size, MaxFileSize),
 		sink.t(msg{"splits het in kleinere bestanden", "split it into smaller files"}))
 	return true
+}
+
+type decoded struct {
+	journey *Journey // nil when the file could not be read as a journey
+	diags   Diagnostics
+}
+
+// decodeJourneys decodes journey files, in parallel on every core: files
+// are independent until validation, which runs afterwards over all of
+// them. Results keep the order of files, so output stays deterministic.
+func decodeJourneys(files []*File, lang Lang) []decoded {
+	out := make([]decoded, len(files))
+	workers := min(runtime.GOMAXPROCS(0), len(files)/4+1)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				out[i] = decodeJourney(files[i], lang)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+func decodeJourney(f *File, lang Lang) decoded {
+	sink := &diagSink{lang: lang}
+	if tooLarge(sink, f) {
+		return decoded{diags: sink.diags}
+	}
+	if len(strings.TrimSpace(strings.TrimPrefix(string(f.Src), "\uFEFF"))) == 0 {
+		sink.errorf(Pos{File: f.Name, Line: 1, Col: 1}, "empty",
+			sink.t(msg{"het bestand is leeg", "the file is empty"}),
+			sink.t(msg{"begin met: blueprint init %s", "start with: blueprint init %s"}, f.Name))
+		return decoded{diags: sink.diags}
+	}
+	j := &Journey{}
+	if !decodeFile(sink, f.Name, f.Src, j) {
+		return decoded{diags: sink.diags}
+	}
+	j.File = f.Name
+	j.decodeErrors = len(sink.diags) > 0
+	return decoded{journey: j, diags: sink.diags}
 }
 
 // extendCatalogue adds the project's own entries to the built-in

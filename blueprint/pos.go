@@ -41,31 +41,44 @@ func (p Pos) Before(q Pos) bool {
 }
 
 // Source records where a model element was written: the position of its
-// table header (or inline table), and of each key and array element inside
-// it. Every model element embeds a Source, so a check that runs after
-// decoding can point at the exact line of the field it complains about.
+// table header (or inline table), and of each key, value and array element
+// inside it. Every model element embeds a Source, so a check that runs
+// after decoding can point at the exact line of the field it complains
+// about.
 type Source struct {
 	// Pos is the position of the element itself: the [[stap]] header, the
-	// opening brace of an inline table, or the first key of the file.
+	// opening brace of an inline table, or the start of the file.
 	Pos Pos
-	// Keys maps a TOML key of this element to the position of that key.
-	Keys map[string]Pos
-	// Values maps a TOML key to the position of its value.
-	Values map[string]Pos
-	// Elems maps a TOML key holding an array to the positions of its
-	// elements, in order.
-	Elems map[string][]Pos
-	// Invalid holds the keys whose values could not be decoded (a
-	// diagnostic says so already); checks that depend on such a key stay
-	// silent rather than report a consequence of the same mistake.
-	Invalid map[string]bool
+	// keys are the keys written in the element, in source order; a table
+	// has a few dozen at most, so a slice beats a map.
+	keys []keyInfo
+}
+
+// keyInfo is where one key of an element was written.
+type keyInfo struct {
+	name     string
+	key, val Pos
+	elems    []Pos // positions of array elements
+	// invalid is set when the value could not be decoded (a diagnostic
+	// says so already); checks that depend on it stay silent rather than
+	// report a consequence of the same mistake.
+	invalid bool
+}
+
+func (s *Source) info(key string) *keyInfo {
+	for i := range s.keys {
+		if s.keys[i].name == key {
+			return &s.keys[i]
+		}
+	}
+	return nil
 }
 
 // At returns the position of the value of key, or of the element itself
 // when the key was not written.
 func (s *Source) At(key string) Pos {
-	if p, ok := s.Values[key]; ok {
-		return p
+	if k := s.info(key); k != nil {
+		return k.val
 	}
 	return s.Pos
 }
@@ -73,8 +86,8 @@ func (s *Source) At(key string) Pos {
 // KeyAt returns the position of key itself (where a typo in the key would
 // be), or of the element when the key was not written.
 func (s *Source) KeyAt(key string) Pos {
-	if p, ok := s.Keys[key]; ok {
-		return p
+	if k := s.info(key); k != nil {
+		return k.key
 	}
 	return s.Pos
 }
@@ -82,19 +95,25 @@ func (s *Source) KeyAt(key string) Pos {
 // ElemAt returns the position of element i of the array under key, falling
 // back to the key's value and then to the element.
 func (s *Source) ElemAt(key string, i int) Pos {
-	if ps := s.Elems[key]; i >= 0 && i < len(ps) {
-		return ps[i]
+	if k := s.info(key); k != nil && i >= 0 && i < len(k.elems) {
+		return k.elems[i]
 	}
 	return s.At(key)
 }
 
-// Broken reports whether the value of key could not be decoded.
-func (s *Source) Broken(key string) bool { return s.Invalid[key] }
-
 // Has reports whether key was written in the source.
-func (s *Source) Has(key string) bool {
-	_, ok := s.Keys[key]
-	return ok
+func (s *Source) Has(key string) bool { return s.info(key) != nil }
+
+// Broken reports whether the value of key could not be decoded.
+func (s *Source) Broken(key string) bool {
+	k := s.info(key)
+	return k != nil && k.invalid
+}
+
+func (s *Source) markBroken(key string) {
+	if k := s.info(key); k != nil {
+		k.invalid = true
+	}
 }
 
 // sortedKeys returns the keys of m in sorted order; used wherever a map is
