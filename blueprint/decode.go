@@ -3,8 +3,10 @@ package blueprint
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -450,7 +452,45 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 func (d *decoder) typeError(where, key string, v any, n *node, t reflect.Type) {
 	d.sink.errorf(n.pos, "type",
 		d.sink.t(msg{"%s moet %s zijn, niet %s", "%s must be %s, not %s"}, key, d.want(key, t), d.describe(v)),
-		d.sink.t(msg{"schrijf %s", "write %s"}, example(key, t)))
+		d.sink.t(msg{"schrijf %s", "write %s"}, fixFor(key, v, t)))
+}
+
+// fixFor writes the key with the value the user meant, where that is
+// clear: emotie = "2" becomes emotie = 2, a text where a list belongs
+// becomes a list of that text. Otherwise it shows an example.
+func fixFor(key string, v any, t reflect.Type) string {
+	for t.Kind() == reflect.Pointer && !t.Implements(textValueType) {
+		t = t.Elem()
+	}
+	switch x := v.(type) {
+	case string:
+		trimmed := strings.TrimSpace(x)
+		switch t.Kind() {
+		case reflect.Int, reflect.Int64:
+			if _, err := strconv.ParseInt(strings.TrimPrefix(trimmed, "+"), 10, 64); err == nil {
+				return key + " = " + strings.TrimPrefix(trimmed, "+")
+			}
+		case reflect.Bool:
+			switch strings.ToLower(trimmed) {
+			case "true", "ja", "waar":
+				return key + " = true"
+			case "false", "nee", "onwaar":
+				return key + " = false"
+			}
+		case reflect.Slice:
+			if t.Elem().Kind() == reflect.String {
+				return key + " = [" + strconv.Quote(x) + "]"
+			}
+		}
+	case int64, float64, bool:
+		if t.Kind() == reflect.String {
+			return fmt.Sprintf("%s = \"%v\"", key, x)
+		}
+		if f, ok := x.(float64); ok && (t.Kind() == reflect.Int || t.Kind() == reflect.Int64) {
+			return fmt.Sprintf("%s = %d", key, int64(math.Round(f)))
+		}
+	}
+	return example(key, t)
 }
 
 // want names the expected type in words a non-programmer knows.
@@ -473,7 +513,7 @@ func (d *decoder) want(key string, t reflect.Type) string {
 		return tr(l, "true of false", "true or false")
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.String {
-			return tr(l, "een lijst met tekst, zoals [\"a\", \"b\"]", "a list of texts, such as [\"a\", \"b\"]")
+			return tr(l, "een lijst met tekst", "a list of texts")
 		}
 		return tr(l, "een lijst van tabellen [["+key+"]]", "a list of tables [["+key+"]]")
 	case reflect.Map, reflect.Struct:

@@ -102,7 +102,7 @@ func TestTypeErrorsAreCollected(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		"type: emotie moet een geheel getal zijn, niet tekst",
-		"type: knelpunten moet een lijst met tekst, zoals [\"a\", \"b\"] zijn, niet tekst",
+		"type: knelpunten moet een lijst met tekst zijn, niet tekst",
 		"type: emotie moet een geheel getal zijn, niet een kommagetal",
 	}, codes)
 }

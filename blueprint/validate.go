@@ -572,6 +572,12 @@ func checkImprovements(c *checker) {
 			for i, ref := range im.PainPoints {
 				at := im.ElemAt("knelpunten", i)
 				sid, n, ok := ParsePainPointRef(ref)
+				if !ok && j.Step(ref) != nil {
+					c.sink.errorf(at, "value",
+						c.t(msg{"verwijzing naar knelpunt %q mist het nummer van het knelpunt", "pain point reference %q lacks the number of the pain point"}, ref),
+						c.t(msg{"bedoelde u %q? (n telt de knelpunten van de stap vanaf 1)", "did you mean %q? (n counts the step's pain points from 1)"}, ref+"/1"))
+					continue
+				}
 				if !ok {
 					c.sink.errorf(at, "value",
 						c.t(msg{"verwijzing naar knelpunt %q is niet van de vorm \"stap-id/nummer\"", "pain point reference %q is not of the form \"step-id/number\""}, ref),

@@ -23,7 +23,7 @@ func execCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 func TestValidateExamples(t *testing.T) {
 	code, out, errOut := execCLI(t, "validate", "../../examples")
 	assert.Equal(t, exitOK, code, errOut)
-	assert.Contains(t, out, "geldig: 4 klantreis(en)")
+	assert.Contains(t, out, "geldig: 4 klantreizen, geen problemen")
 }
 
 func writeTestFile(t *testing.T, dir, name, src string) string {

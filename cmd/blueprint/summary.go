@@ -84,13 +84,22 @@ func writeSummaryText(w io.Writer, cat *blueprint.Catalogue, sums []blueprint.Jo
 			qtype = q.Name(lang)
 		}
 		fmt.Fprintf(w, "  %-16s %s · %s · %s\n", t("persona", "persona")+":", s.Persona, domain, qtype)
-		fmt.Fprintf(w, "  %-16s %d %s, %d %s, %d %s\n", t("omvang", "size")+":",
-			s.Steps, t("stappen", "steps"), s.Phases, t("fasen", "phases"), s.Improvements, t("verbeteracties", "improvements"))
+		n := func(count int, nlOne, nlMany, enOne, enMany string) string {
+			if count == 1 {
+				return fmt.Sprintf("%d %s", count, t(nlOne, enOne))
+			}
+			return fmt.Sprintf("%d %s", count, t(nlMany, enMany))
+		}
+		fmt.Fprintf(w, "  %-16s %s, %s, %s\n", t("omvang", "size")+":",
+			n(s.Steps, "stap", "stappen", "step", "steps"), n(s.Phases, "fase", "fasen", "phase", "phases"),
+			n(s.Improvements, "verbeteractie", "verbeteracties", "improvement", "improvements"))
 		fmt.Fprintf(w, "  %-16s %s\n", t("kanalen", "channels")+":", name(s.Channels, channel))
 		fmt.Fprintf(w, "  %-16s %s\n", t("actoren", "actors")+":", name(s.Actors, actor))
-		fmt.Fprintf(w, "  %-16s %d %s, %d %s, %d %s, %d %s\n", t("knelpunten", "pain points")+":",
-			s.PainPoints, t("knelpunten", "pain points"), s.FailPoints, t("faalpunten", "fail points"),
-			s.Handoffs, t("overdrachten", "hand-offs"), s.RepeatContacts, t("herhaalcontacten", "repeat contacts"))
+		fmt.Fprintf(w, "  %-16s %s, %s, %s, %s\n", t("knelpunten", "pain points")+":",
+			n(s.PainPoints, "knelpunt", "knelpunten", "pain point", "pain points"),
+			n(s.FailPoints, "faalpunt", "faalpunten", "fail point", "fail points"),
+			n(s.Handoffs, "overdracht", "overdrachten", "hand-off", "hand-offs"),
+			n(s.RepeatContacts, "herhaalcontact", "herhaalcontacten", "repeat contact", "repeat contacts"))
 		if s.LowestStep != nil {
 			fmt.Fprintf(w, "  %-16s %+d %s %q (%s)\n", t("laagste emotie", "lowest emotion")+":", s.LowestEmotion, t("bij", "at"), s.LowestStep.ID, s.LowestStep.Title)
 		} else {

@@ -36,8 +36,10 @@ func validateCommand() *cli.Command {
 				}
 				errs, warns := l.diags.Count()
 				if errs+warns == 0 {
-					fmt.Fprintln(c.App.Writer, blueprint.T(lang, fmt.Sprintf("geldig: %d klantreis(en), geen problemen", len(l.model.Journeys)),
-						fmt.Sprintf("valid: %d journey(s), no problems", len(l.model.Journeys))))
+					n := len(l.model.Journeys)
+					fmt.Fprintln(c.App.Writer, blueprint.T(lang,
+						fmt.Sprintf("geldig: %d %s, geen problemen", n, plural(n, "klantreis", "klantreizen")),
+						fmt.Sprintf("valid: %d %s, no problems", n, plural(n, "journey", "journeys"))))
 				}
 				return nil
 			case "json":
@@ -62,4 +64,11 @@ func validateCommand() *cli.Command {
 			}
 		},
 	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
