@@ -194,3 +194,16 @@ func TestCatalogue(t *testing.T) {
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "Contact centre agent")
 }
+
+func TestSchemaCommand(t *testing.T) {
+	code, out, _ := execCLI(t, "schema")
+	require.Equal(t, exitOK, code)
+	want, err := os.ReadFile("../../docs/journey.schema.json")
+	require.NoError(t, err)
+	assert.Equal(t, string(want), out, "the command prints the published schema")
+	code, out, _ = execCLI(t, "schema", "project")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, `"organisatie"`)
+	code, _, _ = execCLI(t, "schema", "stap")
+	assert.Equal(t, exitUsage, code)
+}
