@@ -1,0 +1,548 @@
+package requirements
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/dimpact/blueprint/blueprint"
+)
+
+//go:embed catalogue.toml
+var builtinTOML []byte
+
+// BuiltinTOML returns the text of the built-in catalogue, the starting point
+// for a tender's own catalogue (blueprint matrix --catalogue-template).
+func BuiltinTOML() []byte { return append([]byte(nil), builtinTOML...) }
+
+// BuiltinName is the file name diagnostics use for the built-in catalogue.
+const BuiltinName = "requirements/catalogue.toml"
+
+// MaxCatalogueSize is the largest catalogue file read. The built-in one is
+// about 100 kB.
+const MaxCatalogueSize = 4 << 20
+
+// Catalogue is the requirements catalogue: the seven functional blocks of
+// the KCC basisvoorziening, their functions, the requirements as they go
+// into the Programma van Eisen, the derivation rules and the GEMMA elements
+// the requirements refer to. The TOML keys are Dutch, because a tender team
+// edits the file; see docs/requirements.md.
+type Catalogue struct {
+	blueprint.Source
+	// File is the name of the file the catalogue was read from.
+	File   string `toml:"-"`
+	Name   string `toml:"naam"`
+	NameEN string `toml:"naam_en"`
+	// Version is the catalogue's own version, printed in the workbook.
+	Version string `toml:"versie"`
+	// Extend makes a user's catalogue add to the built-in one instead of
+	// replacing it.
+	Extend bool `toml:"uitbreiden"`
+	// Retired lists requirement ids that were withdrawn; they may never
+	// be used again.
+	Retired []string `toml:"vervallen"`
+	// Weights give the weight of a scored wish per MoSCoW priority.
+	Weights *Weights `toml:"weging"`
+	// Answers are the answer codes a vendor chooses from, in order.
+	Answers      []*Answer       `toml:"antwoord"`
+	Blocks       []*Block        `toml:"blok"`
+	Functions    []*Function     `toml:"functie"`
+	Requirements []*Requirement  `toml:"eis"`
+	Rules        []*Rule         `toml:"regel"`
+	Gemma        []*GemmaElement `toml:"gemma"`
+
+	blocks map[string]*Block
+	funcs  map[string]*Function
+	reqs   map[string]*Requirement
+	gemma  map[string]*GemmaElement
+}
+
+// Weights are the weights of scored wishes per MoSCoW priority. A "wont"
+// is never in the matrix, so it has no weight.
+type Weights struct {
+	blueprint.Source
+	Must   int `toml:"must"`
+	Should int `toml:"should"`
+	Could  int `toml:"could"`
+}
+
+// Weight returns the weight for a MoSCoW priority.
+func (w *Weights) Weight(moscow string) int {
+	if w == nil {
+		return 0
+	}
+	switch moscow {
+	case Must:
+		return w.Must
+	case Should:
+		return w.Should
+	case Could:
+		return w.Could
+	}
+	return 0
+}
+
+// Answer is an answer code of the matrix: what a vendor says about a
+// requirement, the fraction of the weight it scores, and whether it
+// satisfies a knock-out requirement.
+type Answer struct {
+	blueprint.Source
+	Code          string  `toml:"code,required"`
+	Label         string  `toml:"naam,required"`
+	LabelEN       string  `toml:"naam_en"`
+	Description   string  `toml:"omschrijving"`
+	DescriptionEN string  `toml:"omschrijving_en"`
+	Factor        float64 `toml:"factor"`
+	KO            bool    `toml:"ko"`
+}
+
+// Name returns the answer as shown in the drop-down list.
+func (a *Answer) Name(lang blueprint.Lang) string { return pick(lang, a.Label, a.LabelEN) }
+
+// Explanation returns the description of the answer.
+func (a *Answer) Explanation(lang blueprint.Lang) string {
+	return pick(lang, a.Description, a.DescriptionEN)
+}
+
+// Block is one of the functional blocks, such as Klantgeleiding.
+type Block struct {
+	blueprint.Source
+	// Code is the short code used in requirement ids, such as "KG".
+	Code   string `toml:"code,required"`
+	Number int    `toml:"nummer,required"`
+	Label  string `toml:"naam,required"`
+	NameEN string `toml:"naam_en"`
+	// Short names the sheet when the full name is too long for one.
+	Short         string `toml:"kort"`
+	ShortEN       string `toml:"kort_en"`
+	Description   string `toml:"omschrijving"`
+	DescriptionEN string `toml:"omschrijving_en"`
+}
+
+// Name returns the full block name.
+func (b *Block) Name(lang blueprint.Lang) string { return pick(lang, b.Label, b.NameEN) }
+
+// Explanation returns the description of the block.
+func (b *Block) Explanation(lang blueprint.Lang) string {
+	return pick(lang, b.Description, b.DescriptionEN)
+}
+
+// SheetName returns the name of the block's sheet in the workbook: its
+// number and short name, at most 31 characters and without the characters
+// Excel forbids.
+func (b *Block) SheetName(lang blueprint.Lang) string {
+	name := pick(lang, b.Short, b.ShortEN)
+	if name == "" {
+		name = b.Name(lang)
+		if i := strings.IndexAny(name, "/\\"); i > 0 {
+			name = name[:i]
+		}
+	}
+	return SheetName(fmt.Sprintf("%d %s", b.Number, strings.TrimSpace(name)))
+}
+
+// SheetName makes s a valid Excel sheet name: without []:*?/\ and at most
+// 31 characters.
+func SheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '-'
+		}
+		return r
+	}, s)
+	s = strings.Trim(s, "' ")
+	if r := []rune(s); len(r) > 31 {
+		s = strings.TrimSpace(string(r[:31]))
+	}
+	return s
+}
+
+// Function is a function of a block, such as the kennisbank. Its key can be
+// named in a step's behoeften and in [[prioriteit]].
+type Function struct {
+	blueprint.Source
+	Key           string `toml:"sleutel,required"`
+	Block         string `toml:"blok,required"`
+	Label         string `toml:"naam,required"`
+	NameEN        string `toml:"naam_en"`
+	Description   string `toml:"omschrijving"`
+	DescriptionEN string `toml:"omschrijving_en"`
+}
+
+// Name returns the function name.
+func (f *Function) Name(lang blueprint.Lang) string { return pick(lang, f.Label, f.NameEN) }
+
+// Requirement is one line of the Programma van Eisen.
+type Requirement struct {
+	blueprint.Source
+	// ID is stable and never reused, such as "KCC-KG-001".
+	ID       string `toml:"id,required"`
+	Function string `toml:"functie,required"`
+	// Title is the short subject (onderwerp).
+	TitleNL string `toml:"titel,required"`
+	TitleEN string `toml:"titel_en"`
+	// Text is the testable requirement, "De oplossing …".
+	TextNL string `toml:"tekst,required"`
+	TextEN string `toml:"tekst_en"`
+	// Rationale says why the requirement exists.
+	RationaleNL string `toml:"toelichting"`
+	RationaleEN string `toml:"toelichting_en"`
+	// Kind is eis (knock-out) or wens (scored): the default, before
+	// evidence and overrides.
+	Kind string `toml:"soort,required"`
+	// MoSCoW is the default priority: must, should, could or wont.
+	MoSCoW string `toml:"moscow,required"`
+	// Verification is how the buyer checks the answer: demonstratie,
+	// test, documentatie, referentie or certificaat.
+	Verification string `toml:"verificatie,required"`
+	// Gemma holds the Object IDs of GEMMA reference components and
+	// application services, each defined in the catalogue's [[gemma]].
+	Gemma []string `toml:"gemma"`
+	// Requires lists requirements that come along whenever this one is
+	// needed, such as the BIO with contact registration.
+	Requires []string `toml:"vereist"`
+}
+
+// Title returns the subject in lang.
+func (r *Requirement) Title(lang blueprint.Lang) string { return pick(lang, r.TitleNL, r.TitleEN) }
+
+// Text returns the requirement text in lang.
+func (r *Requirement) Text(lang blueprint.Lang) string { return pick(lang, r.TextNL, r.TextEN) }
+
+// Rationale returns the rationale in lang.
+func (r *Requirement) Rationale(lang blueprint.Lang) string {
+	return pick(lang, r.RationaleNL, r.RationaleEN)
+}
+
+// Rule derives requirements from a pattern in the journeys.
+type Rule struct {
+	blueprint.Source
+	ID     string `toml:"id,required"`
+	Label  string `toml:"naam,required"`
+	NameEN string `toml:"naam_en"`
+	// Level is what the rule looks at: stap (default), fase or tekst.
+	Level string `toml:"niveau"`
+	// Requirements are requirement ids or function keys.
+	Requirements []string `toml:"eisen,required"`
+	// Reason is a template for the justification shown in the matrix.
+	ReasonNL string     `toml:"reden,required"`
+	ReasonEN string     `toml:"reden_en"`
+	When     *Condition `toml:"als,required"`
+}
+
+// pain reports whether the rule recognises a pain signal rather than a
+// pattern of use: a text rule, or a rule about fail points, repeat
+// contacts, negative emotion or the words of needs and pain points.
+func (r *Rule) pain() bool {
+	if r.Level == LevelText {
+		return true
+	}
+	w := r.When
+	return w != nil && (w.RepeatContact || w.FailPoint || w.EmotionUpTo != nil || w.EmotionGapFrom != nil ||
+		len(w.NeedContains) > 0 || len(w.PainContains) > 0)
+}
+
+// Name returns the rule name.
+func (r *Rule) Name(lang blueprint.Lang) string { return pick(lang, r.Label, r.NameEN) }
+
+// Rule levels.
+const (
+	LevelStep  = "stap"
+	LevelPhase = "fase"
+	// LevelText rules read the free texts of steps and personas: a
+	// behoefte matching behoefte_bevat, or a knelpunt (or a persona's
+	// frustratie) matching knelpunt_bevat, fires the rule.
+	LevelText = "tekst"
+)
+
+// Condition is the pattern of a rule. Every condition that is set must
+// hold; a list holds when any of its values matches.
+type Condition struct {
+	blueprint.Source
+	// Step conditions.
+	Channels      []string `toml:"kanaal"`
+	ChannelKinds  []string `toml:"kanaalsoort"`
+	Contact       bool     `toml:"klantcontact"`
+	ChannelSwitch bool     `toml:"kanaalwissel"`
+	Systems       []string `toml:"systeem"`
+	QuestionTypes []string `toml:"vraagsoort"`
+	Domains       []string `toml:"domein"`
+	Actors        []string `toml:"actor"`
+	HandoffFrom   []string `toml:"overdracht_van"`
+	HandoffTo     []string `toml:"overdracht_naar"`
+	RepeatContact bool     `toml:"herhaalcontact"`
+	FailPoint     bool     `toml:"faalpunt"`
+	// WaitFrom and WaitUpTo bound the step's wachttijd (inclusive).
+	WaitFrom *blueprint.Duration `toml:"wachttijd_vanaf"`
+	WaitUpTo *blueprint.Duration `toml:"wachttijd_tot"`
+	// EmotionUpTo holds when the emotion is at most this value.
+	EmotionUpTo *int `toml:"emotie_tot"`
+	// EmotionGapFrom holds when gewenste_emotie − emotie is at least this.
+	EmotionGapFrom *int `toml:"emotiekloof_vanaf"`
+	// NeedContains and PainContains match words (case-insensitive) in
+	// free-text needs and in pain points. In a step rule both must match
+	// the step; in a text rule each text fires on its own.
+	NeedContains []string `toml:"behoefte_bevat"`
+	PainContains []string `toml:"knelpunt_bevat"`
+	// Phase condition.
+	Metrics bool `toml:"meetpunten"`
+	// Text condition: the role of the persona whose text it is (for a
+	// step, the journey's persona).
+	Roles []string `toml:"rol"`
+}
+
+// GemmaElement is an element of the GEMMA model that requirements refer to:
+// a referentiecomponent, applicatieservice or buitengemeentelijke
+// voorziening, by its Object ID.
+type GemmaElement struct {
+	blueprint.Source
+	ID    string `toml:"id,required"`
+	Label string `toml:"naam,required"`
+	// Kind is referentiecomponent, applicatieservice or buitengemeentelijke
+	// voorziening.
+	Kind string `toml:"soort,required"`
+}
+
+// Gemma kinds.
+const (
+	GemmaComponent = "referentiecomponent"
+	GemmaService   = "applicatieservice"
+	GemmaExternal  = "buitengemeentelijke voorziening"
+)
+
+// KindName returns the kind in lang, capitalised.
+func (g *GemmaElement) KindName(lang blueprint.Lang) string {
+	switch g.Kind {
+	case GemmaComponent:
+		return blueprint.T(lang, "Referentiecomponent", "Reference component")
+	case GemmaService:
+		return blueprint.T(lang, "Applicatieservice", "Application service")
+	case GemmaExternal:
+		return blueprint.T(lang, "Buitengemeentelijke voorziening", "External facility")
+	}
+	return g.Kind
+}
+
+// MoSCoW priorities and requirement kinds.
+const (
+	Must   = "must"
+	Should = "should"
+	Could  = "could"
+	Wont   = "wont"
+
+	KindKO     = "eis"
+	KindScored = "wens"
+)
+
+// Verification methods.
+var Verifications = []string{"demonstratie", "test", "documentatie", "referentie", "certificaat"}
+
+// VerificationName returns a verification method in lang.
+func VerificationName(lang blueprint.Lang, v string) string {
+	if lang != blueprint.English {
+		return v
+	}
+	switch v {
+	case "demonstratie":
+		return "demonstration"
+	case "documentatie":
+		return "documentation"
+	case "referentie":
+		return "reference"
+	case "certificaat":
+		return "certificate"
+	}
+	return v
+}
+
+// Block looks a block up by code.
+func (c *Catalogue) Block(code string) *Block { return c.blocks[code] }
+
+// Function looks a function up by key.
+func (c *Catalogue) Function(key string) *Function { return c.funcs[key] }
+
+// Requirement looks a requirement up by id.
+func (c *Catalogue) Requirement(id string) *Requirement { return c.reqs[id] }
+
+// GemmaElement looks a GEMMA element up by Object ID.
+func (c *Catalogue) GemmaElement(id string) *GemmaElement { return c.gemma[id] }
+
+// RequirementsOf returns the requirements of a function, in catalogue order.
+func (c *Catalogue) RequirementsOf(key string) []*Requirement {
+	var out []*Requirement
+	for _, r := range c.Requirements {
+		if r.Function == key {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Title returns the catalogue's name in lang.
+func (c *Catalogue) Title(lang blueprint.Lang) string { return pick(lang, c.Name, c.NameEN) }
+
+// index builds the lookup maps; the first of duplicates wins (the checks
+// report the others).
+func (c *Catalogue) index() {
+	c.blocks = map[string]*Block{}
+	c.funcs = map[string]*Function{}
+	c.reqs = map[string]*Requirement{}
+	c.gemma = map[string]*GemmaElement{}
+	for _, b := range c.Blocks {
+		if _, ok := c.blocks[b.Code]; !ok {
+			c.blocks[b.Code] = b
+		}
+	}
+	for _, f := range c.Functions {
+		if _, ok := c.funcs[f.Key]; !ok {
+			c.funcs[f.Key] = f
+		}
+	}
+	for _, r := range c.Requirements {
+		if _, ok := c.reqs[r.ID]; !ok {
+			c.reqs[r.ID] = r
+		}
+	}
+	for _, g := range c.Gemma {
+		if _, ok := c.gemma[g.ID]; !ok {
+			c.gemma[g.ID] = g
+		}
+	}
+}
+
+// Builtin returns a fresh copy of the built-in catalogue. It panics if the
+// embedded data does not validate, which a test rules out.
+func Builtin() *Catalogue {
+	c, diags := decodeCatalogue(BuiltinName, builtinTOML, blueprint.English)
+	if diags.HasErrors() {
+		panic("requirements: the built-in catalogue is invalid:\n" + diags.Error())
+	}
+	return c
+}
+
+// LoadCatalogue reads a catalogue from memory and checks it. A catalogue
+// with uitbreiden = true is merged into the built-in one (entries with the
+// id of a built-in entry replace it); otherwise it replaces the built-in
+// catalogue. All problems are returned at once, with file:line:col.
+func LoadCatalogue(name string, src []byte, lang blueprint.Lang) (*Catalogue, blueprint.Diagnostics) {
+	lang = lang.Or(blueprint.Dutch)
+	user := &Catalogue{}
+	diags := blueprint.DecodeTOML(name, src, user, lang)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	user.File = name
+	var c *Catalogue
+	if user.Extend {
+		c = merge(Builtin(), user)
+	} else {
+		c = user
+	}
+	c.index()
+	diags = append(diags, check(c, user, lang)...)
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return c, diags
+}
+
+// LoadCatalogueFile reads a catalogue file from disk (see LoadCatalogue).
+// The error is for problems reading the file.
+func LoadCatalogueFile(path string, lang blueprint.Lang) (*Catalogue, blueprint.Diagnostics, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	name := filepath.ToSlash(path)
+	if st.Size() > MaxCatalogueSize {
+		return nil, blueprint.Diagnostics{{Severity: blueprint.Error, Pos: blueprint.Pos{File: name, Line: 1, Col: 1},
+			Code: "too-large", Lang: lang.Or(blueprint.Dutch),
+			Summary: blueprint.T(lang, fmt.Sprintf("catalogus is te groot (%d bytes; maximaal %d)", st.Size(), MaxCatalogueSize),
+				fmt.Sprintf("catalogue is too large (%d bytes; at most %d)", st.Size(), MaxCatalogueSize))}}, nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, diags := LoadCatalogue(name, src, lang)
+	return c, diags, nil
+}
+
+func decodeCatalogue(name string, src []byte, lang blueprint.Lang) (*Catalogue, blueprint.Diagnostics) {
+	c := &Catalogue{}
+	diags := blueprint.DecodeTOML(name, src, c, lang)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	c.File = name
+	c.index()
+	diags = append(diags, check(c, c, lang)...)
+	diags.Sort()
+	return c, diags
+}
+
+// merge adds the entries of user to base: an entry with the id of an
+// existing one replaces it in place, a new one is appended. Retired ids
+// remove requirements.
+func merge(base, user *Catalogue) *Catalogue {
+	if user.Name != "" {
+		base.Name, base.NameEN = user.Name, user.NameEN
+	}
+	if user.Version != "" {
+		base.Version = user.Version
+	}
+	base.File = user.File
+	if user.Weights != nil {
+		base.Weights = user.Weights
+	}
+	if len(user.Answers) > 0 {
+		base.Answers = user.Answers
+	}
+	base.Retired = append(base.Retired, user.Retired...)
+	base.Blocks = mergeBy(base.Blocks, user.Blocks, func(b *Block) string { return b.Code })
+	base.Functions = mergeBy(base.Functions, user.Functions, func(f *Function) string { return f.Key })
+	base.Requirements = mergeBy(base.Requirements, user.Requirements, func(r *Requirement) string { return r.ID })
+	base.Rules = mergeBy(base.Rules, user.Rules, func(r *Rule) string { return r.ID })
+	base.Gemma = mergeBy(base.Gemma, user.Gemma, func(g *GemmaElement) string { return g.ID })
+	retired := map[string]bool{}
+	for _, id := range user.Retired {
+		retired[id] = true
+	}
+	kept := base.Requirements[:0]
+	for _, r := range base.Requirements {
+		if !retired[r.ID] || r.File() == user.File {
+			kept = append(kept, r)
+		}
+	}
+	base.Requirements = kept
+	return base
+}
+
+func mergeBy[T any](base, add []T, key func(T) string) []T {
+	at := map[string]int{}
+	for i, x := range base {
+		at[key(x)] = i
+	}
+	for _, x := range add {
+		if i, ok := at[key(x)]; ok {
+			base[i] = x
+			continue
+		}
+		at[key(x)] = len(base)
+		base = append(base, x)
+	}
+	return base
+}
+
+// File returns the file a requirement was written in.
+func (r *Requirement) File() string { return r.Pos.File }
+
+func pick(lang blueprint.Lang, nl, en string) string {
+	if lang == blueprint.English && en != "" {
+		return en
+	}
+	return nl
+}

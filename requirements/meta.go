@@ -1,0 +1,279 @@
+package requirements
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/dimpact/blueprint/blueprint"
+)
+
+// SchemaVersion is the version of the layout of the outputs (the workbook's
+// hidden columns and metadata sheet, the JSON and CSV columns). An importer
+// of vendor answers checks it.
+const SchemaVersion = 1
+
+// Meta describes a document beyond its requirements: which tender it is
+// for, which version, and which journeys it came from. The CLI fills it;
+// nothing in it comes from the clock unless the user gives a date.
+type Meta struct {
+	// TenderID names the tender (aanbesteding), such as "KCC-2026-01".
+	TenderID string
+	// Version is the version of this PvE, such as "1.0".
+	Version string
+	// Date is the document date as YYYY-MM-DD, or empty.
+	Date string
+	// Organisation and Municipalities come from blueprint.toml.
+	Organisation   string
+	Municipalities []string
+	// SourceHash is the SHA-256 of the journey files (see SourceHash).
+	SourceHash string
+	// Files are the source files, in load order.
+	Files []string
+	// Tool is the name and version of the program that wrote the document.
+	Tool string
+	// Password, when set, protects the workbook's sheets.
+	Password string
+}
+
+// MetaFor fills a Meta from the model and the files it was loaded from.
+func MetaFor(m *blueprint.Model, files []blueprint.File) Meta {
+	meta := Meta{
+		Organisation:   m.Project.Organisation,
+		Municipalities: m.Project.Municipalities,
+		SourceHash:     SourceHash(files),
+	}
+	for _, f := range files {
+		meta.Files = append(meta.Files, f.Name)
+	}
+	return meta
+}
+
+// SourceHash is the SHA-256 (hex) of the source files: for each file, in
+// order, its name, its length and its bytes. Two workbooks with the same
+// hash were made from the same journeys.
+func SourceHash(files []blueprint.File) string {
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Src))
+		h.Write(f.Src)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Fingerprint is a short hash of the buyer's cells of a row in a language:
+// what the vendor answered to. The importer compares it with the
+// fingerprint in a returned workbook to see whether the requirement text
+// changed.
+func Fingerprint(row *Row, lang blueprint.Lang) string {
+	h := sha256.New()
+	for _, s := range BuyerCells(row, lang) {
+		io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// BuyerCells are the texts of a row that the buyer writes and the vendor
+// answers to, in the order of the workbook's columns: ID, subject,
+// requirement, rationale, kind, MoSCoW, weight, source, GEMMA,
+// verification.
+func BuyerCells(row *Row, lang blueprint.Lang) []string {
+	r := row.Requirement
+	return []string{
+		r.ID,
+		r.Title(lang),
+		r.Text(lang),
+		Rationale(row, lang),
+		KindName(lang, row.Kind),
+		MoSCoWName(lang, row.MoSCoW),
+		WeightText(lang, row),
+		SourceSummary(row, lang, MaxCellText),
+		GemmaText(row, lang),
+		VerificationName(lang, r.Verification),
+	}
+}
+
+// MaxCellText is the longest text put in one workbook cell. Excel's limit is
+// 32,767 characters; a cell that long is unreadable anyway.
+const MaxCellText = 2000
+
+// Rationale is the rationale column: the catalogue's rationale and the
+// reason for the priority.
+func Rationale(row *Row, lang blueprint.Lang) string {
+	parts := []string{}
+	if s := row.Requirement.Rationale(lang); s != "" {
+		parts = append(parts, s)
+	}
+	if row.Priority.Reason != "" {
+		parts = append(parts, row.Priority.Reason)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// KindName returns eis/wens in lang.
+func KindName(lang blueprint.Lang, kind string) string {
+	if lang == blueprint.English {
+		switch kind {
+		case KindKO:
+			return "knock-out"
+		case KindScored:
+			return "scored"
+		}
+	}
+	return kind
+}
+
+// MoSCoWName returns the MoSCoW priority as written in the matrix.
+func MoSCoWName(lang blueprint.Lang, m string) string {
+	switch m {
+	case Must:
+		return "Must"
+	case Should:
+		return "Should"
+	case Could:
+		return "Could"
+	case Wont:
+		return "Won't"
+	}
+	return m
+}
+
+// WeightText is the weight column: the number for a wish, KO for a
+// knock-out requirement.
+func WeightText(lang blueprint.Lang, row *Row) string {
+	if row.Kind == KindKO {
+		return "KO"
+	}
+	return strconv.Itoa(row.Weight)
+}
+
+// GemmaText lists the GEMMA elements of a row, one a line: kind and name.
+func GemmaText(row *Row, lang blueprint.Lang) string {
+	var lines []string
+	for _, g := range row.Gemma {
+		lines = append(lines, g.KindName(lang)+": "+g.Label)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// GemmaIDs lists the Object IDs of a row's GEMMA elements, space-separated.
+func GemmaIDs(row *Row) string { return strings.Join(row.Requirement.Gemma, " ") }
+
+// JourneyName is how a journey is named in sources: its title.
+func JourneyName(j *blueprint.Journey) string {
+	if j.Title != "" {
+		return j.Title
+	}
+	return j.ID
+}
+
+// where names the place of a trace inside its journey: the step title, or
+// the phase, or the persona.
+func where(t *Trace, lang blueprint.Lang) string {
+	switch {
+	case t.Step != nil:
+		return t.Step.Title
+	case t.Persona != nil:
+		return blueprint.T(lang, "persona ", "persona ") + t.Persona.Name
+	case t.Phase != nil:
+		return blueprint.T(lang, "fase ", "phase ") + t.Phase.Name
+	case t.Kind == TracePriority:
+		return blueprint.T(lang, "prioriteit", "priority")
+	}
+	return ""
+}
+
+// SourceSummary is the source column (bron): per journey the steps that
+// need the requirement, then personas and requirements that require it. It
+// stops at about max characters and says how many journeys it left out.
+func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
+	type group struct {
+		name   string
+		places []string
+	}
+	var groups []*group
+	byJourney := map[*blueprint.Journey]*group{}
+	var personas, vias []string
+	project := false
+	for _, t := range row.Traces {
+		switch {
+		case t.Kind == TraceRequired:
+			if !containsStr(vias, t.Via.ID) {
+				vias = append(vias, t.Via.ID)
+			}
+		case t.Journey == nil && t.Persona != nil:
+			if !containsStr(personas, t.Persona.Name) {
+				personas = append(personas, t.Persona.Name)
+			}
+		case t.Journey == nil:
+			project = true
+		default:
+			g := byJourney[t.Journey]
+			if g == nil {
+				g = &group{name: JourneyName(t.Journey)}
+				byJourney[t.Journey] = g
+				groups = append(groups, g)
+			}
+			if w := where(t, lang); w != "" && !containsStr(g.places, w) {
+				g.places = append(g.places, w)
+			}
+		}
+	}
+	var b strings.Builder
+	left := 0
+	for i, g := range groups {
+		line := g.name
+		if len(g.places) > 0 {
+			line += ": " + strings.Join(g.places, "; ")
+		}
+		if max > 0 && b.Len()+len(line) > max && i > 0 {
+			left = len(groups) - i
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(line)
+	}
+	if left > 0 {
+		fmt.Fprintf(&b, blueprint.T(lang, "\n… en nog %d klantreizen (zie Traceerbaarheid)", "\n… and %d more journeys (see Traceability)"), left)
+	}
+	if len(personas) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(blueprint.T(lang, "Persona's: ", "Personas: ") + strings.Join(personas, ", "))
+	}
+	if len(vias) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(blueprint.T(lang, "Vereist door ", "Required by ") + strings.Join(vias, ", "))
+	}
+	if project {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(blueprint.T(lang, "Prioriteit van het project", "Project priority"))
+	}
+	if !row.Needed {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(blueprint.T(lang, "Niet afgeleid uit de klantreizen", "Not derived from the journeys"))
+	}
+	return b.String()
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
