@@ -165,55 +165,41 @@ func BuiltinCatalogue() *Catalogue {
 	}
 }
 
-// Channel looks a channel up by id.
-func (c *Catalogue) Channel(id string) *Channel {
-	for _, x := range c.Channels {
-		if x.ID == id {
+// find returns the entry with id, or the zero value (nil).
+func find[T hasTerm](xs []T, id string) T {
+	for _, x := range xs {
+		if x.term().ID == id {
 			return x
 		}
 	}
-	return nil
+	var zero T
+	return zero
 }
+
+// has reports whether an entry with id is in xs.
+func has[T hasTerm](xs []T, id string) bool {
+	for _, x := range xs {
+		if x.term().ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Channel looks a channel up by id.
+func (c *Catalogue) Channel(id string) *Channel { return find(c.Channels, id) }
 
 // Actor looks an actor up by id.
-func (c *Catalogue) Actor(id string) *Actor {
-	for _, x := range c.Actors {
-		if x.ID == id {
-			return x
-		}
-	}
-	return nil
-}
+func (c *Catalogue) Actor(id string) *Actor { return find(c.Actors, id) }
 
 // System looks a system up by id.
-func (c *Catalogue) System(id string) *System {
-	for _, x := range c.Systems {
-		if x.ID == id {
-			return x
-		}
-	}
-	return nil
-}
+func (c *Catalogue) System(id string) *System { return find(c.Systems, id) }
 
 // Domain looks a domain up by id.
-func (c *Catalogue) Domain(id string) *Domain {
-	for _, x := range c.Domains {
-		if x.ID == id {
-			return x
-		}
-	}
-	return nil
-}
+func (c *Catalogue) Domain(id string) *Domain { return find(c.Domains, id) }
 
 // QuestionType looks a question type up by id.
-func (c *Catalogue) QuestionType(id string) *QuestionType {
-	for _, x := range c.QuestionTypes {
-		if x.ID == id {
-			return x
-		}
-	}
-	return nil
-}
+func (c *Catalogue) QuestionType(id string) *QuestionType { return find(c.QuestionTypes, id) }
 
 // ChannelIDs returns the channel ids in catalogue order.
 func (c *Catalogue) ChannelIDs() []string { return ids(c.Channels) }

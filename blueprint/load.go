@@ -160,32 +160,21 @@ func decodeJourney(f *File, lang Lang) decoded {
 // extendCatalogue adds the project's own entries to the built-in
 // catalogue. Duplicates are reported by the validator and not added.
 func extendCatalogue(c *Catalogue, p *Project) *Catalogue {
-	for _, x := range p.Channels {
-		if c.Channel(x.ID) == nil {
-			c.Channels = append(c.Channels, x)
-		}
-	}
-	for _, x := range p.Actors {
-		if c.Actor(x.ID) == nil {
-			c.Actors = append(c.Actors, x)
-		}
-	}
-	for _, x := range p.Systems {
-		if c.System(x.ID) == nil {
-			c.Systems = append(c.Systems, x)
-		}
-	}
-	for _, x := range p.Domains {
-		if c.Domain(x.ID) == nil {
-			c.Domains = append(c.Domains, x)
-		}
-	}
-	for _, x := range p.QuestionTypes {
-		if c.QuestionType(x.ID) == nil {
-			c.QuestionTypes = append(c.QuestionTypes, x)
-		}
-	}
+	c.Channels = extend(c.Channels, p.Channels)
+	c.Actors = extend(c.Actors, p.Actors)
+	c.Systems = extend(c.Systems, p.Systems)
+	c.Domains = extend(c.Domains, p.Domains)
+	c.QuestionTypes = extend(c.QuestionTypes, p.QuestionTypes)
 	return c
+}
+
+func extend[T hasTerm](dst, add []T) []T {
+	for _, x := range add {
+		if !has(dst, x.term().ID) {
+			dst = append(dst, x)
+		}
+	}
+	return dst
 }
 
 // LoadPaths reads journey files and folders from disk and loads them with
