@@ -37,6 +37,9 @@ type Catalogue struct {
 	NameEN string `toml:"naam_en"`
 	// Version is the catalogue's own version, printed in the workbook.
 	Version string `toml:"versie"`
+	// GemmaRelease is the release of the GEMMA model the [[gemma]]
+	// entries were taken from, such as "2026-06-30".
+	GemmaRelease string `toml:"gemma_release"`
 	// Extend makes a user's catalogue add to the built-in one instead of
 	// replacing it.
 	Extend bool `toml:"uitbreiden"`
@@ -270,6 +273,9 @@ type Condition struct {
 	QuestionTypes []string `toml:"vraagsoort"`
 	Domains       []string `toml:"domein"`
 	Actors        []string `toml:"actor"`
+	// Frontstage holds when one of these actors acts in the frontoffice
+	// lane: in sight of, or in conversation with, the customer.
+	Frontstage    []string `toml:"frontoffice"`
 	HandoffFrom   []string `toml:"overdracht_van"`
 	HandoffTo     []string `toml:"overdracht_naar"`
 	RepeatContact bool     `toml:"herhaalcontact"`
@@ -430,8 +436,10 @@ func LoadCatalogue(name string, src []byte, lang blueprint.Lang) (*Catalogue, bl
 	lang = lang.Or(blueprint.Dutch)
 	user := &Catalogue{}
 	diags := blueprint.DecodeTOML(name, src, user, lang)
-	if diags.HasErrors() {
-		return nil, diags
+	for _, d := range diags {
+		if d.Code == "syntax" || d.Code == "too-large" {
+			return nil, diags
+		}
 	}
 	user.File = name
 	var c *Catalogue
@@ -441,7 +449,17 @@ func LoadCatalogue(name string, src []byte, lang blueprint.Lang) (*Catalogue, bl
 		c = user
 	}
 	c.index()
-	diags = append(diags, check(c, user, lang)...)
+	// The checks run on what could be decoded; a problem at the place of
+	// a decoding error is the same problem, reported once.
+	seen := map[blueprint.Pos]bool{}
+	for _, d := range diags {
+		seen[d.Pos] = true
+	}
+	for _, d := range check(c, user, lang) {
+		if !seen[d.Pos] {
+			diags = append(diags, d)
+		}
+	}
 	diags.Sort()
 	if diags.HasErrors() {
 		return nil, diags
@@ -494,6 +512,9 @@ func merge(base, user *Catalogue) *Catalogue {
 	if user.Version != "" {
 		base.Version = user.Version
 	}
+	if user.GemmaRelease != "" {
+		base.GemmaRelease = user.GemmaRelease
+	}
 	base.File = user.File
 	if user.Weights != nil {
 		base.Weights = user.Weights
@@ -518,6 +539,33 @@ func merge(base, user *Catalogue) *Catalogue {
 		}
 	}
 	base.Requirements = kept
+	// Built-in rules and requirements stop naming what was retired; a
+	// built-in rule left without requirements goes.
+	drop := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			if !retired[id] {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	for _, r := range base.Requirements {
+		if r.File() != user.File {
+			r.Requires = drop(r.Requires)
+		}
+	}
+	rules := base.Rules[:0]
+	for _, r := range base.Rules {
+		if r.Pos.File != user.File {
+			r.Requirements = drop(r.Requirements)
+			if len(r.Requirements) == 0 {
+				continue
+			}
+		}
+		rules = append(rules, r)
+	}
+	base.Rules = rules
 	return base
 }
 

@@ -317,7 +317,7 @@ func checkRules(d *diags, c *Catalogue) {
 
 // conditionKeys lists which condition keys each level accepts.
 var conditionKeys = map[string][]string{
-	LevelStep: {"kanaal", "kanaalsoort", "klantcontact", "kanaalwissel", "systeem", "vraagsoort", "domein", "actor",
+	LevelStep: {"kanaal", "kanaalsoort", "klantcontact", "kanaalwissel", "systeem", "vraagsoort", "domein", "actor", "frontoffice",
 		"overdracht_van", "overdracht_naar", "herhaalcontact", "faalpunt", "wachttijd_vanaf", "wachttijd_tot",
 		"emotie_tot", "emotiekloof_vanaf", "behoefte_bevat", "knelpunt_bevat"},
 	LevelPhase: {"meetpunten", "domein"},
@@ -398,6 +398,7 @@ func checkReferences(d *diags, c *Catalogue, bc *blueprint.Catalogue) {
 			{"vraagsoort", w.QuestionTypes, bc.QuestionTypeIDs()},
 			{"domein", w.Domains, bc.DomainIDs()},
 			{"actor", w.Actors, bc.ActorIDs()},
+			{"frontoffice", w.Frontstage, bc.ActorIDs()},
 			{"overdracht_van", w.HandoffFrom, bc.ActorIDs()},
 			{"overdracht_naar", w.HandoffTo, bc.ActorIDs()},
 			{"rol", w.Roles, bc.ActorIDs()},

@@ -9,8 +9,10 @@ import (
 
 // Options configure Derive. The zero value means defaults.
 type Options struct {
-	// Lang is the language of the reasons and diagnostics; zero is Dutch.
+	// Lang is the language of the reasons; zero is Dutch.
 	Lang blueprint.Lang
+	// MessageLang is the language of the diagnostics; zero means Lang.
+	MessageLang blueprint.Lang
 	// IncludeUnneeded puts the requirements no journey needs into the
 	// result too, marked as not derived.
 	IncludeUnneeded bool
@@ -184,7 +186,7 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 	lang := opts.Lang.Or(blueprint.Dutch)
 	dv := &deriver{
 		m: m, cat: cat, lang: lang,
-		d:       &diags{lang: lang},
+		d:       &diags{lang: opts.MessageLang.Or(lang)},
 		ev:      map[*Requirement]*ev{},
 		reasons: map[string]string{},
 		steps:   map[*blueprint.Step]map[*Requirement]bool{},
@@ -322,8 +324,8 @@ func (dv *deriver) journey(j *blueprint.Journey) {
 			}
 			x := dv.d.warnf(s.ElemAt("behoeften", i), "need-unmapped",
 				"behoefte %q leidt tot geen eis uit de catalogus", "need %q leads to no requirement of the catalogue", n)
-			dv.d.hint(x, "noem een functiesleutel of eis-id (zie blueprint matrix --catalogue-template), of vul de catalogus aan",
-				"name a function key or requirement id (see blueprint matrix --catalogue-template), or extend the catalogue")
+			dv.d.hint(x, "noem een functiesleutel of eis-id (zie blueprint matrix --catalogue-template), vul de catalogus aan, of laat de waarschuwing staan als de behoefte buiten de KCC-voorziening valt",
+				"name a function key or requirement id (see blueprint matrix --catalogue-template), extend the catalogue, or leave the warning if the need is outside the KCC shared service")
 		}
 		if s.Channel != "" {
 			prev = s
@@ -719,7 +721,9 @@ func (dv *deriver) prioritise(row *Row, e *ev, n int) {
 		}
 		row.Priority = Priority{Source: src, Pos: by.Pos,
 			Reason: fmt.Sprintf(dv.t("Vastgesteld in %s: %s", "Fixed in %s: %s"), by.Pos, by.Reason)}
-		dv.conflicts(e, by)
+		if src == PriorityJourney {
+			dv.conflicts(e, by)
+		}
 	}
 	if row.Kind == KindScored {
 		row.Weight = dv.cat.Weights.Weight(row.MoSCoW)
@@ -861,6 +865,18 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 		for _, a := range j.StepActors(s) {
 			if contains(w.Actors, a) {
 				names = append(names, dv.actorName(a))
+			}
+		}
+		if len(names) == 0 {
+			return nil, pos, false
+		}
+		vars["actor"] = strings.Join(names, ", ")
+	}
+	if len(w.Frontstage) > 0 {
+		var names []string
+		for _, a := range s.Frontstage {
+			if contains(w.Frontstage, a.Actor) && !contains(names, dv.actorName(a.Actor)) {
+				names = append(names, dv.actorName(a.Actor))
 			}
 		}
 		if len(names) == 0 {

@@ -151,11 +151,21 @@ func WeightText(lang blueprint.Lang, row *Row) string {
 	return strconv.Itoa(row.Weight)
 }
 
-// GemmaText lists the GEMMA elements of a row, one a line: kind and name.
+// GemmaText lists the GEMMA elements of a row, one line per kind: the kind
+// and the names.
 func GemmaText(row *Row, lang blueprint.Lang) string {
-	var lines []string
+	var kinds []string
+	names := map[string][]string{}
 	for _, g := range row.Gemma {
-		lines = append(lines, g.KindName(lang)+": "+g.Label)
+		k := g.KindName(lang)
+		if names[k] == nil {
+			kinds = append(kinds, k)
+		}
+		names[k] = append(names[k], g.Label)
+	}
+	lines := make([]string, len(kinds))
+	for i, k := range kinds {
+		lines[i] = k + ": " + strings.Join(names[k], "; ")
 	}
 	return strings.Join(lines, "\n")
 }
@@ -187,9 +197,14 @@ func where(t *Trace, lang blueprint.Lang) string {
 	return ""
 }
 
-// SourceSummary is the source column (bron): per journey the steps that
-// need the requirement, then personas and requirements that require it. It
-// stops at about max characters and says how many journeys it left out.
+// maxPlaces is the number of steps (or phases, personas) the source column
+// names per journey; the Traceerbaarheid sheet has them all.
+const maxPlaces = 3
+
+// SourceSummary is the source column (bron): per journey up to three steps
+// that need the requirement, then personas and requirements that require
+// it. It stops at about max characters and says how many journeys it left
+// out.
 func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 	type group struct {
 		name   string
@@ -227,6 +242,10 @@ func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 	left := 0
 	for i, g := range groups {
 		line := g.name
+		if len(g.places) > maxPlaces {
+			more := len(g.places) - maxPlaces
+			g.places = append(g.places[:maxPlaces:maxPlaces], fmt.Sprintf(blueprint.T(lang, "en nog %d", "and %d more"), more))
+		}
 		if len(g.places) > 0 {
 			line += ": " + strings.Join(g.places, "; ")
 		}

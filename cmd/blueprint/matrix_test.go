@@ -1,0 +1,283 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dimpact/blueprint/requirements"
+	"github.com/dimpact/blueprint/requirements/xlsx"
+)
+
+func TestMatrixWritesTheWorkbook(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pve.xlsx")
+	code, stdout, stderr := execCLI(t, "matrix", "--out", out, "--tender-id", "KCC-2026-01", "--date", "2026-09-01", "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, filepath.ToSlash(out)+" geschreven: ")
+	assert.Contains(t, stdout, "in 7 blokken uit 4 klantreizen")
+	assert.Contains(t, stdout, "niet gevraagd door een klantreis: WhatsApp")
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Equal(t, "Toelichting", f.GetSheetList()[0])
+	props, err := f.GetDocProps()
+	require.NoError(t, err)
+	assert.Equal(t, "2026-09-01T00:00:00Z", props.Created)
+	info, err := xlsx.InspectFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, "KCC-2026-01", info.TenderID)
+	// The same command gives the same bytes.
+	first, err := os.ReadFile(out)
+	require.NoError(t, err)
+	code, _, stderr = execCLI(t, "matrix", "--out", out, "--tender-id", "KCC-2026-01", "--date", "2026-09-01", "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	second, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(first, second), "a second run wrote different bytes")
+	// No temporary files are left behind.
+	entries, err := os.ReadDir(filepath.Dir(out))
+	require.NoError(t, err)
+	assert.Len(t, entries, 1)
+}
+
+// answer fills in a vendor answer, as a market party would.
+func answer(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue("1 Klantgeleiding", "K4", "Voldoet standaard"))
+	require.NoError(t, f.SetCellValue("1 Klantgeleiding", "M4", "Zit in versie 4"))
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+}
+
+func TestMatrixRefusesToOverwriteAnswers(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pve.xlsx")
+	code, _, stderr := execCLI(t, "matrix", "--out", out, "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	// Without answers, writing again is fine.
+	code, _, stderr = execCLI(t, "matrix", "--out", out, "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+
+	answer(t, out)
+	before, err := os.ReadFile(out)
+	require.NoError(t, err)
+	code, stdout, stderr := execCLI(t, "matrix", "--out", out, "../../examples")
+	assert.Equal(t, exitUsage, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, filepath.ToSlash(out)+" bevat antwoorden van een leverancier (1 regels op 1 Klantgeleiding); die worden niet overschreven")
+	assert.Contains(t, stderr, "--force")
+	after, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(before, after), "the answered workbook was changed")
+
+	code, _, stderr = execCLI(t, "matrix", "--out", out, "--lang", "en", "../../examples")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "holds vendor answers")
+
+	code, _, stderr = execCLI(t, "matrix", "--out", out, "--force", "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	info, err := xlsx.InspectFile(out)
+	require.NoError(t, err)
+	assert.Zero(t, info.Answered, "--force replaced the workbook")
+}
+
+func TestMatrixRefusesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	notes := writeTestFile(t, dir, "notities.xlsx", "mijn aantekeningen")
+	code, _, stderr := execCLI(t, "matrix", "--out", notes, "../../examples")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "bestaat al en is geen werkmap")
+	b, _ := os.ReadFile(notes)
+	assert.Equal(t, "mijn aantekeningen", string(b))
+
+	other := filepath.Join(dir, "offerte.xlsx")
+	f := excelize.NewFile()
+	require.NoError(t, f.SetCellValue("Sheet1", "A1", "Prijs"))
+	require.NoError(t, f.SaveAs(other))
+	code, _, stderr = execCLI(t, "matrix", "--out", other, "../../examples")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "is geen Programma van Eisen van blueprint")
+
+	// A text format may replace an earlier text output.
+	csvOut := writeTestFile(t, dir, "pve.csv", "oud")
+	code, _, stderr = execCLI(t, "matrix", "--out", csvOut, "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	b, _ = os.ReadFile(csvOut)
+	assert.True(t, strings.HasPrefix(string(b), "Blok,ID,Onderwerp"))
+}
+
+func TestMatrixTextFormats(t *testing.T) {
+	code, stdout, stderr := execCLI(t, "matrix", "--format", "csv", "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	recs, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "ID", recs[0][1])
+	assert.Greater(t, len(recs), 40)
+	assert.Contains(t, stderr, "eisen (", "the summary goes to stderr when the output is on stdout")
+
+	code, stdout, stderr = execCLI(t, "matrix", "--format", "json", "--lang", "en", "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	var doc struct {
+		Schema       int    `json:"schema"`
+		Language     string `json:"language"`
+		Requirements []struct {
+			ID     string `json:"id"`
+			Traces []any  `json:"traces"`
+		} `json:"requirements"`
+		Unneeded []struct {
+			Key string `json:"key"`
+		} `json:"unneeded_functions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &doc))
+	assert.Equal(t, requirements.SchemaVersion, doc.Schema)
+	assert.Equal(t, "en", doc.Language)
+	require.NotEmpty(t, doc.Requirements)
+	assert.NotEmpty(t, doc.Requirements[0].Traces)
+	assert.Equal(t, "whatsapp", doc.Unneeded[0].Key)
+
+	code, stdout, stderr = execCLI(t, "matrix", "--format", "md", "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	assert.True(t, strings.HasPrefix(stdout, "# Programma van Eisen — KCC-basisvoorziening"))
+
+	code, _, stderr = execCLI(t, "matrix", "--format", "pdf", "../../examples")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, `unknown format "pdf"; use xlsx, csv, json or md`)
+}
+
+// A step title that a spreadsheet would take for a formula stays text in
+// the CSV.
+func TestMatrixCSVEscapesFormulas(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFile(t, dir, "reis.toml", `id = "reis"
+titel = "=HYPERLINK(\"http://evil\",\"klik\")"
+domein = "burgerzaken"
+vraagsoort = "informatievraag"
+
+[persona]
+id = "p"
+naam = "Pim"
+rol = "inwoner"
+
+[[fase]]
+id = "f"
+naam = "Fase"
+
+[[stap]]
+id = "s"
+fase = "f"
+titel = "@SUM(1+1)"
+kanaal = "chat"
+klantactie = "Chat"
+`)
+	code, stdout, stderr := execCLI(t, "matrix", "--format", "csv", dir)
+	require.Equal(t, exitOK, code, stderr)
+	recs, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	require.NoError(t, err)
+	found := false
+	for _, rec := range recs[1:] {
+		for _, cell := range rec {
+			require.NotContains(t, "=+-@", cell[:min(1, len(cell))], "cell %q starts like a formula", cell)
+		}
+		if rec[1] == "KCC-KS-001" {
+			found = true
+			assert.Equal(t, `'=HYPERLINK("http://evil","klik"): @SUM(1+1)`, rec[8], "the source names the journey and step, escaped")
+		}
+	}
+	assert.True(t, found)
+}
+
+func TestMatrixReportsUnknownRequirementsWithPositions(t *testing.T) {
+	dir := t.TempDir()
+	p := writeTestFile(t, dir, "reis.toml", `id = "reis"
+titel = "Reis"
+domein = "burgerzaken"
+vraagsoort = "informatievraag"
+
+[persona]
+id = "p"
+naam = "Pim"
+rol = "inwoner"
+
+[[fase]]
+id = "f"
+naam = "Fase"
+
+[[stap]]
+id = "s"
+fase = "f"
+titel = "Stap"
+kanaal = "chat"
+klantactie = "Chat"
+behoeften = ["klantcontacthistori"]
+
+[[prioriteit]]
+eis = "KCC-CR-0002"
+moscow = "must"
+reden = "Belangrijk"
+`)
+	code, stdout, stderr := execCLI(t, "matrix", "--out", filepath.Join(dir, "pve.xlsx"), dir)
+	assert.Equal(t, exitDiagnostics, code)
+	assert.Empty(t, stdout)
+	name := filepath.ToSlash(p)
+	assert.Contains(t, stderr, name+`:21:14: fout: onbekende sleutel "klantcontacthistori" in behoeften`)
+	assert.Contains(t, stderr, `bedoelde u "klantcontacthistorie"?`)
+	assert.Contains(t, stderr, name+`:24:7: fout: [[prioriteit]] noemt "KCC-CR-0002"`)
+	assert.Contains(t, stderr, `bedoelde u "KCC-CR-002"?`)
+	assert.Contains(t, stderr, "2 fouten")
+	_, err := os.Stat(filepath.Join(dir, "pve.xlsx"))
+	assert.True(t, os.IsNotExist(err), "nothing is written when the journeys have errors")
+}
+
+func TestMatrixCatalogue(t *testing.T) {
+	code, stdout, _ := execCLI(t, "matrix", "--catalogue-template")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, string(requirements.BuiltinTOML()), stdout)
+
+	dir := t.TempDir()
+	cat := writeTestFile(t, dir, "catalogus.toml", "uitbreiden = true\n\n[[eis]]\nid = \"KCC-XX-001\"\nfunctie = \"kennisbnk\"\n")
+	code, _, stderr := execCLI(t, "matrix", "--catalogue", cat, "--out", filepath.Join(dir, "pve.xlsx"), "../../examples")
+	assert.Equal(t, exitDiagnostics, code)
+	name := filepath.ToSlash(cat)
+	assert.Contains(t, stderr, name+`:3:1: fout: [[eis]] "KCC-XX-001" mist de verplichte sleutel "titel"`)
+	assert.Contains(t, stderr, name+`:5:11: fout: eis KCC-XX-001 noemt functie "kennisbnk", die niet bestaat`+"\n"+
+		"     5 | functie = \"kennisbnk\"\n"+
+		"       |           ^\n"+
+		"       = bedoelde u \"kennisbank\"?\n", "the snippet of the catalogue file is shown")
+
+	code, _, stderr = execCLI(t, "matrix", "--catalogue", filepath.Join(dir, "missing.toml"), "../../examples")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "--catalogue")
+}
+
+func TestMatrixUsageErrors(t *testing.T) {
+	code, _, stderr := execCLI(t, "matrix", "--date", "1-9-2026", "../../examples")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "YYYY-MM-DD")
+	code, _, stderr = execCLI(t, "matrix", "--out", t.TempDir(), "../../examples")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "is een map")
+	code, _, stderr = execCLI(t, "matrix")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "name one or more journey files or folders")
+}
+
+func TestMatrixEnglishWorkbook(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pvr.xlsx")
+	code, stdout, stderr := execCLI(t, "matrix", "--lang", "en", "--out", out, "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "written: ")
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Equal(t, "Introduction", f.GetSheetList()[0])
+	assert.Contains(t, f.GetSheetList(), "Traceability")
+}

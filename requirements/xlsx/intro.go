@@ -1,0 +1,271 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/requirements"
+)
+
+// introWriter fills the Toelichting sheet from top to bottom.
+type introWriter struct {
+	w     *writer
+	sheet string
+	row   int
+}
+
+func (iw *introWriter) set(col int, v any, style int) {
+	c := cell(col, iw.row)
+	iw.w.check(iw.w.f.SetCellValue(iw.sheet, c, v))
+	iw.w.check(iw.w.f.SetCellStyle(iw.sheet, c, c, style))
+}
+
+// line writes a label and a text, and sizes the row for the text.
+func (iw *introWriter) line(label, text string) {
+	iw.set(1, label, iw.w.st.label)
+	iw.set(2, text, iw.w.st.text)
+	iw.w.check(iw.w.f.MergeCell(iw.sheet, cell(2, iw.row), cell(4, iw.row)))
+	iw.height(rowHeight(15, wrapped{text, 110}, wrapped{label, 28}))
+	iw.row++
+}
+
+// para writes a text over the full width.
+func (iw *introWriter) para(text string) {
+	iw.set(1, text, iw.w.st.text)
+	iw.w.check(iw.w.f.MergeCell(iw.sheet, cell(1, iw.row), cell(4, iw.row)))
+	iw.height(rowHeight(15, wrapped{text, 138}))
+	iw.row++
+}
+
+func (iw *introWriter) heading(text string) {
+	iw.row++
+	iw.set(1, text, iw.w.st.heading)
+	iw.height(22)
+	iw.row++
+}
+
+func (iw *introWriter) height(h float64) {
+	iw.w.check(iw.w.f.SetRowHeight(iw.sheet, iw.row, h))
+}
+
+// introWidths are the widths of the Toelichting's columns.
+var introWidths = []float64{28, 80, 12, 26}
+
+// tableRow writes a row of a small table with styles per cell. With
+// mergeLast the third value spans the last two columns.
+func (iw *introWriter) tableRow(values []any, styles []int, mergeLast bool) {
+	h := 15.0
+	for i, v := range values {
+		iw.set(i+1, v, styles[i])
+		width := introWidths[i]
+		if mergeLast && i == 2 {
+			width += introWidths[3]
+		}
+		if s, ok := v.(string); ok {
+			h = max(h, rowHeight(15, wrapped{s, width}))
+		}
+	}
+	if mergeLast {
+		iw.w.check(iw.w.f.MergeCell(iw.sheet, cell(3, iw.row), cell(4, iw.row)))
+	}
+	iw.height(h)
+	iw.row++
+}
+
+func (w *writer) introSheet() {
+	sheet := w.intro
+	iw := &introWriter{w: w, sheet: sheet, row: 1}
+	t := w.t
+	cat := w.res.Catalogue
+	for i, width := range introWidths {
+		c := colName(i + 1)
+		w.check(w.f.SetColWidth(sheet, c, c, width))
+	}
+	iw.set(1, t("Programma van Eisen", "Programme of Requirements")+" – "+cat.Title(w.lang), w.st.title)
+	iw.height(28)
+	iw.row++
+	if org := w.meta.Organisation; org != "" {
+		if len(w.meta.Municipalities) > 0 {
+			org += " (" + strings.Join(w.meta.Municipalities, ", ") + ")"
+		}
+		iw.set(1, org, w.st.subtitle)
+		w.check(w.f.MergeCell(sheet, cell(1, iw.row), cell(4, iw.row)))
+		iw.height(rowHeight(18, wrapped{org, 120}))
+		iw.row++
+	}
+	iw.row++
+	dash := "—"
+	or := func(s, alt string) string {
+		if s == "" {
+			return alt
+		}
+		return s
+	}
+	iw.line(t("Aanbesteding", "Tender"), or(w.meta.TenderID, dash))
+	iw.line(t("Versie", "Version"), or(w.meta.Version, dash))
+	iw.line(t("Datum", "Date"), or(w.meta.Date, t("niet vastgelegd", "not set")))
+	iw.line(t("Eisencatalogus", "Requirements catalogue"), fmt.Sprintf(t("%s, versie %s", "%s, version %s"), cat.Title(w.lang), or(cat.Version, dash)))
+	iw.line(t("Klantreizen", "Customer journeys"), w.journeyList())
+	if w.meta.SourceHash != "" {
+		iw.line(t("Broncontrole (SHA-256)", "Source check (SHA-256)"), w.meta.SourceHash)
+	}
+	if w.meta.Tool != "" {
+		iw.line(t("Gemaakt met", "Made with"), w.meta.Tool)
+	}
+
+	iw.heading(t("Wat is dit document?", "What is this document?"))
+	iw.para(t("Dit Programma van Eisen beschrijft wat de KCC-basisvoorziening moet kunnen. De eisen zijn afgeleid uit klantreizen die de gemeenten in werksessies als service blueprint hebben uitgewerkt. Bij elke eis zegt de kolom Bron welke klantreizen en stappen erom vragen; het tabblad "+w.trace+" geeft per eis alle plekken en de reden.",
+		"This Programme of Requirements describes what the KCC shared service must be able to do. The requirements are derived from customer journeys the municipalities worked out as service blueprints in workshops. For each requirement the Source column says which journeys and steps ask for it; the "+w.trace+" sheet gives every place and the reason for each requirement."))
+	iw.para(t("De eisen staan per functioneel blok op een eigen tabblad. Elke eis heeft een vast ID dat nooit opnieuw wordt gebruikt; gebruik het ID in vragen in de nota van inlichtingen.",
+		"The requirements are grouped per functional block on their own sheet. Each requirement has a fixed ID that is never reused; use the ID in questions during the Q&A round."))
+
+	iw.heading(t("Hoe beantwoordt u de eisen?", "How to answer"))
+	steps := []string{
+		t("Kies op elk bloktabblad voor elke regel in de kolom Antwoord een antwoord uit de lijst (zie Antwoordcodes hieronder).",
+			"On every block sheet, choose an answer for every row in the Answer column from the list (see Answer codes below)."),
+		t("Kiest u Roadmap, vul dan de Roadmap-datum in: de datum waarop de functionaliteit algemeen beschikbaar is.",
+			"If you choose Roadmap, fill in the Roadmap date: the date the functionality becomes generally available."),
+		t("Licht in Toelichting leverancier toe hoe uw oplossing de eis waarmaakt; zeg bij Voldoet deels welk deel niet.",
+			"Explain in Vendor explanation how your solution meets the requirement; for Complies partly, say which part it does not."),
+		t("Noem in Bewijs / referentie waar de beoordelaar het antwoord kan controleren: document en paragraaf, een demonstratie of een referentieklant.",
+			"Name in Evidence / reference where the assessor can check the answer: document and section, a demonstration or a reference customer."),
+		t("Alleen de gele cellen zijn te bewerken. Wijzig geen eisen en voeg geen regels of tabbladen toe: de beoordeling leest de antwoorden per rij-sleutel terug en controleert dat de eisen ongewijzigd zijn.",
+			"Only the yellow cells can be edited. Do not change requirements or add rows or sheets: the assessment reads the answers back by row key and checks that the requirements are unchanged."),
+		t("Lever het bestand in als .xlsx. Het tabblad "+w.summ+" rekent mee terwijl u invult.",
+			"Return the file as .xlsx. The "+w.summ+" sheet calculates as you fill in."),
+	}
+	for i, s := range steps {
+		iw.line(fmt.Sprintf("%d.", i+1), s)
+	}
+
+	iw.heading(t("Antwoordcodes", "Answer codes"))
+	iw.tableRow([]any{t("Antwoord", "Answer"), t("Betekenis", "Meaning"), t("Score", "Score"), t("Voldoet aan een eis", "Meets a knock-out")},
+		[]int{w.st.tableHead, w.st.tableHead, w.st.tableHead, w.st.tableHead}, false)
+	var koOK, koNot []string
+	for _, a := range cat.Answers {
+		yes := t("ja", "yes")
+		if !a.KO {
+			yes = t("nee", "no")
+			koNot = append(koNot, a.Name(w.lang))
+		} else {
+			koOK = append(koOK, a.Name(w.lang))
+		}
+		iw.tableRow([]any{a.Name(w.lang), a.Explanation(w.lang), percent(a.Factor), yes},
+			[]int{w.st.tableBold, w.st.tableCell, w.st.tableCenter, w.st.tableCenter}, false)
+	}
+
+	iw.heading(t("Beoordeling", "Assessment"))
+	iw.para(fmt.Sprintf(t("Eisen (soort \"eis\") zijn knock-outcriteria. Een eis is voldaan met %s. Een inschrijving die een eis beantwoordt met %s, of een eis onbeantwoord laat, voldoet niet en wordt terzijde gelegd.",
+		"Knock-out requirements (kind \"knock-out\") must be met. A knock-out requirement is met by %s. A tender that answers a knock-out requirement with %s, or leaves one unanswered, does not comply and is set aside."),
+		joinOr(w.lang, koOK), joinOr(w.lang, koNot)))
+	iw.para(t("Wensen (soort \"wens\") leveren punten op: punten = gewicht × score van het antwoord. De score per blok en in totaal is het aantal punten gedeeld door het maximum (alle wensen \""+cat.Answers[0].Name(w.lang)+"\"). Het tabblad "+w.summ+" rekent dit uit.",
+		"Scored requirements (kind \"scored\") earn points: points = weight × score of the answer. The score per block and in total is the points divided by the maximum (every scored requirement \""+cat.Answers[0].Name(w.lang)+"\"). The "+w.summ+" sheet calculates this."))
+	ws := cat.Weights
+	iw.tableRow([]any{t("Prioriteit", "Priority"), t("Betekenis", "Meaning"), t("Gewicht", "Weight"), ""},
+		[]int{w.st.tableHead, w.st.tableHead, w.st.tableHead, w.st.text}, false)
+	for _, p := range []struct {
+		m, nl, en string
+	}{
+		{requirements.Must, "Moet er zijn bij de ingebruikname.", "Must be there at go-live."},
+		{requirements.Should, "Hoort erbij; de ingebruikname kan desnoods zonder.", "Belongs to it; go-live can do without if need be."},
+		{requirements.Could, "Gewenst als het kan.", "Desirable if possible."},
+	} {
+		iw.tableRow([]any{requirements.MoSCoWName(w.lang, p.m), t(p.nl, p.en), ws.Weight(p.m), ""},
+			[]int{w.st.tableBold, w.st.tableCell, w.st.tableNumber, w.st.text}, false)
+	}
+	iw.para(t("Deze beoordelingsmethode en de gewichten zijn vooraf bekendgemaakt en gelden ongewijzigd voor alle inschrijvers. De kolom Verificatie zegt hoe de aanbestedende dienst een antwoord controleert: demonstratie, test, documentatie, referentie of certificaat.",
+		"This assessment method and the weights are published in advance and apply unchanged to all tenderers. The Verification column says how the contracting authority checks an answer: demonstration, test, documentation, reference or certificate."))
+	iw.para(t("De prioriteit is voorgesteld uit de klantreizen (hoeveel reizen en stappen om de eis vragen, en of knelpunten en behoeften erom vragen) of door de gemeenten vastgesteld; de kolom Toelichting zegt welke van de twee en waarom.",
+		"The priority was proposed from the customer journeys (how many journeys and steps ask for the requirement, and whether pain points and needs ask for it) or fixed by the municipalities; the Rationale column says which and why."))
+
+	iw.heading(t("Tabbladen", "Sheets"))
+	iw.line(w.intro, t("Deze toelichting.", "This introduction."))
+	for _, b := range w.blocks {
+		iw.line(b.name, fmt.Sprintf(t("%s: %d eisen. %s", "%s: %d requirements. %s"), b.block.Name(w.lang), len(b.rows), b.block.Explanation(w.lang)))
+	}
+	iw.line(w.trace, t("Per eis de klantreizen en stappen die erom vragen, met de reden.", "Per requirement the journeys and steps that ask for it, with the reason."))
+	iw.line(w.summ, t("Tellingen per blok, beantwoord en onbeantwoord, knock-outs en score; rekent mee tijdens het invullen.", "Counts per block, answered and unanswered, knock-outs and score; calculates as you fill in."))
+
+	if gs := w.gemmaUsed(); len(gs) > 0 {
+		iw.heading("GEMMA")
+		rel := cat.GemmaRelease
+		if rel == "" {
+			rel = dash
+		}
+		iw.para(fmt.Sprintf(t("De kolom GEMMA noemt de referentiecomponenten, applicatieservices en landelijke voorzieningen van GEMMA, de referentiearchitectuur van gemeenten (VNG Realisatie, release %s), waar de eis bij hoort. Architecten vinden ze in Archi op hun Object ID:",
+			"The GEMMA column names the reference components, application services and national facilities of GEMMA, the reference architecture of Dutch municipalities (VNG Realisatie, release %s), that the requirement belongs to. Architects find them in Archi by their Object ID:"), rel))
+		iw.tableRow([]any{t("Soort", "Kind"), t("Naam", "Name"), "Object ID", ""}, []int{w.st.tableHead, w.st.tableHead, w.st.tableHead, w.st.tableHead}, true)
+		for _, g := range gs {
+			iw.tableRow([]any{g.KindName(w.lang), g.Label, g.ID, ""}, []int{w.st.tableCell, w.st.tableCell, w.st.tableCell, w.st.tableCell}, true)
+		}
+	}
+
+	iw.heading(t("Niet gevraagde functies", "Functions not asked for"))
+	if len(w.res.Unneeded) == 0 {
+		iw.para(t("Elke functie van de eisencatalogus is nodig voor ten minste één klantreis.", "Every function of the requirements catalogue is needed by at least one journey."))
+	} else {
+		iw.para(t("Deze functies van de eisencatalogus staan niet in dit Programma van Eisen, omdat geen klantreis erom vraagt:",
+			"These functions of the requirements catalogue are not in this Programme of Requirements, because no journey asks for them:"))
+		for _, fn := range w.res.Unneeded {
+			bname := fn.Block
+			if b := cat.Block(fn.Block); b != nil {
+				bname = b.Name(w.lang)
+			}
+			iw.line(fn.Name(w.lang), bname)
+		}
+	}
+	if len(w.res.Wont) > 0 {
+		iw.heading(t("Bewust niet gevraagd", "Deliberately not asked"))
+		for _, row := range w.res.Wont {
+			iw.line(row.Requirement.ID, row.Requirement.Title(w.lang)+" — "+row.Priority.Reason)
+		}
+	}
+	w.protect(sheet)
+	w.pageSetup(sheet, 0, false)
+	w.check(w.f.SetSheetView(sheet, 0, noGrid()))
+}
+
+// journeyList names the journeys, at most twenty.
+func (w *writer) journeyList() string {
+	js := w.res.Journeys
+	var names []string
+	for i, j := range js {
+		if i == 20 {
+			names = append(names, fmt.Sprintf(w.t("… en nog %d", "… and %d more"), len(js)-20))
+			break
+		}
+		names = append(names, requirements.JourneyName(j))
+	}
+	return fmt.Sprintf("%d: %s", len(js), strings.Join(names, "; "))
+}
+
+// gemmaUsed lists the GEMMA elements of the rows in the workbook, in
+// catalogue order.
+func (w *writer) gemmaUsed() []*requirements.GemmaElement {
+	used := map[*requirements.GemmaElement]bool{}
+	for _, row := range w.res.Rows {
+		for _, g := range row.Gemma {
+			used[g] = true
+		}
+	}
+	var out []*requirements.GemmaElement
+	for _, g := range w.res.Catalogue.Gemma {
+		if used[g] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// joinOr lists answers as "a, b of c".
+func joinOr(lang blueprint.Lang, xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = "\"" + x + "\""
+	}
+	if len(q) <= 1 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + blueprint.T(lang, " of ", " or ") + q[len(q)-1]
+}

@@ -1,0 +1,479 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/requirements"
+)
+
+func noGrid() *excelize.ViewOptions {
+	no := false
+	return &excelize.ViewOptions{ShowGridLines: &no}
+}
+
+// blockSheet writes one block: title, description, header, a row per
+// requirement with the vendor's columns and the hidden technical columns.
+func (w *writer) blockSheet(b *blockSheet) {
+	f, sheet, lang := w.f, b.name, w.lang
+	for c := 1; c <= numCols; c++ {
+		w.check(f.SetColWidth(sheet, colName(c), colName(c), colWidths[c]))
+	}
+	set := func(c, r int, v any, style int) {
+		w.check(f.SetCellValue(sheet, cell(c, r), v))
+		w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), style))
+	}
+	title := fmt.Sprintf(w.t("Blok %d – %s", "Block %d – %s"), b.block.Number, b.block.Name(lang))
+	set(colID, titleRow, title, w.st.title)
+	w.check(f.SetRowHeight(sheet, titleRow, 26))
+	desc := b.block.Explanation(lang)
+	set(colID, descRow, desc, w.st.desc)
+	w.check(f.MergeCell(sheet, cell(colID, descRow), cell(colVerification, descRow)))
+	set(colAnswer, descRow, w.t("In te vullen door de inschrijver", "To be filled in by the tenderer"), w.st.band)
+	w.check(f.MergeCell(sheet, cell(colAnswer, descRow), cell(colEvidence, descRow)))
+	w.check(f.SetRowHeight(sheet, descRow, rowHeight(20, wrapped{desc, 200})))
+	for i, h := range headers(lang) {
+		style := w.st.headBuyer
+		if c := i + 1; c >= colAnswer && c <= colEvidence {
+			style = w.st.headVendor
+		} else if c > lastVisible {
+			style = w.st.hidden
+		}
+		set(i+1, headerRow, h, style)
+	}
+	w.check(f.SetRowHeight(sheet, headerRow, 32))
+
+	answers := w.res.Catalogue.Answers
+	wish := requirements.KindName(lang, requirements.KindScored)
+	ko := requirements.KindName(lang, requirements.KindKO)
+	for i, row := range b.rows {
+		r := b.first + i
+		cells := requirements.BuyerCells(row, lang)
+		for c := colID; c <= colVerification; c++ {
+			style := w.st.cell
+			switch c {
+			case colID:
+				style = w.st.id
+			case colKind, colMoSCoW, colVerification:
+				style = w.st.cellCenter
+				if c == colKind && row.Kind == requirements.KindKO {
+					style = w.st.cellKO
+				}
+			case colWeight:
+				style = w.st.cellCenter
+			}
+			var v any = cells[c-1]
+			if c == colWeight && row.Kind != requirements.KindKO {
+				v = row.Weight
+			}
+			set(c, r, v, style)
+		}
+		for c := colAnswer; c <= colEvidence; c++ {
+			style := w.st.vendor
+			if c == colRoadmap {
+				style = w.st.vendorDate
+			}
+			w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), style))
+		}
+		set(colRowKey, r, row.Requirement.ID, w.st.hidden)
+		set(colFingerprint, r, requirements.Fingerprint(row, lang), w.st.hidden)
+		set(colGemmaIDs, r, requirements.GemmaIDs(row), w.st.hidden)
+		// Points: weight × factor of the answer, for a scored requirement.
+		var factor strings.Builder
+		for _, a := range answers {
+			fmt.Fprintf(&factor, "IF($%s%d=%s,%s,", colName(colAnswer), r, formulaString(a.Name(lang)), formulaNumber(a.Factor))
+		}
+		factor.WriteString("0" + strings.Repeat(")", len(answers)))
+		w.formula(sheet, cell(colPoints, r), fmt.Sprintf("IF($%s%d=%s,$%s%d*%s,0)", colName(colKind), r, formulaString(wish), colName(colWeight), r, factor.String()))
+		// KO not met: a knock-out answered with an answer that does not meet it.
+		var okList []string
+		for _, a := range answers {
+			if a.KO {
+				okList = append(okList, fmt.Sprintf("$%s%d=%s", colName(colAnswer), r, formulaString(a.Name(lang))))
+			}
+		}
+		// LEN rather than ="" : spreadsheets differ in how an empty cell
+		// compares with "".
+		w.formula(sheet, cell(colKOFailed, r), fmt.Sprintf(`IF(AND($%s%d=%s,LEN($%s%d)>0),IF(OR(%s),0,1),0)`,
+			colName(colKind), r, formulaString(ko), colName(colAnswer), r, strings.Join(okList, ",")))
+		w.formula(sheet, cell(colKOOpen, r), fmt.Sprintf(`IF(AND($%s%d=%s,LEN($%s%d)=0),1,0)`, colName(colKind), r, formulaString(ko), colName(colAnswer), r))
+		for _, c := range []int{colPoints, colKOFailed, colKOOpen} {
+			w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), w.st.hidden))
+		}
+		h := rowHeight(45,
+			wrapped{cells[colTitle-1], colWidths[colTitle]}, wrapped{cells[colText-1], colWidths[colText]},
+			wrapped{cells[colRationale-1], colWidths[colRationale]}, wrapped{cells[colSource-1], colWidths[colSource]},
+			wrapped{cells[colGemma-1], colWidths[colGemma]})
+		w.check(f.SetRowHeight(sheet, r, h))
+	}
+	if len(b.rows) == 0 {
+		set(colID, firstRow, w.t("Geen eisen: geen klantreis vraagt om dit blok.", "No requirements: no journey asks for this block."), w.st.desc)
+		w.check(f.MergeCell(sheet, cell(colID, firstRow), cell(colVerification, firstRow)))
+	}
+	last := b.last
+	vendorRange := fmt.Sprintf("%s%d:%s%d", colName(colAnswer), b.first, colName(colAnswer), last)
+	if len(b.rows) > 0 {
+		// The answer list, with the meaning one click away.
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = vendorRange
+		var names []string
+		for _, a := range answers {
+			names = append(names, a.Name(lang))
+		}
+		w.check(dv.SetDropList(names))
+		dv.SetInput(w.t("Antwoord", "Answer"), w.t("Kies een antwoord uit de lijst; de betekenis staat op het tabblad ", "Choose an answer from the list; the meaning is on the sheet ")+w.intro+".")
+		dv.SetError(excelize.DataValidationErrorStyleStop, w.t("Ongeldig antwoord", "Invalid answer"),
+			w.t("Kies een antwoord uit de lijst.", "Choose an answer from the list."))
+		w.check(f.AddDataValidation(sheet, dv))
+		// The roadmap date: a real date between 2000 and 2099.
+		dd := excelize.NewDataValidation(true)
+		dd.Sqref = fmt.Sprintf("%s%d:%s%d", colName(colRoadmap), b.first, colName(colRoadmap), last)
+		w.check(dd.SetRange(36526, 73415, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
+		dd.SetError(excelize.DataValidationErrorStyleStop, w.t("Ongeldige datum", "Invalid date"),
+			w.t("Vul een datum in, zoals 01-10-2027.", "Fill in a date, such as 2027-10-01."))
+		w.check(f.AddDataValidation(sheet, dd))
+		// A colour per answer.
+		var cf []excelize.ConditionalFormatOptions
+		for i, a := range answers {
+			style := w.st.answer[i]
+			cf = append(cf, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: &style, Value: formulaString(a.Name(lang))})
+		}
+		w.check(f.SetConditionalFormat(sheet, vendorRange, cf))
+		w.check(f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", headerRow, colName(lastVisible), last), nil))
+	}
+	w.check(f.SetColVisible(sheet, fmt.Sprintf("%s:%s", colName(colRowKey), colName(numCols)), false))
+	w.check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: colTitle, YSplit: headerRow,
+		TopLeftCell: cell(colTitle+1, firstRow), ActivePane: "bottomRight",
+		Selection: []excelize.Selection{{SQRef: cell(colAnswer, firstRow), ActiveCell: cell(colAnswer, firstRow), Pane: "bottomRight"}}}))
+	w.protect(sheet)
+	w.pageSetup(sheet, headerRow, true)
+	w.check(f.SetSheetView(sheet, 0, noGrid()))
+}
+
+func (w *writer) formula(sheet, c, formula string) {
+	w.check(w.f.SetCellFormula(sheet, c, formula))
+}
+
+// summarySheet writes the counts per block as formulas on the block sheets.
+func (w *writer) summarySheet() {
+	f, sheet, t := w.f, w.summ, w.t
+	answers := w.res.Catalogue.Answers
+	set := func(c, r int, v any, style int) {
+		w.check(f.SetCellValue(sheet, cell(c, r), v))
+		w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), style))
+	}
+	set(1, 1, t("Samenvatting", "Summary"), w.st.title)
+	w.check(f.SetRowHeight(sheet, 1, 26))
+	set(1, 2, t("Deze tellingen zijn formules: ze werken zich bij terwijl de inschrijver de antwoorden invult.",
+		"These counts are formulas: they update while the tenderer fills in the answers."), w.st.desc)
+	w.check(f.MergeCell(sheet, "A2", cell(8, 2)))
+	head := []string{t("Blok", "Block"), t("Eisen (knock-out)", "Knock-out"), t("Wensen", "Scored"), t("Totaal", "Total"),
+		t("Beantwoord", "Answered"), t("Onbeantwoord", "Unanswered")}
+	for _, a := range answers {
+		head = append(head, a.Name(w.lang))
+	}
+	head = append(head, t("Eisen niet voldaan", "Knock-outs not met"), t("Eisen open", "Knock-outs open"),
+		t("Punten", "Points"), t("Maximum", "Maximum"), t("Score", "Score"))
+	const hr = 4
+	for i, h := range head {
+		set(i+1, hr, h, w.st.tableHead)
+	}
+	w.check(f.SetRowHeight(sheet, hr, 45))
+	nAns := len(answers)
+	// column positions in the summary
+	cAnswered, cUnanswered := 5, 6
+	cFirstAns := 7
+	cKOFailed := cFirstAns + nAns
+	cKOOpen, cPoints, cMax, cScore := cKOFailed+1, cKOFailed+2, cKOFailed+3, cKOFailed+4
+	r := hr + 1
+	wish := formulaString(requirements.KindName(w.lang, requirements.KindScored))
+	ko := formulaString(requirements.KindName(w.lang, requirements.KindKO))
+	for _, b := range w.blocks {
+		rng := func(col int) string { return absRange(b.name, col, b.first, b.last) }
+		set(1, r, b.name, w.st.textBold)
+		w.formula(sheet, cell(2, r), fmt.Sprintf("COUNTIF(%s,%s)", rng(colKind), ko))
+		w.formula(sheet, cell(3, r), fmt.Sprintf("COUNTIF(%s,%s)", rng(colKind), wish))
+		w.formula(sheet, cell(4, r), fmt.Sprintf("%s+%s", cell(2, r), cell(3, r)))
+		w.formula(sheet, cell(cAnswered, r), fmt.Sprintf("COUNTA(%s)", rng(colAnswer)))
+		w.formula(sheet, cell(cUnanswered, r), fmt.Sprintf("%s-%s", cell(4, r), cell(cAnswered, r)))
+		for i, a := range answers {
+			w.formula(sheet, cell(cFirstAns+i, r), fmt.Sprintf("COUNTIF(%s,%s)", rng(colAnswer), formulaString(a.Name(w.lang))))
+		}
+		w.formula(sheet, cell(cKOFailed, r), fmt.Sprintf("SUM(%s)", rng(colKOFailed)))
+		w.formula(sheet, cell(cKOOpen, r), fmt.Sprintf("SUM(%s)", rng(colKOOpen)))
+		w.formula(sheet, cell(cPoints, r), fmt.Sprintf("SUM(%s)", rng(colPoints)))
+		w.formula(sheet, cell(cMax, r), fmt.Sprintf("SUMIF(%s,%s,%s)", rng(colKind), wish, rng(colWeight)))
+		w.formula(sheet, cell(cScore, r), fmt.Sprintf("IF(%s=0,0,%s/%s)", cell(cMax, r), cell(cPoints, r), cell(cMax, r)))
+		for c := 2; c <= cScore; c++ {
+			style := w.st.tableNumber
+			if c == cScore {
+				style = w.st.tablePct
+			}
+			w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), style))
+		}
+		r++
+	}
+	first, last := hr+1, r-1
+	set(1, r, t("Totaal", "Total"), w.st.total)
+	for c := 2; c < cScore; c++ {
+		w.formula(sheet, cell(c, r), fmt.Sprintf("SUM(%s:%s)", cell(c, first), cell(c, last)))
+		w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), w.st.totalCenter))
+	}
+	w.formula(sheet, cell(cScore, r), fmt.Sprintf("IF(%s=0,0,%s/%s)", cell(cMax, r), cell(cPoints, r), cell(cMax, r)))
+	w.check(f.SetCellStyle(sheet, cell(cScore, r), cell(cScore, r), w.st.totalPct))
+	total := r
+	r += 2
+	set(1, r, t("Knock-outs", "Knock-outs"), w.st.label)
+	w.formula(sheet, cell(2, r), fmt.Sprintf(`IF(%s>0,%s,IF(%s>0,%s,%s))`,
+		cell(cKOFailed, total), formulaString(t("Niet voldaan: de inschrijving voldoet niet aan alle eisen", "Not met: the tender does not meet every knock-out requirement")),
+		cell(cKOOpen, total), formulaString(t("Nog niet alle eisen beantwoord", "Not every knock-out requirement answered yet")),
+		formulaString(t("Alle eisen voldaan", "All knock-out requirements met"))))
+	w.check(f.SetCellStyle(sheet, cell(2, r), cell(2, r), w.st.textBold))
+	w.check(f.MergeCell(sheet, cell(2, r), cell(8, r)))
+	r++
+	set(1, r, t("Score wensen", "Score"), w.st.label)
+	w.formula(sheet, cell(2, r), fmt.Sprintf("%s", cell(cScore, total)))
+	w.check(f.SetCellStyle(sheet, cell(2, r), cell(2, r), w.st.tablePct))
+
+	w.check(f.SetColWidth(sheet, "A", "A", 24))
+	w.check(f.SetColWidth(sheet, colName(2), colName(cScore), 13))
+	w.check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: hr, TopLeftCell: cell(2, hr+1), ActivePane: "bottomRight"}))
+	w.protect(sheet)
+	w.pageSetup(sheet, hr, false)
+	w.check(f.SetSheetView(sheet, 0, noGrid()))
+}
+
+// traceSheet writes Traceerbaarheid with the stream writer: it is the one
+// sheet that grows with the number of journeys.
+func (w *writer) traceSheet() {
+	if len(w.res.Journeys) <= MatrixMaxJourneys {
+		w.traceMatrix()
+	} else {
+		w.traceList()
+	}
+}
+
+// traceMatrix writes requirements × journeys: per cell the steps of that
+// journey that need the requirement, with the reason.
+func (w *writer) traceMatrix() {
+	t, lang := w.t, w.lang
+	js := w.res.Journeys
+	nCols := 3 + len(js) + 1
+	sw := w.startTrace()
+	if sw == nil {
+		return
+	}
+	widths := []float64{12, 24, 16}
+	for range js {
+		widths = append(widths, 48)
+	}
+	streamColWidths(w, sw, append(widths, 34))
+	w.check(sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 2, YSplit: 3, TopLeftCell: "C4", ActivePane: "bottomRight"}))
+	w.check(sw.SetRow("A1", []any{excelize.Cell{StyleID: w.st.title, Value: t("Traceerbaarheid: eisen × klantreizen", "Traceability: requirements × journeys")}}, excelize.RowOpts{Height: 26}))
+	w.check(sw.SetRow("A2", []any{excelize.Cell{StyleID: w.st.desc, Value: t("Per eis de stappen van elke klantreis die erom vragen, met de reden. Overig: persona's, eisen die deze eis vereisen en prioriteiten van het project.",
+		"Per requirement the steps of each journey that ask for it, with the reason. Other: personas, requirements that require this one, and project priorities.")}}, excelize.RowOpts{Height: 20}))
+	w.check(sw.MergeCell("A2", cell(nCols, 2)))
+	head := []any{excelize.Cell{StyleID: w.st.headBuyer, Value: "ID"}, excelize.Cell{StyleID: w.st.headBuyer, Value: t("Onderwerp", "Subject")},
+		excelize.Cell{StyleID: w.st.headBuyer, Value: t("Blok", "Block")}}
+	for _, j := range js {
+		head = append(head, excelize.Cell{StyleID: w.st.headBuyer, Value: requirements.JourneyName(j)})
+	}
+	head = append(head, excelize.Cell{StyleID: w.st.headBuyer, Value: t("Overig", "Other")})
+	w.check(sw.SetRow("A3", head, excelize.RowOpts{Height: 32}))
+	index := map[*blueprint.Journey]int{}
+	for i, j := range js {
+		index[j] = i
+	}
+	r := 4
+	for _, row := range w.res.Rows {
+		perJourney := make([][]string, len(js))
+		var other []string
+		for _, tr := range row.Traces {
+			line := "• " + traceLine(tr, lang)
+			if i, ok := index[tr.Journey]; ok && tr.Journey != nil {
+				if !contains(perJourney[i], line) {
+					perJourney[i] = append(perJourney[i], line)
+				}
+			} else if !contains(other, line) {
+				other = append(other, line)
+			}
+		}
+		vals := []any{excelize.Cell{StyleID: w.st.id, Value: row.Requirement.ID}, excelize.Cell{StyleID: w.st.cell, Value: row.Requirement.Title(lang)},
+			excelize.Cell{StyleID: w.st.cell, Value: row.Block.SheetName(lang)}}
+		h := rowHeight(30, wrapped{row.Requirement.Title(lang), 24})
+		for _, lines := range perJourney {
+			text := clip(strings.Join(lines, "\n"), requirements.MaxCellText)
+			vals = append(vals, excelize.Cell{StyleID: w.st.cell, Value: text})
+			h = max(h, rowHeight(30, wrapped{text, 48}))
+		}
+		text := clip(strings.Join(other, "\n"), requirements.MaxCellText)
+		vals = append(vals, excelize.Cell{StyleID: w.st.cell, Value: text})
+		h = max(h, rowHeight(30, wrapped{text, 34}))
+		w.check(sw.SetRow(cell(1, r), vals, excelize.RowOpts{Height: h}))
+		r++
+	}
+	w.finishTrace(sw, nCols, max(r-1, 4))
+}
+
+// traceList writes one line per requirement and place: for many journeys.
+func (w *writer) traceList() {
+	t, lang := w.t, w.lang
+	sw := w.startTrace()
+	if sw == nil {
+		return
+	}
+	streamColWidths(w, sw, []float64{12, 24, 40, 20, 40, 12, 50, 30})
+	w.check(sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 3, TopLeftCell: "B4", ActivePane: "bottomRight"}))
+	w.check(sw.SetRow("A1", []any{excelize.Cell{StyleID: w.st.title, Value: t("Traceerbaarheid: eisen × klantreizen", "Traceability: requirements × journeys")}}, excelize.RowOpts{Height: 26}))
+	w.check(sw.SetRow("A2", []any{excelize.Cell{StyleID: w.st.desc, Value: fmt.Sprintf(t("Eén regel per eis en plek in de %d klantreizen; filter op ID of klantreis.",
+		"One line per requirement and place in the %d journeys; filter by ID or journey."), len(w.res.Journeys))}}, excelize.RowOpts{Height: 20}))
+	w.check(sw.MergeCell("A2", "H2"))
+	var head []any
+	for _, h := range []string{"ID", t("Onderwerp", "Subject"), t("Klantreis", "Journey"), t("Fase", "Phase"), t("Stap", "Step"),
+		t("Soort", "Kind"), t("Reden", "Reason"), t("Bron", "Source")} {
+		head = append(head, excelize.Cell{StyleID: w.st.headBuyer, Value: h})
+	}
+	w.check(sw.SetRow("A3", head, excelize.RowOpts{Height: 20}))
+	r := 4
+	vals := make([]any, 8)
+	for _, row := range w.res.Rows {
+		id, title := row.Requirement.ID, row.Requirement.Title(lang)
+		for _, tr := range row.Traces {
+			var journey, phase, step string
+			if tr.Journey != nil {
+				journey = requirements.JourneyName(tr.Journey)
+			}
+			if tr.Phase != nil {
+				phase = tr.Phase.Name
+			}
+			switch {
+			case tr.Step != nil:
+				step = tr.Step.Title
+			case tr.Persona != nil:
+				step = t("persona ", "persona ") + tr.Persona.Name
+			}
+			pos := ""
+			if tr.Pos.IsValid() && tr.Kind != requirements.TraceRequired {
+				pos = tr.Pos.String()
+			}
+			vals[0], vals[1], vals[2], vals[3] = id, title, journey, phase
+			vals[4], vals[5], vals[6], vals[7] = step, tr.Kind.String(), tr.Reason, pos
+			w.check(sw.SetRow(cell(1, r), vals))
+			r++
+		}
+	}
+	w.finishTrace(sw, 8, max(r-1, 4))
+}
+
+// streamColWidths sets the widths of a streamed sheet's columns. The
+// stream writer puts each new column before the ones set earlier, and
+// Excel wants them in ascending order: so the last column goes first.
+func streamColWidths(w *writer, sw *excelize.StreamWriter, widths []float64) {
+	for c := len(widths); c >= 1; c-- {
+		w.check(sw.SetColWidth(c, c, widths[c-1]))
+	}
+}
+
+// startTrace prepares the Traceerbaarheid sheet and opens its stream. The
+// sheet properties go first: the stream writes them when it starts.
+func (w *writer) startTrace() *excelize.StreamWriter {
+	yes := true
+	w.check(w.f.SetSheetProps(w.trace, &excelize.SheetPropsOptions{FitToPage: &yes}))
+	sw, err := w.f.NewStreamWriter(w.trace)
+	if err != nil {
+		w.check(err)
+		return nil
+	}
+	return sw
+}
+
+// finishTrace adds the autofilter and protection and ends the stream.
+func (w *writer) finishTrace(sw *excelize.StreamWriter, nCols, last int) {
+	sheet := w.trace
+	w.check(w.f.AutoFilter(sheet, fmt.Sprintf("A3:%s%d", colName(nCols), last), nil))
+	w.protect(sheet)
+	w.pageSetup(sheet, 3, true)
+	w.check(sw.Flush())
+}
+
+// traceLine is one place and reason in a trace cell.
+func traceLine(tr *requirements.Trace, lang blueprint.Lang) string {
+	var where string
+	switch {
+	case tr.Step != nil:
+		where = tr.Step.Title
+	case tr.Persona != nil:
+		where = blueprint.T(lang, "persona ", "persona ") + tr.Persona.Name
+	case tr.Phase != nil:
+		where = blueprint.T(lang, "fase ", "phase ") + tr.Phase.Name
+	}
+	if where == "" {
+		return tr.Reason
+	}
+	return where + ": " + tr.Reason
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + " …"
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// metaSheet writes the hidden metadata the importer of vendor answers uses.
+func (w *writer) metaSheet() {
+	f, sheet := w.f, MetaSheet
+	r := 1
+	put := func(key string, vals ...any) {
+		w.check(f.SetCellValue(sheet, cell(1, r), key))
+		for i, v := range vals {
+			w.check(f.SetCellValue(sheet, cell(i+2, r), v))
+		}
+		r++
+	}
+	cat := w.res.Catalogue
+	put("schema_version", requirements.SchemaVersion)
+	put("generator", w.meta.Tool)
+	put("tender_id", w.meta.TenderID)
+	put("tender_version", w.meta.Version)
+	put("date", w.meta.Date)
+	put("language", string(w.lang))
+	put("catalogue", cat.Title(w.lang), cat.Version)
+	put("gemma_release", cat.GemmaRelease)
+	put("source_hash", w.meta.SourceHash)
+	put("journeys", len(w.res.Journeys))
+	for _, name := range w.meta.Files {
+		put("source_file", name)
+	}
+	put("header_row", headerRow)
+	put("columns", "id", colName(colID), "answer", colName(colAnswer), "roadmap_date", colName(colRoadmap),
+		"vendor_note", colName(colVendorNote), "evidence", colName(colEvidence), "row_key", colName(colRowKey), "fingerprint", colName(colFingerprint))
+	for _, a := range cat.Answers {
+		put("answer", a.Code, a.Name(w.lang), a.Factor, a.KO)
+	}
+	for _, b := range w.blocks {
+		put("block_sheet", b.name, b.block.Code, b.first, b.first+len(b.rows)-1, len(b.rows))
+	}
+	w.check(f.SetColWidth(sheet, "A", "A", 18))
+	w.check(f.SetColWidth(sheet, "B", "H", 24))
+	w.protect(sheet)
+	w.check(f.SetSheetVisible(sheet, false))
+}
