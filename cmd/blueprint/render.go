@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/render"
+)
+
+func renderCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "render",
+		Usage:     "draw each journey as a service blueprint: SVG, PNG or DOT",
+		ArgsUsage: "PATH...",
+		Description: "Draws every journey as a swimlane service blueprint: phases and steps as columns,\n" +
+			"the lanes from physical evidence to support processes with the lines of\n" +
+			"interaction, visibility and internal interaction, the customer's heartbeat,\n" +
+			"waits, pain points, hand-offs and a legend. One file per journey, named after\n" +
+			"the journey id (johan-gat-in-de-weg.svg). The journeys must validate.\n\n" +
+			"Lanes and rows for --lanes: " + strings.Join(laneNames(), ", ") + ".\n" +
+			"Give the ones to show (--lanes klantactie,frontoffice,backoffice) or the ones to\n" +
+			"hide, each with a minus (--lanes=-bewijs,-ondersteuning).\n\n" +
+			"Examples:\n" +
+			"   blueprint render --out out examples/\n" +
+			"   blueprint render --format svg,png --size a3 --lang en --out out examples/\n" +
+			"   blueprint render --lanes=-bewijs,-ondersteuning reis.toml",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "svg", Usage: "svg, png or dot; several with commas (svg,png)"},
+			&cli.StringFlag{Name: "out", Value: ".", Usage: "folder to write the files to (made when missing)"},
+			langFlag(),
+			&cli.StringFlag{Name: "size", Value: "screen", Usage: "screen (natural size, for a screen or slide), or a sheet to fit in landscape: a3, a2, a1, a0"},
+			&cli.StringFlag{Name: "lanes", Usage: "lanes to show, or to hide with a minus: klantactie,frontoffice or -bewijs,-ondersteuning"},
+		},
+		Action: runRender,
+	}
+}
+
+func laneNames() []string {
+	out := make([]string, len(render.Lanes))
+	for i, l := range render.Lanes {
+		out[i] = string(l)
+	}
+	return out
+}
+
+func runRender(c *cli.Context) error {
+	lang, err := langOf(c)
+	if err != nil {
+		return err
+	}
+	var formats []render.Format
+	for _, f := range strings.Split(c.String("format"), ",") {
+		format, err := render.ParseFormat(strings.TrimSpace(f))
+		if err != nil {
+			return usageError("--format: %v", err)
+		}
+		formats = append(formats, format)
+	}
+	size, err := render.ParseSize(c.String("size"))
+	if err != nil {
+		return usageError("--size: %v", err)
+	}
+	var hide []render.Lane
+	if c.IsSet("lanes") {
+		if hide, err = render.ParseLanes(c.String("lanes")); err != nil {
+			return usageError("--lanes: %v", err)
+		}
+	}
+	l, err := load(c, lang)
+	if err != nil {
+		return err
+	}
+	outDir := c.String("out")
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return usageError("--out: %v", err)
+	}
+	doc := l.lang.Or(blueprint.Dutch)
+	t := func(nl, en string) string { return blueprint.T(doc, nl, en) }
+	opts := render.Options{Lang: doc, Size: size, Hide: hide}
+
+	ctx := context.Background()
+	var r *render.Renderer
+	for _, f := range formats {
+		if f != render.FormatDOT && r == nil {
+			// One Graphviz for the whole run: starting it is the slow part.
+			if r, err = render.NewRenderer(ctx); err != nil {
+				return usageError("%v", err)
+			}
+			defer r.Close()
+		}
+	}
+	for _, j := range l.model.Journeys {
+		layout := render.Derive(l.model, j, opts)
+		if size != render.SizeScreen {
+			if pt := layout.PrintedTextSize(); pt < minPrintPt {
+				fmt.Fprintf(c.App.ErrWriter, "%s: %s\n", j.ID, printAdvice(layout, pt, doc))
+			}
+		}
+		for _, f := range formats {
+			path := filepath.Join(outDir, j.ID+"."+string(f))
+			err := writeAtomic(path, func(w io.Writer) error {
+				if f == render.FormatDOT {
+					return render.WriteDOT(w, layout)
+				}
+				return r.Render(ctx, w, layout, f)
+			})
+			if err != nil {
+				return usageError("%s: %v", filepath.ToSlash(path), err)
+			}
+			note := ""
+			if f == render.FormatPNG {
+				w, h, dpi := render.PNGSize(layout)
+				note = fmt.Sprintf(" (%d × %d px", w, h)
+				if nominal := map[bool]float64{true: 96, false: 300}[size == render.SizeScreen]; dpi < nominal-0.5 {
+					note += t(fmt.Sprintf(", verkleind tot %.0f dpi; de SVG heeft alle details", dpi),
+						fmt.Sprintf(", reduced to %.0f dpi; the SVG has every detail", dpi))
+				}
+				note += ")"
+			}
+			fmt.Fprintf(c.App.Writer, "%s %s%s\n", t("geschreven:", "written:"), filepath.ToSlash(path), note)
+		}
+	}
+	return nil
+}
+
+// minPrintPt is the smallest body text that reads on paper.
+const minPrintPt = 6
+
+// printAdvice says that a diagram's text gets too small on its sheet, and
+// which sheet would do.
+func printAdvice(l *render.Layout, pt float64, lang blueprint.Lang) string {
+	t := func(nl, en string) string { return blueprint.T(lang, nl, en) }
+	size := strings.ToUpper(string(l.Size))
+	msg := fmt.Sprintf(t("op %s wordt de tekst %s pt, te klein om te lezen", "on %s the text becomes %s pt, too small to read"), size, decimal(pt, lang))
+	if s, ok := l.SmallestLegibleSize(minPrintPt); ok {
+		return msg + fmt.Sprintf(t("; leesbaar vanaf --size %s, of verberg rijen met --lanes", "; legible from --size %s, or hide rows with --lanes"), s)
+	}
+	return msg + t("; verberg rijen met --lanes of gebruik de SVG op scherm", "; hide rows with --lanes or use the SVG on screen")
+}
+
+// decimal writes a number with one decimal, with a comma in Dutch.
+func decimal(v float64, lang blueprint.Lang) string {
+	s := fmt.Sprintf("%.1f", v)
+	if lang != blueprint.English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}

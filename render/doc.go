@@ -1,0 +1,32 @@
+// Package render draws a journey as a service blueprint: the swimlane
+// diagram a service designer pins on the wall, as SVG, PNG or the DOT that
+// Graphviz draws them from. It is the diagram stage of the pipeline: it
+// reads a validated *blueprint.Model and imports nothing else of the
+// project; it is the only package that imports Graphviz.
+//
+// The work is split in two, as in the rest of the project:
+//
+//   - Derive (derive.go, legend.go) is pure: it turns a journey into a
+//     Layout, where every box, line and arrow has its position in points.
+//     It decides the grid (a column per step, a band per lane), wraps text
+//     with the metrics of the embedded font so each box has the size its
+//     text needs, places the three lines of a service blueprint, the
+//     heartbeat, the waits, pain points and hand-offs, the title block and
+//     the legend. Nothing in a Layout overlaps (the tests check it).
+//   - The encoders draw a Layout without deciding anything: WriteDOT writes
+//     the Graphviz graph with every node pinned (layout=nop2) and every edge
+//     routed; a Renderer passes that DOT through go-graphviz (Graphviz in
+//     WebAssembly, in-process) to SVG, and for PNG to Graphviz's JSON
+//     drawing instructions, which raster.go paints with the embedded font.
+//
+// Entry points: Derive, WriteDOT, NewRenderer and Renderer.Render (or
+// Renderer.Journey for both steps). Options choose the language of the
+// diagram's own labels, the output size (screen, or a sheet from A3 to A0)
+// and lanes to hide; ParseLanes, ParseSize and ParseFormat read the
+// command line's values.
+//
+// One Renderer serves a whole run: starting Graphviz costs more than
+// drawing a journey. Why Graphviz draws a grid computed in Go rather than
+// laying it out itself, and why PNG is painted here, is written down in
+// docs/decisions.md; docs/diagrams.md explains the diagram to its readers.
+package render

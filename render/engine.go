@@ -1,0 +1,92 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/goccy/go-graphviz"
+
+	"github.com/dimpact/blueprint/blueprint"
+)
+
+// Renderer draws layouts with one Graphviz instance (go-graphviz, Graphviz
+// compiled to WebAssembly and run in-process). Create one per run and
+// reuse it for every journey: the instance is the expensive part. It is
+// safe for concurrent use; calls into Graphviz are serialised, because the
+// WebAssembly module is single-threaded.
+type Renderer struct {
+	mu sync.Mutex
+	gv *graphviz.Graphviz
+}
+
+// NewRenderer starts Graphviz.
+func NewRenderer(ctx context.Context) (*Renderer, error) {
+	gv, err := graphviz.New(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("start graphviz: %w", err)
+	}
+	gv.SetLayout(graphviz.NOP2)
+	return &Renderer{gv: gv}, nil
+}
+
+// Close stops Graphviz. The Renderer cannot be used after it.
+func (r *Renderer) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.gv == nil {
+		return nil
+	}
+	// go-graphviz returns Graphviz's last message as Close's error, even a
+	// warning left by an earlier render ("size too small for label"), so
+	// the error says nothing about closing and is not passed on.
+	_ = r.gv.Close()
+	r.gv = nil
+	return nil
+}
+
+// Journey derives the layout of journey j and writes it to w in format f.
+func (r *Renderer) Journey(ctx context.Context, w io.Writer, m *blueprint.Model, j *blueprint.Journey, f Format, opts Options) error {
+	return r.Render(ctx, w, Derive(m, j, opts), f)
+}
+
+// Render writes a layout to w as DOT, SVG or PNG.
+func (r *Renderer) Render(ctx context.Context, w io.Writer, l *Layout, f Format) error {
+	switch f {
+	case FormatDOT:
+		return WriteDOT(w, l)
+	case FormatSVG:
+		return r.graphviz(ctx, w, l, graphviz.SVG)
+	case FormatPNG:
+		var buf bytes.Buffer
+		if err := r.graphviz(ctx, &buf, l, graphviz.Format("json")); err != nil {
+			return err
+		}
+		return writePNG(w, buf.Bytes(), l)
+	}
+	return fmt.Errorf("unknown format %q: use svg, png or dot", f)
+}
+
+// graphviz runs the DOT of l through Graphviz into format.
+func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format graphviz.Format) error {
+	var dot bytes.Buffer
+	if err := WriteDOT(&dot, l); err != nil {
+		return err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.gv == nil {
+		return fmt.Errorf("render %s: the renderer is closed", l.JourneyID)
+	}
+	g, err := graphviz.ParseBytes(dot.Bytes())
+	if err != nil {
+		return fmt.Errorf("render %s: graphviz cannot read the diagram: %w", l.JourneyID, err)
+	}
+	defer g.Close()
+	if err := r.gv.Render(ctx, g, format, w); err != nil {
+		return fmt.Errorf("render %s: %w", l.JourneyID, err)
+	}
+	return nil
+}
