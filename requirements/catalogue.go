@@ -297,6 +297,9 @@ type Condition struct {
 	// Text condition: the role of the persona whose text it is (for a
 	// step, the journey's persona).
 	Roles []string `toml:"rol"`
+
+	// needLower and painLower are the words in lower case, made by index.
+	needLower, painLower []string
 }
 
 // GemmaElement is an element of the GEMMA model that requirements refer to:
@@ -416,6 +419,19 @@ func (c *Catalogue) index() {
 			c.gemma[g.ID] = g
 		}
 	}
+	for _, r := range c.Rules {
+		if w := r.When; w != nil {
+			w.needLower, w.painLower = lowerAll(w.NeedContains), lowerAll(w.PainContains)
+		}
+	}
+}
+
+func lowerAll(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strings.ToLower(x)
+	}
+	return out
 }
 
 // Builtin returns a fresh copy of the built-in catalogue. It panics if the

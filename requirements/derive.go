@@ -286,11 +286,11 @@ func (dv *deriver) journey(j *blueprint.Journey) {
 		var refs []textRef
 		for i, n := range s.Needs {
 			if !isKey(n) {
-				refs = append(refs, textRef{text: n, pos: s.ElemAt("behoeften", i), need: true, idx: i})
+				refs = append(refs, newRef(n, s.ElemAt("behoeften", i), true, i))
 			}
 		}
 		for i, k := range s.PainPoints {
-			refs = append(refs, textRef{text: k, pos: s.ElemAt("knelpunten", i)})
+			refs = append(refs, newRef(k, s.ElemAt("knelpunten", i), false, i))
 		}
 		role := ""
 		if j.Persona != nil {
@@ -402,10 +402,15 @@ func (dv *deriver) needs(j *blueprint.Journey, s *blueprint.Step) map[int]bool {
 
 // textRef is one free text of a step or persona: a need or a pain point.
 type textRef struct {
-	text string
-	pos  blueprint.Pos
-	need bool
-	idx  int // index in the step's behoeften, for needs
+	text  string
+	lower string
+	pos   blueprint.Pos
+	need  bool
+	idx   int // index in the step's behoeften, for needs
+}
+
+func newRef(text string, pos blueprint.Pos, need bool, idx int) textRef {
+	return textRef{text: text, lower: strings.ToLower(text), pos: pos, need: need, idx: idx}
 }
 
 // texts applies the text rules to the free texts of a step or a persona,
@@ -422,15 +427,18 @@ func (dv *deriver) texts(j *blueprint.Journey, ph *blueprint.Phase, s *blueprint
 			continue
 		}
 		for _, ref := range refs {
-			words := w.PainContains
+			words, lower := w.PainContains, w.painLower
 			if ref.need {
-				words = w.NeedContains
+				words, lower = w.NeedContains, w.needLower
 			}
-			if len(words) == 0 {
-				continue
+			word := ""
+			for i, l := range lower {
+				if strings.Contains(ref.lower, l) {
+					word = words[i]
+					break
+				}
 			}
-			_, word, ok := findWord([]string{ref.text}, words)
-			if !ok {
+			if word == "" {
 				continue
 			}
 			if ref.need {
@@ -463,13 +471,13 @@ func (dv *deriver) persona(p *blueprint.Persona) {
 	}
 	var refs []textRef
 	for i, n := range p.Needs {
-		refs = append(refs, textRef{text: n, pos: p.ElemAt("behoeften", i), need: true, idx: i})
+		refs = append(refs, newRef(n, p.ElemAt("behoeften", i), true, i))
 	}
 	for i, k := range p.PainPoints {
-		refs = append(refs, textRef{text: k, pos: p.ElemAt("knelpunten", i)})
+		refs = append(refs, newRef(k, p.ElemAt("knelpunten", i), false, i))
 	}
 	for i, k := range p.Frustrations {
-		refs = append(refs, textRef{text: k, pos: p.ElemAt("frustraties", i)})
+		refs = append(refs, newRef(k, p.ElemAt("frustraties", i), false, i))
 	}
 	dv.texts(journey, nil, nil, p, p.Role, refs)
 }
@@ -796,21 +804,19 @@ type stepCtx struct {
 }
 
 // match reports whether the step meets the condition, with the values for
-// the reason's placeholders and the most precise position.
+// the reason's placeholders and the most precise position. The conditions
+// are tested first; the values are only made for a step that matches.
 func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 	s, j, dv := c.s, c.j, c.dv
 	cat := dv.m.Catalogue
 	c.matchedNeeds = nil
 	pos := s.Pos
-	vars := map[string]string{}
-	ch := cat.Channel(s.Channel)
-	if ch != nil {
-		vars["kanaal"] = ch.Name(dv.lang)
-	} else {
-		vars["kanaal"] = dv.t("geen kanaal", "no channel")
-	}
 	if len(w.Channels) > 0 && !contains(w.Channels, s.Channel) {
 		return nil, pos, false
+	}
+	var ch *blueprint.Channel
+	if s.Channel != "" {
+		ch = cat.Channel(s.Channel)
 	}
 	if len(w.ChannelKinds) > 0 && (ch == nil || !contains(w.ChannelKinds, string(ch.Kind))) {
 		return nil, pos, false
@@ -825,78 +831,11 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 		pos = s.At("kanaal")
 	}
 	qt := j.StepQuestionType(s)
-	if q := cat.QuestionType(qt); q != nil {
-		vars["vraagsoort"] = q.Name(dv.lang)
-	}
 	if len(w.QuestionTypes) > 0 && !contains(w.QuestionTypes, qt) {
 		return nil, pos, false
 	}
 	if len(w.Domains) > 0 && !contains(w.Domains, j.Domain) {
 		return nil, pos, false
-	}
-	if ph := j.Phase(s.Phase); ph != nil {
-		vars["fase"] = ph.Name
-	}
-	if len(w.Systems) > 0 {
-		var names []string
-		first := true
-		for _, sup := range s.Support {
-			if sup.System == "" || !contains(w.Systems, sup.System) {
-				continue
-			}
-			name := sup.System
-			if sys := cat.System(sup.System); sys != nil {
-				name = sys.Name(dv.lang)
-			}
-			if !contains(names, name) {
-				names = append(names, name)
-			}
-			if first {
-				pos, first = sup.At("systeem"), false
-			}
-		}
-		if len(names) == 0 {
-			return nil, pos, false
-		}
-		vars["systeem"] = strings.Join(names, ", ")
-	}
-	if len(w.Actors) > 0 {
-		var names []string
-		for _, a := range j.StepActors(s) {
-			if contains(w.Actors, a) {
-				names = append(names, dv.actorName(a))
-			}
-		}
-		if len(names) == 0 {
-			return nil, pos, false
-		}
-		vars["actor"] = strings.Join(names, ", ")
-	}
-	if len(w.Frontstage) > 0 {
-		var names []string
-		for _, a := range s.Frontstage {
-			if contains(w.Frontstage, a.Actor) && !contains(names, dv.actorName(a.Actor)) {
-				names = append(names, dv.actorName(a.Actor))
-			}
-		}
-		if len(names) == 0 {
-			return nil, pos, false
-		}
-		vars["actor"] = strings.Join(names, ", ")
-	}
-	if len(w.HandoffFrom) > 0 || len(w.HandoffTo) > 0 {
-		var hit *blueprint.Handoff
-		for _, h := range s.Handoffs {
-			if (len(w.HandoffFrom) == 0 || contains(w.HandoffFrom, h.From)) && (len(w.HandoffTo) == 0 || contains(w.HandoffTo, h.To)) {
-				hit = h
-				break
-			}
-		}
-		if hit == nil {
-			return nil, pos, false
-		}
-		vars["van"], vars["naar"] = dv.actorName(hit.From), dv.actorName(hit.To)
-		pos = hit.Pos
 	}
 	if w.RepeatContact {
 		if !s.RepeatContact {
@@ -910,27 +849,15 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 		}
 		pos = s.At("faalpunt")
 	}
-	if s.Wait != nil {
-		vars["wachttijd"] = s.Wait.Label(dv.lang)
-	}
 	if w.WaitFrom != nil || w.WaitUpTo != nil {
 		if s.Wait == nil {
 			return nil, pos, false
 		}
 		d := s.Wait.Approx()
-		if w.WaitFrom != nil && d < w.WaitFrom.Approx() {
-			return nil, pos, false
-		}
-		if w.WaitUpTo != nil && d > w.WaitUpTo.Approx() {
+		if (w.WaitFrom != nil && d < w.WaitFrom.Approx()) || (w.WaitUpTo != nil && d > w.WaitUpTo.Approx()) {
 			return nil, pos, false
 		}
 		pos = s.At("wachttijd")
-	}
-	if s.Emotion != nil {
-		vars["emotie"] = fmt.Sprintf("%+d", *s.Emotion)
-	}
-	if s.DesiredEmotion != nil {
-		vars["gewenst"] = fmt.Sprintf("%+d", *s.DesiredEmotion)
 	}
 	if w.EmotionUpTo != nil {
 		if s.Emotion == nil || *s.Emotion > *w.EmotionUpTo {
@@ -944,12 +871,60 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 		}
 		pos = s.At("gewenste_emotie")
 	}
+	var systems []*blueprint.Support
+	if len(w.Systems) > 0 {
+		for _, sup := range s.Support {
+			if sup.System != "" && contains(w.Systems, sup.System) {
+				systems = append(systems, sup)
+			}
+		}
+		if len(systems) == 0 {
+			return nil, pos, false
+		}
+		pos = systems[0].At("systeem")
+	}
+	var actors []string
+	if len(w.Actors) > 0 {
+		for _, a := range j.StepActors(s) {
+			if contains(w.Actors, a) {
+				actors = append(actors, a)
+			}
+		}
+		if len(actors) == 0 {
+			return nil, pos, false
+		}
+	}
+	if len(w.Frontstage) > 0 {
+		actors = actors[:0]
+		for _, a := range s.Frontstage {
+			if contains(w.Frontstage, a.Actor) && !contains(actors, a.Actor) {
+				actors = append(actors, a.Actor)
+			}
+		}
+		if len(actors) == 0 {
+			return nil, pos, false
+		}
+	}
+	var hit *blueprint.Handoff
+	if len(w.HandoffFrom) > 0 || len(w.HandoffTo) > 0 {
+		for _, h := range s.Handoffs {
+			if (len(w.HandoffFrom) == 0 || contains(w.HandoffFrom, h.From)) && (len(w.HandoffTo) == 0 || contains(w.HandoffTo, h.To)) {
+				hit = h
+				break
+			}
+		}
+		if hit == nil {
+			return nil, pos, false
+		}
+		pos = hit.Pos
+	}
+	var text, word string
 	if len(w.PainContains) > 0 {
-		i, word, ok := findWord(s.PainPoints, w.PainContains)
+		i, wd, ok := findWord(s.PainPoints, w.PainContains)
 		if !ok {
 			return nil, pos, false
 		}
-		vars["tekst"], vars["woord"], pos = s.PainPoints[i], word, s.ElemAt("knelpunten", i)
+		text, word, pos = s.PainPoints[i], wd, s.ElemAt("knelpunten", i)
 	}
 	if len(w.NeedContains) > 0 {
 		var hits map[int]bool
@@ -957,10 +932,10 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 			if isKey(n) {
 				continue
 			}
-			if _, word, ok := findWord([]string{n}, w.NeedContains); ok {
+			if _, wd, ok := findWord([]string{n}, w.NeedContains); ok {
 				if hits == nil {
 					hits = map[int]bool{}
-					vars["tekst"], vars["woord"], pos = n, word, s.ElemAt("behoeften", i)
+					text, word, pos = n, wd, s.ElemAt("behoeften", i)
 				}
 				hits[i] = true
 			}
@@ -969,6 +944,53 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 			return nil, pos, false
 		}
 		c.matchedNeeds = hits
+	}
+
+	// The step matches: the values for the reason.
+	vars := map[string]string{"kanaal": dv.t("geen kanaal", "no channel")}
+	if ch != nil {
+		vars["kanaal"] = ch.Name(dv.lang)
+	}
+	if q := cat.QuestionType(qt); q != nil {
+		vars["vraagsoort"] = q.Name(dv.lang)
+	}
+	if ph := j.Phase(s.Phase); ph != nil {
+		vars["fase"] = ph.Name
+	}
+	if len(systems) > 0 {
+		var names []string
+		for _, sup := range systems {
+			name := sup.System
+			if sys := cat.System(sup.System); sys != nil {
+				name = sys.Name(dv.lang)
+			}
+			if !contains(names, name) {
+				names = append(names, name)
+			}
+		}
+		vars["systeem"] = strings.Join(names, ", ")
+	}
+	if len(actors) > 0 {
+		names := make([]string, len(actors))
+		for i, a := range actors {
+			names[i] = dv.actorName(a)
+		}
+		vars["actor"] = strings.Join(names, ", ")
+	}
+	if hit != nil {
+		vars["van"], vars["naar"] = dv.actorName(hit.From), dv.actorName(hit.To)
+	}
+	if s.Wait != nil {
+		vars["wachttijd"] = s.Wait.Label(dv.lang)
+	}
+	if s.Emotion != nil {
+		vars["emotie"] = fmt.Sprintf("%+d", *s.Emotion)
+	}
+	if s.DesiredEmotion != nil {
+		vars["gewenst"] = fmt.Sprintf("%+d", *s.DesiredEmotion)
+	}
+	if word != "" {
+		vars["tekst"], vars["woord"] = text, word
 	}
 	return vars, pos, true
 }

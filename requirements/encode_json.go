@@ -1,26 +1,20 @@
 package requirements
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 
 	"github.com/dimpact/blueprint/blueprint"
 )
 
-// The JSON document: everything the matrix holds, with the traces both
-// ways, for tools (an import into a tender platform, a GEMMA coverage
-// check). Keys are English and stable within a SchemaVersion.
-type jsonDoc struct {
-	Schema       int            `json:"schema"`
-	Language     blueprint.Lang `json:"language"`
-	Catalogue    jsonCatalogue  `json:"catalogue"`
-	Tender       jsonTender     `json:"tender"`
-	Journeys     []jsonJourney  `json:"journeys"`
-	Requirements []jsonRow      `json:"requirements"`
-	Wont         []jsonRow      `json:"wont"`
-	Unneeded     []jsonFunction `json:"unneeded_functions"`
-	Steps        []jsonStep     `json:"steps"`
-}
+// The JSON document holds everything the matrix holds, with the traces
+// both ways, for tools (an import into a tender platform, a GEMMA coverage
+// check). Keys are English and stable within a SchemaVersion: schema,
+// language, catalogue, tender, journeys, requirements, wont,
+// unneeded_functions, steps.
 
 type jsonCatalogue struct {
 	Name    string `json:"name"`
@@ -107,44 +101,86 @@ type jsonStep struct {
 
 // WriteJSON writes the result as one JSON document: the requirements with
 // their traces, the requirements kept out ("wont"), the unneeded
-// functions, and per step the requirements it led to.
+// functions, and per step the requirements it led to. It writes one
+// requirement at a time, so that a large result is not held twice in
+// memory.
 func WriteJSON(w io.Writer, res *Result, meta Meta) error {
 	lang := res.Lang
-	doc := jsonDoc{
-		Schema:    SchemaVersion,
-		Language:  lang,
-		Catalogue: jsonCatalogue{Name: res.Catalogue.Title(lang), Version: res.Catalogue.Version, File: res.Catalogue.File},
-		Tender: jsonTender{ID: meta.TenderID, Version: meta.Version, Date: meta.Date, Organisation: meta.Organisation,
-			Municipalities: meta.Municipalities, SourceHash: meta.SourceHash, Files: meta.Files},
-		Journeys:     []jsonJourney{},
-		Requirements: []jsonRow{},
-		Wont:         []jsonRow{},
-		Unneeded:     []jsonFunction{},
-		Steps:        []jsonStep{},
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var err error
+	put := func(s string) {
+		if err == nil {
+			_, err = bw.WriteString(s)
+		}
 	}
-	for _, j := range res.Journeys {
-		doc.Journeys = append(doc.Journeys, jsonJourney{ID: j.ID, Title: j.Title, File: j.File})
+	var buf bytes.Buffer
+	value := func(v any, indent string) {
+		if err != nil {
+			return
+		}
+		buf.Reset()
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent(indent, "  ")
+		if err = enc.Encode(v); err == nil {
+			_, err = bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		}
 	}
-	for _, row := range res.Rows {
-		doc.Requirements = append(doc.Requirements, jsonRowOf(row, lang))
+	field := func(name string, v any, last bool) {
+		put("  " + strconv.Quote(name) + ": ")
+		value(v, "  ")
+		if !last {
+			put(",")
+		}
+		put("\n")
 	}
-	for _, row := range res.Wont {
-		doc.Wont = append(doc.Wont, jsonRowOf(row, lang))
+	list := func(name string, n int, item func(i int) any, last bool) {
+		put("  " + strconv.Quote(name) + ": [")
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				put(",")
+			}
+			put("\n    ")
+			value(item(i), "    ")
+		}
+		if n > 0 {
+			put("\n  ")
+		}
+		put("]")
+		if !last {
+			put(",")
+		}
+		put("\n")
 	}
-	for _, f := range res.Unneeded {
-		doc.Unneeded = append(doc.Unneeded, jsonFunction{Key: f.Key, Block: f.Block, Name: f.Name(lang)})
-	}
-	for _, st := range res.Steps {
+	put("{\n")
+	field("schema", SchemaVersion, false)
+	field("language", lang, false)
+	field("catalogue", jsonCatalogue{Name: res.Catalogue.Title(lang), Version: res.Catalogue.Version, File: res.Catalogue.File}, false)
+	field("tender", jsonTender{ID: meta.TenderID, Version: meta.Version, Date: meta.Date, Organisation: meta.Organisation,
+		Municipalities: meta.Municipalities, SourceHash: meta.SourceHash, Files: meta.Files}, false)
+	list("journeys", len(res.Journeys), func(i int) any {
+		j := res.Journeys[i]
+		return jsonJourney{ID: j.ID, Title: j.Title, File: j.File}
+	}, false)
+	list("requirements", len(res.Rows), func(i int) any { return jsonRowOf(res.Rows[i], lang) }, false)
+	list("wont", len(res.Wont), func(i int) any { return jsonRowOf(res.Wont[i], lang) }, false)
+	list("unneeded_functions", len(res.Unneeded), func(i int) any {
+		f := res.Unneeded[i]
+		return jsonFunction{Key: f.Key, Block: f.Block, Name: f.Name(lang)}
+	}, false)
+	list("steps", len(res.Steps), func(i int) any {
+		st := res.Steps[i]
 		js := jsonStep{Journey: st.Journey.ID, Step: st.Step.ID, Title: st.Step.Title, At: st.Step.Pos.String(), Requirements: []string{}}
 		for _, r := range st.Requirements {
 			js.Requirements = append(js.Requirements, r.ID)
 		}
-		doc.Steps = append(doc.Steps, js)
+		return js
+	}, true)
+	put("}\n")
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return bw.Flush()
 }
 
 func jsonRowOf(row *Row, lang blueprint.Lang) jsonRow {

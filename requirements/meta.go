@@ -69,8 +69,13 @@ func SourceHash(files []blueprint.File) string {
 // fingerprint in a returned workbook to see whether the requirement text
 // changed.
 func Fingerprint(row *Row, lang blueprint.Lang) string {
+	return FingerprintCells(BuyerCells(row, lang))
+}
+
+// FingerprintCells is Fingerprint for cells already made by BuyerCells.
+func FingerprintCells(cells []string) string {
 	h := sha256.New()
-	for _, s := range BuyerCells(row, lang) {
+	for _, s := range cells {
 		io.WriteString(h, s)
 		h.Write([]byte{0})
 	}
@@ -201,17 +206,21 @@ func where(t *Trace, lang blueprint.Lang) string {
 // names per journey; the Traceerbaarheid sheet has them all.
 const maxPlaces = 3
 
+// maxGroups is the number of journeys whose places SourceSummary collects;
+// a cell has no room for more, and the rest are counted.
+const maxGroups = 40
+
 // SourceSummary is the source column (bron): per journey up to three steps
 // that need the requirement, then personas and requirements that require
-// it. It stops at about max characters and says how many journeys it left
-// out.
+// it. It stops at about max characters (0: no limit) and says how many
+// journeys it left out. It is linear in the number of traces.
 func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 	type group struct {
 		name   string
 		places []string
 	}
 	var groups []*group
-	byJourney := map[*blueprint.Journey]*group{}
+	index := map[*blueprint.Journey]int{}
 	var personas, vias []string
 	project := false
 	for _, t := range row.Traces {
@@ -227,20 +236,30 @@ func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 		case t.Journey == nil:
 			project = true
 		default:
-			g := byJourney[t.Journey]
-			if g == nil {
-				g = &group{name: JourneyName(t.Journey)}
-				byJourney[t.Journey] = g
+			i, ok := index[t.Journey]
+			if !ok {
+				i = len(groups)
+				index[t.Journey] = i
+				var g *group
+				if max <= 0 || i < maxGroups {
+					g = &group{name: JourneyName(t.Journey)}
+				}
 				groups = append(groups, g)
 			}
-			if w := where(t, lang); w != "" && !containsStr(g.places, w) {
-				g.places = append(g.places, w)
+			if g := groups[i]; g != nil {
+				if w := where(t, lang); w != "" && !containsStr(g.places, w) {
+					g.places = append(g.places, w)
+				}
 			}
 		}
 	}
 	var b strings.Builder
 	left := 0
 	for i, g := range groups {
+		if g == nil || (max > 0 && b.Len() > max) {
+			left = len(groups) - i
+			break
+		}
 		line := g.name
 		if len(g.places) > maxPlaces {
 			more := len(g.places) - maxPlaces

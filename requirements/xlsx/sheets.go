@@ -79,7 +79,7 @@ func (w *writer) blockSheet(b *blockSheet) {
 			w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), style))
 		}
 		set(colRowKey, r, row.Requirement.ID, w.st.hidden)
-		set(colFingerprint, r, requirements.Fingerprint(row, lang), w.st.hidden)
+		set(colFingerprint, r, requirements.FingerprintCells(cells), w.st.hidden)
 		set(colGemmaIDs, r, requirements.GemmaIDs(row), w.st.hidden)
 		// Points: weight × factor of the answer, for a scored requirement.
 		var factor strings.Builder
@@ -318,54 +318,99 @@ func (w *writer) traceMatrix() {
 	w.finishTrace(sw, nCols, max(r-1, 4))
 }
 
-// traceList writes one line per requirement and place: for many journeys.
+// maxSheetRows is the number of rows of a worksheet in Excel.
+const maxSheetRows = 1048576
+
+// traceList writes one line per requirement and journey, with the steps
+// and reasons: for many journeys, where a matrix would be too wide.
 func (w *writer) traceList() {
 	t, lang := w.t, w.lang
 	sw := w.startTrace()
 	if sw == nil {
 		return
 	}
-	streamColWidths(w, sw, []float64{12, 24, 40, 20, 40, 12, 50, 30})
+	streamColWidths(w, sw, []float64{12, 24, 40, 50, 60, 28})
 	w.check(sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 3, TopLeftCell: "B4", ActivePane: "bottomRight"}))
 	w.check(sw.SetRow("A1", []any{excelize.Cell{StyleID: w.st.title, Value: t("Traceerbaarheid: eisen × klantreizen", "Traceability: requirements × journeys")}}, excelize.RowOpts{Height: 26}))
-	w.check(sw.SetRow("A2", []any{excelize.Cell{StyleID: w.st.desc, Value: fmt.Sprintf(t("Eén regel per eis en plek in de %d klantreizen; filter op ID of klantreis.",
-		"One line per requirement and place in the %d journeys; filter by ID or journey."), len(w.res.Journeys))}}, excelize.RowOpts{Height: 20}))
-	w.check(sw.MergeCell("A2", "H2"))
+	w.check(sw.SetRow("A2", []any{excelize.Cell{StyleID: w.st.desc, Value: fmt.Sprintf(t("Eén regel per eis en klantreis (%d klantreizen), met de stappen die erom vragen en de redenen; filter op ID of klantreis.",
+		"One line per requirement and journey (%d journeys), with the steps that ask for it and the reasons; filter by ID or journey."), len(w.res.Journeys))}}, excelize.RowOpts{Height: 20}))
+	w.check(sw.MergeCell("A2", "F2"))
 	var head []any
-	for _, h := range []string{"ID", t("Onderwerp", "Subject"), t("Klantreis", "Journey"), t("Fase", "Phase"), t("Stap", "Step"),
-		t("Soort", "Kind"), t("Reden", "Reason"), t("Bron", "Source")} {
+	for _, h := range []string{"ID", t("Onderwerp", "Subject"), t("Klantreis", "Journey"), t("Stappen", "Steps"), t("Redenen", "Reasons"), t("Bestand", "File")} {
 		head = append(head, excelize.Cell{StyleID: w.st.headBuyer, Value: h})
 	}
 	w.check(sw.SetRow("A3", head, excelize.RowOpts{Height: 20}))
+	type group struct {
+		journey *blueprint.Journey
+		places  []string
+		reasons []string
+	}
 	r := 4
-	vals := make([]any, 8)
+	vals := make([]any, 6)
+	full := false
 	for _, row := range w.res.Rows {
-		id, title := row.Requirement.ID, row.Requirement.Title(lang)
+		if full {
+			break
+		}
+		var groups []*group
+		index := map[*blueprint.Journey]int{}
+		other := &group{}
 		for _, tr := range row.Traces {
-			var journey, phase, step string
+			g := other
 			if tr.Journey != nil {
-				journey = requirements.JourneyName(tr.Journey)
+				i, ok := index[tr.Journey]
+				if !ok {
+					i = len(groups)
+					index[tr.Journey] = i
+					groups = append(groups, &group{journey: tr.Journey})
+				}
+				g = groups[i]
 			}
-			if tr.Phase != nil {
-				phase = tr.Phase.Name
+			if p := tracePlace(tr, lang); p != "" && !contains(g.places, p) {
+				g.places = append(g.places, p)
 			}
-			switch {
-			case tr.Step != nil:
-				step = tr.Step.Title
-			case tr.Persona != nil:
-				step = t("persona ", "persona ") + tr.Persona.Name
+			if !contains(g.reasons, tr.Reason) {
+				g.reasons = append(g.reasons, tr.Reason)
 			}
-			pos := ""
-			if tr.Pos.IsValid() && tr.Kind != requirements.TraceRequired {
-				pos = tr.Pos.String()
+		}
+		if len(other.reasons) > 0 {
+			groups = append(groups, other)
+		}
+		id, title := row.Requirement.ID, row.Requirement.Title(lang)
+		for _, g := range groups {
+			if r == maxSheetRows {
+				vals = []any{"…", t("De lijst is te lang voor één werkblad; de volledige traceerbaarheid staat in blueprint matrix --format json.",
+					"The list is too long for one worksheet; the full traceability is in blueprint matrix --format json."), "", "", "", ""}
+				w.check(sw.SetRow(cell(1, r), vals))
+				full = true
+				break
 			}
-			vals[0], vals[1], vals[2], vals[3] = id, title, journey, phase
-			vals[4], vals[5], vals[6], vals[7] = step, tr.Kind.String(), tr.Reason, pos
+			journey, file := t("(overig)", "(other)"), ""
+			if g.journey != nil {
+				journey, file = requirements.JourneyName(g.journey), g.journey.File
+			}
+			vals[0], vals[1], vals[2] = id, title, journey
+			vals[3] = clip(strings.Join(g.places, "; "), requirements.MaxCellText)
+			vals[4] = clip(strings.Join(g.reasons, "; "), requirements.MaxCellText)
+			vals[5] = file
 			w.check(sw.SetRow(cell(1, r), vals))
 			r++
 		}
 	}
-	w.finishTrace(sw, 8, max(r-1, 4))
+	w.finishTrace(sw, 6, max(r-1, 4))
+}
+
+// tracePlace names the place of a trace in its journey.
+func tracePlace(tr *requirements.Trace, lang blueprint.Lang) string {
+	switch {
+	case tr.Step != nil:
+		return tr.Step.Title
+	case tr.Persona != nil:
+		return blueprint.T(lang, "persona ", "persona ") + tr.Persona.Name
+	case tr.Phase != nil:
+		return blueprint.T(lang, "fase ", "phase ") + tr.Phase.Name
+	}
+	return ""
 }
 
 // streamColWidths sets the widths of a streamed sheet's columns. The

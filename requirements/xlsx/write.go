@@ -80,10 +80,12 @@ func Write(out io.Writer, res *requirements.Result, meta requirements.Meta) erro
 	for _, b := range w.blocks {
 		w.blockSheet(b)
 	}
-	w.traceSheet()
 	w.summarySheet()
 	w.metaSheet()
 	w.document()
+	// The streamed sheet goes last: a call that walks all sheets after it
+	// (hiding one, say) would read the whole stream back.
+	w.traceSheet()
 	if w.err != nil {
 		return w.err
 	}
