@@ -41,6 +41,7 @@ demo: build
 	@mkdir -p $(OUT)
 	./$(BIN) validate $(EXAMPLES)
 	./$(BIN) summary $(EXAMPLES)
+	./$(BIN) render --format svg,png --out $(OUT) $(EXAMPLES)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -146,7 +146,7 @@ func htmlLabel(b *Box) string {
 		heights = append(heights, h)
 		total += h
 	}
-	sb.WriteString(`<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="`)
+	sb.WriteString(`<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="`)
 	sb.WriteString(strconv.Itoa(int(tw)))
 	sb.WriteString(`" HEIGHT="`)
 	sb.WriteString(strconv.Itoa(int(math.Ceil(total))))
@@ -183,6 +183,9 @@ func htmlLabel(b *Box) string {
 }
 
 func writeSpan(sb *strings.Builder, s Span) {
+	if s.Text == "" {
+		return // Graphviz 2.x rejects an empty <B></B>
+	}
 	font := s.Size != fsBody || (s.Color != "" && s.Color != colText)
 	if font {
 		sb.WriteString(`<FONT`)

@@ -58,7 +58,12 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, l *Layout, f Format)
 	case FormatDOT:
 		return WriteDOT(w, l)
 	case FormatSVG:
-		return r.graphviz(ctx, w, l, graphviz.SVG)
+		var buf bytes.Buffer
+		if err := r.graphviz(ctx, &buf, l, graphviz.SVG); err != nil {
+			return err
+		}
+		_, err := w.Write(svgFonts(buf.Bytes()))
+		return err
 	case FormatPNG:
 		var buf bytes.Buffer
 		if err := r.graphviz(ctx, &buf, l, graphviz.Format("json")); err != nil {
@@ -90,3 +95,14 @@ func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format 
 	}
 	return nil
 }
+
+// svgFonts names the fonts with Helvetica's widths in the SVG. Graphviz
+// writes font-family="Helvetica,sans-Serif"; a machine without Helvetica
+// or an alias for it (a Linux server without fonts-liberation) would fall
+// back to a wider sans-serif and text would run out of its boxes. Arial,
+// Liberation Sans and Nimbus Sans have the same widths.
+func svgFonts(svg []byte) []byte {
+	return bytes.ReplaceAll(svg, []byte(`font-family="Helvetica,sans-Serif"`), []byte(svgFontFamily))
+}
+
+const svgFontFamily = `font-family="Helvetica,Arial,'Liberation Sans','Nimbus Sans',sans-serif"`

@@ -157,8 +157,11 @@ func (d *deriver) legend() *legendBlock {
 	}
 	pillSample := func(text, fill, stroke, color string) func(x, y float64) {
 		return func(x, y float64) {
-			box(&Box{Shape: ShapeRounded, Rect: Rect{x, y + 2, legendSample, legendRow - 4}, Fill: fill, Stroke: stroke, PenWidth: 1, Center: true,
-				Text: []TextLine{{Spans: []Span{{Text: text, Size: 6, Bold: true, Color: color}}}}})
+			b := &Box{Shape: ShapeRounded, Rect: Rect{x, y + 2, legendSample, legendRow - 4}, Fill: fill, Stroke: stroke, PenWidth: 1, Center: true}
+			if text != "" {
+				b.Text = []TextLine{{Spans: []Span{{Text: text, Size: 6, Bold: true, Color: color}}}}
+			}
+			box(b)
 		}
 	}
 	var marks []entry

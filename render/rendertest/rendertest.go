@@ -68,7 +68,8 @@ func TOML(n int) []byte {
 			w("herhaalcontact = true\n")
 		}
 		if i%10 == 7 && i+2 < n {
-			w("volgende = [\"stap-%d\"]\n", i+3)
+			// The next step, and a jump over it (drawn over the headers).
+			w("volgende = [\"stap-%d\", \"stap-%d\"]\n", i+2, i+3)
 		}
 		if np := i % 3; np > 0 {
 			w("knelpunten = [")
