@@ -42,6 +42,7 @@ demo: build
 	./$(BIN) validate $(EXAMPLES)
 	./$(BIN) summary $(EXAMPLES)
 	./$(BIN) render --format svg,png --out $(OUT) $(EXAMPLES)
+	./$(BIN) matrix --force --tender-id KCC-DEMO --out $(OUT)/pve.xlsx $(EXAMPLES)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
@@ -50,8 +51,13 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./blueprint
 
 # Optional: convert the workbook to PDF with LibreOffice to look at it.
-check-office:
-	@echo "check-office: added with the matrix"
+check-office: build
+	@command -v libreoffice >/dev/null || { echo "check-office needs LibreOffice and poppler: apt-get install -y libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito"; exit 1; }
+	@mkdir -p $(OUT)/office
+	./$(BIN) matrix --force --tender-id KCC-DEMO --out $(OUT)/office/pve.xlsx $(EXAMPLES)
+	cd $(OUT)/office && rm -f pve.pdf page-*.png && libreoffice --headless --convert-to pdf pve.xlsx >/dev/null
+	cd $(OUT)/office && pdfinfo pve.pdf | grep Pages && pdftoppm -png -r 60 pve.pdf page
+	@echo "look at $(OUT)/office/page-*.png"
 
 clean:
 	rm -rf bin $(OUT)

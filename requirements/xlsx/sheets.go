@@ -209,8 +209,11 @@ func (w *writer) summarySheet() {
 		w.formula(sheet, cell(cScore, r), fmt.Sprintf("IF(%s=0,0,%s/%s)", cell(cMax, r), cell(cPoints, r), cell(cMax, r)))
 		for c := 2; c <= cScore; c++ {
 			style := w.st.tableNumber
-			if c == cScore {
+			switch c {
+			case cScore:
 				style = w.st.tablePct
+			case cPoints, cMax:
+				style = w.st.tablePoints
 			}
 			w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), style))
 		}
@@ -220,7 +223,11 @@ func (w *writer) summarySheet() {
 	set(1, r, t("Totaal", "Total"), w.st.total)
 	for c := 2; c < cScore; c++ {
 		w.formula(sheet, cell(c, r), fmt.Sprintf("SUM(%s:%s)", cell(c, first), cell(c, last)))
-		w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), w.st.totalCenter))
+		style := w.st.totalCenter
+		if c == cPoints || c == cMax {
+			style = w.st.totalPoints
+		}
+		w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), style))
 	}
 	w.formula(sheet, cell(cScore, r), fmt.Sprintf("IF(%s=0,0,%s/%s)", cell(cMax, r), cell(cPoints, r), cell(cMax, r)))
 	w.check(f.SetCellStyle(sheet, cell(cScore, r), cell(cScore, r), w.st.totalPct))

@@ -198,7 +198,7 @@ func rowHeight(min float64, cells ...struct {
 	for _, c := range cells {
 		n := 0
 		for _, para := range strings.Split(c.text, "\n") {
-			per := math.Max(1, c.width*1.1-1)
+			per := math.Max(1, c.width*1.15-1)
 			n += int(math.Max(1, math.Ceil(float64(utf8.RuneCountInString(para))/per)))
 		}
 		lines = max(lines, n)
