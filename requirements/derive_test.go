@@ -453,3 +453,17 @@ func TestDeriveIsDeterministic(t *testing.T) {
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal([]byte(outs[0]), &doc))
 }
+
+// With many journeys the source column gives the totals and a few
+// examples, and points to the traceability sheet.
+func TestSourceSummaryForManyJourneys(t *testing.T) {
+	var js [][3]string
+	for i := 0; i < 7; i++ {
+		js = append(js, [3]string{fmt.Sprintf("r%d", i), "informatievraag", step("chat", `kanaal = "chat"`)})
+	}
+	res, _ := derive(t, model(t, "", js...), Options{})
+	got := SourceSummary(rowOf(res, "KCC-KS-001"), blueprint.Dutch, MaxCellText)
+	assert.Equal(t, "7 klantreizen, 7 stappen; onder meer:\nReis r0: Stap chat\nReis r1: Stap chat\nReis r2: Stap chat\nReis r3: Stap chat\nReis r4: Stap chat\n… en nog 2 klantreizen (zie Traceerbaarheid)", got)
+	all := SourceSummary(rowOf(res, "KCC-KS-001"), blueprint.Dutch, 0)
+	assert.Equal(t, 7, strings.Count(all, "Stap chat"), "without a limit every journey is named")
+}

@@ -210,6 +210,10 @@ const maxPlaces = 3
 // a cell has no room for more, and the rest are counted.
 const maxGroups = 40
 
+// maxShown is the number of journeys the source column names when there
+// are more; it then starts with the totals.
+const maxShown = 5
+
 // SourceSummary is the source column (bron): per journey up to three steps
 // that need the requirement, then personas and requirements that require
 // it. It stops at about max characters (0: no limit) and says how many
@@ -255,7 +259,17 @@ func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 	}
 	var b strings.Builder
 	left := 0
+	shown := len(groups)
+	if max > 0 && shown > maxShown {
+		// Many journeys: the totals, then a few as examples.
+		fmt.Fprintf(&b, blueprint.T(lang, "%d klantreizen, %d stappen; onder meer:", "%d journeys, %d steps; among them:"), row.Journeys, row.Steps)
+		shown = maxShown
+	}
 	for i, g := range groups {
+		if i == shown {
+			left = len(groups) - i
+			break
+		}
 		if g == nil || (max > 0 && b.Len() > max) {
 			left = len(groups) - i
 			break
