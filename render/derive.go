@@ -76,6 +76,11 @@ type deriver struct {
 	handoffs []handoffRef
 	// boxCol remembers the column of every cell box.
 	boxCol map[*Box]int
+	// repeats are the steps before which the lane names are repeated (in
+	// long journeys, at the start of a phase); repX the left edges of those
+	// label columns.
+	repeats []int
+	repX    []float64
 
 	seq int // for unique ids
 }
@@ -153,12 +158,19 @@ func (d *deriver) run() {
 	d.n = len(j.Steps)
 	d.index = map[*blueprint.Step]int{}
 	d.colX = make([]float64, d.n)
+	d.repeats = d.repeatColumns()
+	x := margin + labelW + gutter/2
 	for i, s := range j.Steps {
 		d.index[s] = i
-		d.colX[i] = margin + labelW + gutter/2 + float64(i)*pitch
+		if d.repeatsBefore(i) {
+			d.repX = append(d.repX, x-gutter/2+4)
+			x += repeatW
+		}
+		d.colX[i] = x
+		x += pitch
 		d.L.Columns = append(d.L.Columns, Column{StepID: s.ID, X: d.colX[i], W: colW})
 	}
-	gridRight := margin + labelW + float64(d.n)*pitch
+	gridRight := d.gridRight()
 	width := gridRight + margin
 
 	// The page comes first, under everything.
@@ -484,6 +496,7 @@ func (d *deriver) row(l Lane, y float64) float64 {
 	t.para(l.Name(d.lang), lw, fsLane, true, colText)
 	t.para(l.hint(d.lang), lw, fsSmall, false, colMuted)
 	label := d.add(&Box{ID: "lane-" + string(l), Role: RoleLaneLabel, Class: string(l), Rect: Rect{margin, y, labelW - 12, 0}, Fill: colLabelFill, Shape: ShapeRect, Text: t.lines, PadX: pad, PadY: pad})
+	repeated := d.repeatLabels(l, y)
 	var h float64
 	switch l {
 	case LaneTime:
@@ -497,11 +510,73 @@ func (d *deriver) row(l Lane, y float64) float64 {
 		h = d.stackRow(l, y)
 	}
 	h = math.Max(h, math.Ceil(t.height()+2*pad))
+	for _, r := range repeated {
+		h = math.Max(h, math.Ceil(textHeight(r.Text)+2*pad))
+	}
 	band.H, label.H = h, h
+	for _, r := range repeated {
+		r.H = h
+	}
 	return h
 }
 
-func (d *deriver) gridRight() float64 { return margin + labelW + float64(d.n)*pitch }
+func (d *deriver) gridRight() float64 {
+	if d.n == 0 {
+		return margin + labelW
+	}
+	return d.colX[d.n-1] + colW + gutter/2
+}
+
+// A long journey repeats the lane names in a narrow column at the start of
+// a phase, at most every repeatEvery steps, so a reader zoomed in on step
+// 40 still sees which lane is which.
+const (
+	repeatFrom  = 17  // journeys with more steps get repeated names
+	repeatEvery = 8   // at least this many steps between two label columns
+	repeatW     = 104 // the width a repeated label column adds
+)
+
+// repeatColumns chooses the steps before which the lane names repeat.
+func (d *deriver) repeatColumns() []int {
+	if d.n < repeatFrom {
+		return nil
+	}
+	var out []int
+	last := 0
+	for i := 1; i < d.n; i++ {
+		if d.j.Steps[i].Phase != d.j.Steps[i-1].Phase && i-last >= repeatEvery && d.n-i >= 4 {
+			out = append(out, i)
+			last = i
+		}
+	}
+	return out
+}
+
+func (d *deriver) repeatsBefore(i int) bool {
+	for _, r := range d.repeats {
+		if r == i {
+			return true
+		}
+	}
+	return false
+}
+
+// repeatLabels adds the repeated name of a lane; their height is set with
+// the band's.
+func (d *deriver) repeatLabels(l Lane, y float64) []*Box {
+	var out []*Box
+	for k, x := range d.repX {
+		t := &text{}
+		w := repeatW - 8 - 2*pad
+		if l == LaneEmotion {
+			w -= 26 // room for the scale
+		}
+		t.para(l.Name(d.lang), w, fsSmall+1, true, colText)
+		out = append(out, d.add(&Box{ID: fmt.Sprintf("lane-%s-r%d", l, k+1), Role: RoleLaneLabel, Class: string(l) + " repeat",
+			Rect: Rect{x, y, repeatW - 8, 0}, Fill: colLabelFill, Shape: ShapeRect, Text: t.lines, PadX: pad, PadY: pad}))
+	}
+	return out
+}
 
 // stackRow places the stacked boxes of a lane.
 func (d *deriver) stackRow(l Lane, y float64) float64 {
@@ -554,7 +629,7 @@ func (d *deriver) timeRow(y float64) float64 {
 		if s.Wait != nil {
 			label := d.t("wacht ", "waits ") + s.Wait.Label(d.lang)
 			cx := d.colX[i] - gutter/2
-			if i == 0 {
+			if i == 0 || d.repeatsBefore(i) {
 				cx = d.colX[i] + colW/4
 			}
 			b := d.pill("s"+strconv.Itoa(i+1)+"-wait", RoleWait, label, cx, waitY, colWaitFill, colWaitRule, colWait)
@@ -593,11 +668,31 @@ func (d *deriver) emotionRow(y, h float64) {
 		if e == 0 {
 			col = "#c4c9cf"
 		}
-		g := &Box{ID: "grid" + signed(e), Role: RoleGrid, Rect: Rect{d.colX[0] - 8, levelY(e) - 0.5, d.gridRight() - gutter/2 + 8 - d.colX[0], 1}, Fill: col, Shape: ShapeRect}
-		d.add(g)
-		s := &Box{ID: "scale" + signed(e), Role: RoleScale, Rect: Rect{margin + labelW - 12 - 26, levelY(e) - 7, 22, 14}, Shape: ShapeNone, Center: true,
-			Text: []TextLine{{Spans: []Span{{Text: signedLabel(e), Size: fsSmall, Bold: e == 0, Color: colMuted}}}}}
-		d.add(s)
+		// The grid runs from the first column to the last, broken where the
+		// lane names repeat.
+		x0 := d.colX[0] - 8
+		for k := 0; k <= len(d.repX); k++ {
+			x1 := d.gridRight() - gutter/2 + 8
+			if k < len(d.repX) {
+				x1 = d.repX[k] - 4
+			}
+			id := "grid" + signed(e)
+			if k > 0 {
+				id += fmt.Sprintf("-%d", k+1)
+			}
+			d.add(&Box{ID: id, Role: RoleGrid, Rect: Rect{x0, levelY(e) - 0.5, x1 - x0, 1}, Fill: col, Shape: ShapeRect})
+			if k < len(d.repX) {
+				x0 = d.repX[k] + repeatW - 8 + 4
+			}
+		}
+		scale := func(id string, right float64) {
+			d.add(&Box{ID: id, Role: RoleScale, Rect: Rect{right - 26, levelY(e) - 7, 22, 14}, Shape: ShapeNone, Center: true,
+				Text: []TextLine{{Spans: []Span{{Text: signedLabel(e), Size: fsSmall, Bold: e == 0, Color: colMuted}}}}})
+		}
+		scale("scale"+signed(e), margin+labelW-12)
+		for k, x := range d.repX {
+			scale(fmt.Sprintf("scale%s-r%d", signed(e), k+1), x+repeatW-8)
+		}
 	}
 	for i, st := range d.j.Steps {
 		cx := d.colX[i] + colW/2
@@ -785,6 +880,11 @@ func (d *deriver) stepHeaders(y float64) float64 {
 func (d *deriver) titleBlock(x, y, w float64) *Box {
 	j := d.j
 	t := &text{}
+	if d.m.Project != nil {
+		if org := clean(d.m.Project.Organisation); org != "" {
+			t.para(org, w, fsBody, true, colMuted)
+		}
+	}
 	t.para(j.Title, w, fsTitle, true, colText)
 	t.line(Span{Text: " ", Size: 6})
 	if p := j.Persona; p != nil {

@@ -126,6 +126,9 @@ func TestLayoutInsideParents(t *testing.T) {
 					parent = byID["legend"]
 				case b.Role == RoleScale:
 					parent = byID["lane-"+string(LaneEmotion)]
+					if i := strings.Index(b.ID, "-r"); i > 0 {
+						parent = byID["lane-"+string(LaneEmotion)+b.ID[i:]]
+					}
 				default:
 					continue
 				}

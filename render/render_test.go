@@ -180,8 +180,8 @@ func TestSVGHasTheText(t *testing.T) {
 					t.Errorf("the SVG lacks the label %q", want)
 				}
 			}
-			if got := d.joined("title"); !strings.HasPrefix(got, clean(j.Title)) {
-				t.Errorf("title block reads %q, want it to start with %q", got, j.Title)
+			if got, want := d.joined("title"), clean(m.Project.Organisation)+" "+clean(j.Title)+" Persona:"; !strings.HasPrefix(got, want) {
+				t.Errorf("title block reads %q, want it to start with %q", got, want)
 			}
 			if !strings.Contains(d.classes["s1-handoff-1"]+d.classes[firstHandoff(l)], "handoff") {
 				t.Errorf("no hand-off arrow with class handoff in the SVG")
