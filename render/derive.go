@@ -397,7 +397,10 @@ func (d *deriver) prepareCells() {
 	// hand-off into the box it leaves from.
 	for k := range d.handoffs {
 		ref := &d.handoffs[k]
-		ref.from = d.endBox(ref.step, ref.h.From, true)
+		// The receiver's box (or the lane where its ghost will go) first,
+		// then the giver's box nearest to it, so the arrow is short.
+		toLane := d.receiverLane(ref.step, ref.h.To)
+		ref.from = d.giverBox(ref.step, ref.h.From, toLane)
 		ref.to = d.endBox(ref.step, ref.h.To, false)
 		t := &text{lines: ref.from.Text}
 		head := "→ " + d.actorName(ref.h.To)
@@ -419,6 +422,48 @@ func (d *deriver) actionBox(lane Lane, step int, a *blueprint.Action, ch string)
 	t.para(d.actorName(a.Actor), textW(ch != ""), fsSmall, true, laneColours[lane].actor)
 	t.para(a.Text, textW(ch != ""), fsBody, false, colText)
 	return d.cellBox(lane, step, t, ch)
+}
+
+// laneRank orders the lanes an actor can act in, top to bottom.
+var laneRank = map[Lane]int{LaneCustomer: 1, LaneFront: 2, LaneBack: 3}
+
+// receiverLane is the lane of the box a hand-off arrives at: the
+// receiver's own box (backstage first), or where its ghost will go.
+func (d *deriver) receiverLane(step int, actor string) Lane {
+	for _, l := range []Lane{LaneBack, LaneFront, LaneCustomer} {
+		for _, b := range d.actorBox[step][actor] {
+			if b.Class == string(l) {
+				return l
+			}
+		}
+	}
+	return d.homeLane(actor)
+}
+
+// giverBox is the giver's box in the lane nearest to the receiver's (the
+// frontstage box on a tie), or a ghost when the giver does nothing in the
+// step.
+func (d *deriver) giverBox(step int, actor string, toLane Lane) *Box {
+	var best *Box
+	bestD := 99
+	for _, l := range []Lane{LaneFront, LaneBack, LaneCustomer} {
+		for _, b := range d.actorBox[step][actor] {
+			if b.Class != string(l) {
+				continue
+			}
+			dist := laneRank[l] - laneRank[toLane]
+			if dist < 0 {
+				dist = -dist
+			}
+			if dist < bestD {
+				best, bestD = b, dist
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return d.endBox(step, actor, true)
 }
 
 // endBox finds the box of an actor in a step for one end of a hand-off:
