@@ -875,7 +875,8 @@ func (d *deriver) stepHeaders(y float64) float64 {
 	h := 0.0
 	for i, s := range d.j.Steps {
 		t := &text{}
-		t.line(Span{Text: strconv.Itoa(i + 1), Size: fsBody, Bold: true, Color: colMuted})
+		// The number's line is as high as the channel pill beside it.
+		t.line(Span{Text: strconv.Itoa(i + 1), Size: fsStep + 1, Bold: true, Color: colMuted})
 		t.para(s.Title, colW-2*pad, fsStep, true, colText)
 		var badges []*Box
 		if s.FailPoint {
@@ -907,7 +908,7 @@ func (d *deriver) stepHeaders(y float64) float64 {
 		b.PadX, b.PadY = pad, pad
 		d.add(b)
 		if ch := hs[i].ch; ch != nil {
-			ch.X, ch.Y = b.Right()-pad-ch.W, y+pad-1
+			ch.X, ch.Y = b.Right()-pad-ch.W, y+pad-2
 			d.add(ch)
 		}
 		bx := b.X + pad

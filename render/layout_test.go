@@ -137,6 +137,13 @@ func TestLayoutInsideParents(t *testing.T) {
 				} else if !parent.Contains(b.Rect) {
 					t.Errorf("%s %v lies outside %s %v", b.ID, b.Rect, parent.ID, parent.Rect)
 				}
+				if parent != nil {
+					for k, line := range textRects(parent) {
+						if line.Overlaps(b.Rect) {
+							t.Errorf("%s %v covers line %d of %s's text %v", b.ID, b.Rect, k+1, parent.ID, line)
+						}
+					}
+				}
 			}
 			for _, p := range l.Paths {
 				for _, q := range p.Points {
@@ -363,4 +370,20 @@ func boxText(b *Box) string {
 		parts = append(parts, strings.TrimSpace(line))
 	}
 	return strings.Join(parts, " ")
+}
+
+// textRects returns the rectangle of each line of text of a left-aligned
+// box, as the encoders place them.
+func textRects(b *Box) []Rect {
+	if b.Center {
+		return nil
+	}
+	var out []Rect
+	y := b.Y + b.PadY
+	for _, l := range b.Text {
+		h := l.height()
+		out = append(out, Rect{b.X + b.PadX, y, spansWidth(l.Spans), h})
+		y += h
+	}
+	return out
 }
