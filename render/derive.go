@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 
 	"github.com/dimpact/blueprint/blueprint"
@@ -212,7 +213,6 @@ func (d *deriver) run() {
 	y += headerH + 10
 
 	// The lanes and rows.
-	rowsTop := y
 	prev := Lane("")
 	for _, l := range Lanes {
 		if !d.visible(l) {
@@ -231,7 +231,6 @@ func (d *deriver) run() {
 		y += h
 		prev = l
 	}
-	_ = rowsTop
 	height := y + margin
 
 	d.L.Width, d.L.Height = width, height
@@ -1062,26 +1061,17 @@ func (d *deriver) longFlows() []longFlow {
 		out = append(out, longFlow{from: a, to: b, explicit: f.Explicit})
 	}
 	// Tracks: the shortest spans lowest, greedily, so brackets nest.
-	var ends [][2]int // occupied spans per track
 	var tracks [][][2]int
-	_ = ends
 	order := make([]int, len(out))
 	for i := range order {
 		order[i] = i
 	}
 	span := func(f longFlow) (int, int) { return min(f.from, f.to), max(f.from, f.to) }
-	// insertion sort by span length, then position: small and stable
-	for i := 1; i < len(order); i++ {
-		for k := i; k > 0; k-- {
-			a0, a1 := span(out[order[k]])
-			b0, b1 := span(out[order[k-1]])
-			if a1-a0 < b1-b0 || (a1-a0 == b1-b0 && a0 < b0) {
-				order[k], order[k-1] = order[k-1], order[k]
-			} else {
-				break
-			}
-		}
-	}
+	sort.SliceStable(order, func(x, y int) bool {
+		a0, a1 := span(out[order[x]])
+		b0, b1 := span(out[order[y]])
+		return a1-a0 < b1-b0 || (a1-a0 == b1-b0 && a0 < b0)
+	})
 	for _, i := range order {
 		s0, s1 := span(out[i])
 		placed := false
@@ -1145,7 +1135,7 @@ func (d *deriver) flows(top, headerY, headerH float64, long []longFlow) {
 // out to the right, along the gutter and back in.
 func (d *deriver) handoffPaths() {
 	perStep := map[int]int{}
-	for k, ref := range d.handoffs {
+	for _, ref := range d.handoffs {
 		n := perStep[ref.step]
 		perStep[ref.step]++
 		s, t := ref.from, ref.to
@@ -1155,7 +1145,6 @@ func (d *deriver) handoffPaths() {
 		if note := clean(ref.h.Note); note != "" {
 			tip += ": " + note
 		}
-		_ = k
 		down := t.Y > s.Y
 		x := s.Right() - 18 - 12*float64(n)
 		blocked := false

@@ -387,3 +387,25 @@ func textRects(b *Box) []Rect {
 	}
 	return out
 }
+
+// TestDeriveIncompleteJourney draws journeys the validator would reject
+// (no steps, a step with nothing but a title) without panicking: a library
+// user may draw a model with errors.
+func TestDeriveIncompleteJourney(t *testing.T) {
+	m := &blueprint.Model{Project: &blueprint.Project{}, Catalogue: blueprint.BuiltinCatalogue()}
+	for _, j := range []*blueprint.Journey{
+		{ID: "leeg", Title: "Zonder stappen"},
+		{ID: "kaal", Title: "Eén kale stap", Phases: []*blueprint.Phase{{ID: "f", Name: "F"}},
+			Steps: []*blueprint.Step{{ID: "a", Phase: "onbekend", Title: "Alleen een titel", Channel: "bestaat-niet",
+				Handoffs: []*blueprint.Handoff{{From: "x", To: "y"}}}}},
+	} {
+		l := Derive(m, j, Options{})
+		var sb strings.Builder
+		if err := WriteDOT(&sb, l); err != nil {
+			t.Fatal(err)
+		}
+		if l.Width <= 0 || l.Height <= 0 {
+			t.Errorf("%s: empty drawing %v × %v", j.ID, l.Width, l.Height)
+		}
+	}
+}

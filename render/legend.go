@@ -133,7 +133,7 @@ func (d *deriver) legend() *legendBlock {
 		"The channel's colour is on the step header and as a bar along customer action and frontstage."))
 
 	// Markers.
-	var has struct{ fail, repeat, wait, pain, success, ghost, handoff, emotion, desired, flow, skip bool }
+	var has struct{ fail, repeat, wait, pain, success, ghost, handoff, emotion, desired, flow bool }
 	for _, s := range d.j.Steps {
 		has.fail = has.fail || s.FailPoint
 		has.repeat = has.repeat || s.RepeatContact
@@ -151,10 +151,7 @@ func (d *deriver) legend() *legendBlock {
 			}
 		}
 	}
-	for _, f := range d.j.Flows() {
-		has.flow = true
-		has.skip = has.skip || d.index[f.To] != d.index[f.From]+1
-	}
+	has.flow = len(d.j.Flows()) > 0
 	pillSample := func(text, fill, stroke, color string) func(x, y float64) {
 		return func(x, y float64) {
 			b := &Box{Shape: ShapeRounded, Rect: Rect{x, y + 2, legendSample, legendRow - 4}, Fill: fill, Stroke: stroke, PenWidth: 1, Center: true}
