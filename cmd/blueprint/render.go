@@ -24,12 +24,14 @@ func renderCommand() *cli.Command {
 			"interaction, visibility and internal interaction, the customer's heartbeat,\n" +
 			"waits, pain points, hand-offs and a legend. One file per journey, named after\n" +
 			"the journey id (johan-gat-in-de-weg.svg). The journeys must validate.\n\n" +
-			"Lanes and rows for --lanes: " + strings.Join(laneNames(), ", ") + ".\n" +
+			"Lanes and rows for --lanes, top to bottom:\n   " + strings.Join(laneNames(), ", ") + ".\n" +
 			"Give the ones to show (--lanes klantactie,frontoffice,backoffice) or the ones to\n" +
 			"hide, each with a minus (--lanes=-bewijs,-ondersteuning).\n\n" +
+			"--size a3 (or a2, a1, a0) fits the drawing on that sheet and says when the text\n" +
+			"gets too small to read there, naming the smallest sheet that works.\n\n" +
 			"Examples:\n" +
 			"   blueprint render --out out examples/\n" +
-			"   blueprint render --format svg,png --size a3 --lang en --out out examples/\n" +
+			"   blueprint render --format svg,png --size a1 --lang en --out out examples/\n" +
 			"   blueprint render --lanes=-bewijs,-ondersteuning reis.toml",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "svg", Usage: "svg, png or dot; several with commas (svg,png)"},
