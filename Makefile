@@ -42,7 +42,7 @@ demo: build
 	./$(BIN) validate $(EXAMPLES)
 	./$(BIN) summary $(EXAMPLES)
 	./$(BIN) render --format svg,png --out $(OUT) $(EXAMPLES)
-	./$(BIN) matrix --force --tender-id KCC-DEMO --out $(OUT)/pve.xlsx $(EXAMPLES)
+	./$(BIN) matrix --tender-id KCC-DEMO --out $(OUT)/pve.xlsx $(EXAMPLES)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
