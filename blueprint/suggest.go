@@ -140,17 +140,29 @@ func suggestKey(key string, allowed []string) string {
 	return suggest(lower, allowed)
 }
 
-// suggest returns the candidate nearest to s in edit distance, when it is
-// near enough to be a plausible typo; "" otherwise. Ties go to the first
-// candidate in the order given.
+// Suggest returns the candidate a user most likely meant by s, for a
+// "did you mean …?": the same word in other case, else the nearest spelling
+// within a small edit distance (1 for 3 characters, 2 from 4, 3 from 9),
+// else the one candidate that starts with s (or contains it, from 4
+// characters): "tel" → "telefoon", "kennis" → "kennisbank". It returns ""
+// when nothing is close or several are equally likely; ties in distance go
+// to the first candidate in the order given. The
+// renderer and the requirements stage use it too, so every suggestion in
+// the tool follows the same rule.
+func Suggest(s string, candidates []string) string { return suggest(s, candidates) }
+
 func suggest(s string, candidates []string) string {
+	ls := strings.ToLower(s)
 	best, bestDist := "", 1<<30
 	for _, c := range candidates {
 		if c == s {
 			continue
 		}
-		d := editDistance(strings.ToLower(s), strings.ToLower(c))
-		if d < bestDist {
+		lc := strings.ToLower(c)
+		if lc == ls {
+			return c
+		}
+		if d := editDistance(ls, lc); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
@@ -167,16 +179,34 @@ func suggest(s string, candidates []string) string {
 	if bestDist <= limit && limit > 0 {
 		return best
 	}
-	// A candidate that starts with or contains what was typed is a good
-	// guess too ("tel" for "telefoon", "kcc" for "kcc-medewerker").
+	// A word that starts one candidate only ("tel" → "telefoon"), or from
+	// 4 characters is part of one only ("kennis" → "kennisbank"). When
+	// several fit ("vraag"), guessing would mislead: the caller lists them.
 	if n >= 3 {
-		for _, c := range candidates {
-			if strings.HasPrefix(strings.ToLower(c), strings.ToLower(s)) {
-				return c
-			}
+		if c, ok := only(candidates, func(lc string) bool { return strings.HasPrefix(lc, ls) }); ok {
+			return c
+		}
+	}
+	if n >= 4 {
+		if c, ok := only(candidates, func(lc string) bool { return strings.Contains(lc, ls) }); ok {
+			return c
 		}
 	}
 	return ""
+}
+
+// only returns the one candidate (compared in lower case) that fits.
+func only(candidates []string, fits func(lower string) bool) (string, bool) {
+	found := ""
+	for _, c := range candidates {
+		if fits(strings.ToLower(c)) {
+			if found != "" && found != c {
+				return "", false
+			}
+			found = c
+		}
+	}
+	return found, found != ""
 }
 
 // editDistance is the optimal string alignment distance between a and b:

@@ -35,6 +35,12 @@ func TestSuggestIDs(t *testing.T) {
 	assert.Equal(t, "telefoon", suggest("tel", ch), "prefix")
 	assert.Equal(t, "", suggest("fax", ch))
 	assert.Equal(t, "", suggest("b", []string{"a"}), "no guesses for one-letter ids")
+	assert.Equal(t, "sms", Suggest("SMS", ch), "case")
+	qt := BuiltinCatalogue().QuestionTypeIDs()
+	assert.Equal(t, "", Suggest("vraag", qt), "several contain it: no guess")
+	sys := BuiltinCatalogue().SystemIDs()
+	assert.Equal(t, "kennisbank", Suggest("kennis", sys), "the one that starts with it")
+	assert.Equal(t, "meldingensysteem", Suggest("meldingen", sys))
 }
 
 func TestEditDistance(t *testing.T) {

@@ -249,46 +249,17 @@ func laneList() string {
 
 // suggestLane returns ` (did you mean "x"?)` for a near miss.
 func suggestLane(name string) string {
-	best, bestD := "", 3
-	try := func(cand string) {
-		if d := editDistance(name, cand); d < bestD {
-			best, bestD = cand, d
-		}
-	}
+	cands := make([]string, 0, len(Lanes)+len(laneAliases))
 	for _, l := range Lanes {
-		try(string(l))
+		cands = append(cands, string(l))
 	}
 	aliases := make([]string, 0, len(laneAliases))
 	for alias := range laneAliases {
 		aliases = append(aliases, alias)
 	}
 	sort.Strings(aliases) // ties go to the first name, the same on every run
-	for _, alias := range aliases {
-		try(alias)
+	if best := blueprint.Suggest(name, append(cands, aliases...)); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return ""
 }

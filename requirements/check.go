@@ -3,7 +3,6 @@ package requirements
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
@@ -447,57 +446,5 @@ func requirementIDs(c *Catalogue) []string {
 	return out
 }
 
-// suggest returns the candidate closest to s, when it is close enough to be
-// a likely typo.
-func suggest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	ls := strings.ToLower(s)
-	for _, c := range candidates {
-		lc := strings.ToLower(c)
-		if lc == ls {
-			return c
-		}
-		d := editDistance(ls, lc)
-		if d < bestD || (d == bestD && c < best) {
-			best, bestD = c, d
-		}
-	}
-	limit := max(1, min(3, len([]rune(s))/3))
-	if bestD <= limit {
-		return best
-	}
-	// A prefix or containment is also a good hint ("kennis" → "kennisbank").
-	var hits []string
-	for _, c := range candidates {
-		lc := strings.ToLower(c)
-		if len(ls) >= 4 && (strings.HasPrefix(lc, ls) || strings.Contains(lc, ls)) {
-			hits = append(hits, c)
-		}
-	}
-	if len(hits) > 0 {
-		sort.Strings(hits)
-		return hits[0]
-	}
-	return ""
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
+// suggest is the tool's one did-you-mean rule (blueprint.Suggest).
+func suggest(s string, candidates []string) string { return blueprint.Suggest(s, candidates) }
