@@ -116,10 +116,9 @@ type loaded struct {
 	lang  blueprint.Lang // the language for documents: --lang, the project's taal, or nl
 }
 
-// load reads the paths given on the command line, prints the diagnostics
-// on stderr and returns an exit error when there are errors. Warnings are
-// printed but do not stop the command.
-func load(c *cli.Context, lang blueprint.Lang) (*loaded, error) {
+// read reads and loads the paths given on the command line without
+// printing anything; a missing path or unreadable file is a usage error.
+func read(c *cli.Context, lang blueprint.Lang) (*loaded, error) {
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
 		return nil, usageError("%s: name one or more journey files or folders (see blueprint %s --help)", c.Command.Name, c.Command.Name)
@@ -133,6 +132,18 @@ func load(c *cli.Context, lang blueprint.Lang) (*loaded, error) {
 	if l.lang == "" {
 		l.lang, _ = blueprint.ParseLang(model.Project.Language)
 	}
+	return l, nil
+}
+
+// load reads the paths given on the command line, prints the diagnostics
+// on stderr and returns an exit error when there are errors. Warnings are
+// printed but do not stop the command.
+func load(c *cli.Context, lang blueprint.Lang) (*loaded, error) {
+	l, err := read(c, lang)
+	if err != nil {
+		return nil, err
+	}
+	diags, files := l.diags, l.files
 	if len(diags) > 0 {
 		w := &blueprint.DiagnosticWriter{W: c.App.ErrWriter, Sources: blueprint.SourceMap(files), Color: wantColor(c.App.ErrWriter), Lang: lang.Or(blueprint.Dutch)}
 		if err := w.WriteDiagnostics(diags); err != nil {

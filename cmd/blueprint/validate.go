@@ -43,15 +43,11 @@ func validateCommand() *cli.Command {
 				}
 				return nil
 			case "json":
-				paths := c.Args().Slice()
-				if len(paths) == 0 {
-					return usageError("validate: name one or more journey files or folders")
-				}
-				files, err := blueprint.ReadPaths(paths)
+				l, err := read(c, lang)
 				if err != nil {
-					return usageError("%v", err)
+					return err
 				}
-				_, diags := blueprint.LoadFiles(files, blueprint.Options{Lang: lang})
+				diags := l.diags
 				if err := blueprint.WriteDiagnosticsJSON(c.App.Writer, diags); err != nil {
 					return usageError("%v", err)
 				}
