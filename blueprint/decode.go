@@ -63,7 +63,7 @@ func (r *PersonaRef) decodeTOML(d *decoder, ctx string, v any, n *node) {
 		r.ID = p.ID
 		r.Source = p.Source
 	default:
-		d.sink.errorf(n.pos, "type",
+		d.sink.Add(Error, n.pos, "type",
 			d.sink.t(msg{"persona moet de id van een persona zijn (persona = \"johan\") of een tabel [persona], niet %s",
 				"persona must be the id of a persona (persona = \"johan\") or a table [persona], not %s"}, d.describe(v)),
 			"")
@@ -73,7 +73,7 @@ func (r *PersonaRef) decodeTOML(d *decoder, ctx string, v any, n *node) {
 // decoder turns the generic value tree of the TOML library into model
 // structs, reporting every problem with the position from the index.
 type decoder struct {
-	sink *diagSink
+	sink *Collector
 	file string
 }
 
@@ -164,9 +164,9 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 			d.unknownKey(key, where, kn.keyPos, si.keys)
 			continue
 		}
-		before := len(d.sink.diags)
+		before := len(d.sink.Diags)
 		d.decodeValue(where, key, val, kn, rv.FieldByIndex(f.index))
-		if len(d.sink.diags) > before && si.source != nil {
+		if len(d.sink.Diags) > before && si.source != nil {
 			rv.FieldByIndex(si.source).Addr().Interface().(*Source).markBroken(key)
 		}
 	}
@@ -175,8 +175,8 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 			continue
 		}
 		if _, ok := m[key]; !ok {
-			d.sink.errorf(n.pos, "missing-key",
-				d.sink.t(msg{"%s mist de verplichte sleutel %q", "%s lacks the required key %q"}, capitalize(whereLabel(d.sink.lang, where)), key),
+			d.sink.Add(Error, n.pos, "missing-key",
+				d.sink.t(msg{"%s mist de verplichte sleutel %q", "%s lacks the required key %q"}, capitalize(whereLabel(d.sink.Lang, where)), key),
 				d.sink.t(msg{"voeg %s toe", "add %s"}, example(key, rv.FieldByIndex(si.fields[key].index).Type())))
 		}
 	}
@@ -250,14 +250,14 @@ func orderedKeys(m map[string]any, n *node) []string {
 }
 
 func (d *decoder) unknownKey(key, where string, at Pos, allowed []string) {
-	summary := d.sink.t(msg{"onbekende sleutel %q in %s", "unknown key %q in %s"}, key, whereLabel(d.sink.lang, where))
+	summary := d.sink.t(msg{"onbekende sleutel %q in %s", "unknown key %q in %s"}, key, whereLabel(d.sink.Lang, where))
 	var detail string
 	if s := suggestKey(key, allowed); s != "" {
 		detail = d.sink.t(msg{"bedoelde u %q?", "did you mean %q?"}, s)
 	} else {
 		detail = d.sink.t(msg{"toegestaan: %s", "allowed: %s"}, strings.Join(allowed, ", "))
 	}
-	d.sink.errorf(at, "unknown-key", summary, detail)
+	d.sink.Add(Error, at, "unknown-key", summary, detail)
 }
 
 var (
@@ -281,10 +281,10 @@ func (d *decoder) decodeValue(where, key string, v any, n *node, fv reflect.Valu
 		p := reflect.New(t.Elem())
 		if err := p.Interface().(textValue).setText(s); err != nil {
 			var hint string
-			if pick(d.sink.lang, err.Hint) != "" {
+			if pick(d.sink.Lang, err.Hint) != "" {
 				hint = d.sink.t(err.Hint, err.HintArgs...)
 			}
-			d.sink.errorf(n.pos, "value", d.sink.t(err.Summary, err.Args...), hint)
+			d.sink.Add(Error, n.pos, "value", d.sink.t(err.Summary, err.Args...), hint)
 			return
 		}
 		fv.Set(p)
@@ -334,9 +334,9 @@ func (d *decoder) decodeValue(where, key string, v any, n *node, fv reflect.Valu
 			fv.Set(p)
 		default:
 			p := reflect.New(t.Elem())
-			before := len(d.sink.diags)
+			before := len(d.sink.Diags)
 			d.decodeValue(where, key, v, n, p.Elem())
-			if len(d.sink.diags) == before {
+			if len(d.sink.Diags) == before {
 				fv.Set(p)
 			}
 		}
@@ -364,9 +364,9 @@ func (d *decoder) decodeMap(where, key string, v any, n *node, fv reflect.Value)
 			kn = n
 		}
 		ev := reflect.New(t.Elem()).Elem()
-		before := len(d.sink.diags)
+		before := len(d.sink.Diags)
 		d.decodeValue(where, k, m[k], kn, ev)
-		if len(d.sink.diags) == before {
+		if len(d.sink.Diags) == before {
 			out.SetMapIndex(reflect.ValueOf(k), ev)
 		}
 	}
@@ -402,7 +402,7 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 		}
 	case map[string]any:
 		if elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct {
-			d.sink.errorf(n.pos, "type",
+			d.sink.Add(Error, n.pos, "type",
 				d.sink.t(msg{"%s is een lijst: schrijf [[%s]] met dubbele haken", "%s is a list: write [[%s]] with double brackets"}, key, strings.Trim(tableName(where, key, false), "[]")),
 				"")
 			return
@@ -423,7 +423,7 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 		case elem.Kind() == reflect.String:
 			s, ok := item.(string)
 			if !ok {
-				d.sink.errorf(en.pos, "type",
+				d.sink.Add(Error, en.pos, "type",
 					d.sink.t(msg{"element %d van %s moet tekst zijn (tussen aanhalingstekens), niet %s", "element %d of %s must be text (in quotes), not %s"}, i+1, key, d.describe(item)),
 					"")
 				continue
@@ -432,7 +432,7 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 		case elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct:
 			m, ok := item.(map[string]any)
 			if !ok {
-				d.sink.errorf(en.pos, "type",
+				d.sink.Add(Error, en.pos, "type",
 					d.sink.t(msg{"element %d van %s moet een tabel zijn, niet %s", "element %d of %s must be a table, not %s"}, i+1, key, d.describe(item)),
 					"")
 				continue
@@ -450,7 +450,7 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 }
 
 func (d *decoder) typeError(where, key string, v any, n *node, t reflect.Type) {
-	d.sink.errorf(n.pos, "type",
+	d.sink.Add(Error, n.pos, "type",
 		d.sink.t(msg{"%s moet %s zijn, niet %s", "%s must be %s, not %s"}, key, d.want(key, t), d.describe(v)),
 		d.sink.t(msg{"schrijf %s", "write %s"}, fixFor(key, v, t)))
 }
@@ -495,7 +495,7 @@ func fixFor(key string, v any, t reflect.Type) string {
 
 // want names the expected type in words a non-programmer knows.
 func (d *decoder) want(key string, t reflect.Type) string {
-	l := d.sink.lang
+	l := d.sink.Lang
 	for t.Kind() == reflect.Pointer {
 		if t.Implements(textValueType) {
 			return tr(l, "tekst zoals \"10 minuten\"", "text such as \"10 minuten\"")
@@ -524,7 +524,7 @@ func (d *decoder) want(key string, t reflect.Type) string {
 
 // describe names the type of a TOML value in words.
 func (d *decoder) describe(v any) string {
-	l := d.sink.lang
+	l := d.sink.Lang
 	switch x := v.(type) {
 	case string:
 		return tr(l, "tekst", "text")
@@ -548,7 +548,7 @@ func (d *decoder) describe(v any) string {
 // decodeFile parses src as TOML and decodes it into v. Syntax errors end
 // the file's decoding (the rest cannot be trusted); every other problem is
 // collected.
-func decodeFile(sink *diagSink, name string, src []byte, v any) bool {
+func decodeFile(sink *Collector, name string, src []byte, v any) bool {
 	var tree map[string]any
 	if _, err := toml.Decode(string(src), &tree); err != nil {
 		syntaxError(sink, name, src, err)
@@ -572,19 +572,19 @@ func DecodeTOML(name string, src []byte, v any, lang Lang) Diagnostics {
 	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
 		panic("blueprint.DecodeTOML: v must be a pointer to a struct")
 	}
-	sink := &diagSink{lang: lang.Or(Dutch)}
+	sink := NewCollector(lang.Or(Dutch))
 	if !tooLarge(sink, &File{Name: name, Src: src}) {
 		decodeFile(sink, name, src, v)
 	}
-	sink.diags.Sort()
-	return sink.diags
+	sink.Diags.Sort()
+	return sink.Diags
 }
 
 // syntaxError reports a TOML syntax error at the place a person would look.
-func syntaxError(sink *diagSink, name string, src []byte, err error) {
+func syntaxError(sink *Collector, name string, src []byte, err error) {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		sink.errorf(Pos{File: name, Line: 1, Col: 1}, "syntax", sink.t(msg{"kan het bestand niet lezen: %v", "cannot read the file: %v"}, err), "")
+		sink.Add(Error, Pos{File: name, Line: 1, Col: 1}, "syntax", sink.t(msg{"kan het bestand niet lezen: %v", "cannot read the file: %v"}, err), "")
 		return
 	}
 	// The library's line can be one too far when the mistake is noticed
@@ -592,6 +592,6 @@ func syntaxError(sink *diagSink, name string, src []byte, err error) {
 	// position is computed from that, with a rune column.
 	off := min(max(pe.Position.Start, 0), len(src))
 	pos := posOfOffset(name, src, off)
-	summary, hint := explainSyntax(sink.lang, pe.Message)
-	sink.errorf(pos, "syntax", summary, hint)
+	summary, hint := explainSyntax(sink.Lang, pe.Message)
+	sink.Add(Error, pos, "syntax", summary, hint)
 }

@@ -133,26 +133,75 @@ func AsDiagnostics(err error) (Diagnostics, bool) {
 	return nil, false
 }
 
-// diagSink collects diagnostics in one language.
-type diagSink struct {
-	lang  Lang
-	diags Diagnostics
+// Collector gathers diagnostics in one language. Every stage that reads
+// outside input (journeys, the requirements catalogue, vendor workbooks,
+// GEMMA files) collects into one instead of failing at the first problem,
+// so that a user sees every problem of a run at once.
+//
+// Methods that add a diagnostic return a pointer to it, so that the caller
+// can set its Detail; the pointer is valid until the next diagnostic is
+// added.
+type Collector struct {
+	// Lang is the language the messages are written in; zero means Dutch.
+	Lang Lang
+	// Diags holds what was collected, in the order it was found.
+	Diags Diagnostics
+}
+
+// NewCollector returns an empty collector for messages in lang.
+func NewCollector(lang Lang) *Collector { return &Collector{Lang: lang.Or(Dutch)} }
+
+// Add appends a diagnostic whose summary and detail are already written in
+// c.Lang.
+func (c *Collector) Add(sev Severity, pos Pos, code, summary, detail string) *Diagnostic {
+	c.Diags = append(c.Diags, Diagnostic{Severity: sev, Pos: pos, Code: code, Summary: summary, Detail: detail, Lang: c.Lang.Or(Dutch)})
+	return &c.Diags[len(c.Diags)-1]
+}
+
+// Errorf appends an error. nl and en are the fmt formats of the summary in
+// both languages; the one of c.Lang is used.
+func (c *Collector) Errorf(pos Pos, code, nl, en string, args ...any) *Diagnostic {
+	return c.Add(Error, pos, code, c.T(nl, en, args...), "")
+}
+
+// Warnf appends a warning, as Errorf does an error.
+func (c *Collector) Warnf(pos Pos, code, nl, en string, args ...any) *Diagnostic {
+	return c.Add(Warning, pos, code, c.T(nl, en, args...), "")
+}
+
+// Hint sets the detail of d: the likely fix, in c.Lang.
+func (c *Collector) Hint(d *Diagnostic, nl, en string, args ...any) {
+	d.Detail = c.T(nl, en, args...)
+}
+
+// DidYouMean sets the detail of d to "did you mean …?" when got is a near
+// miss of one allowed name (Suggest), or else to the allowed names when
+// there are few enough to list.
+func (c *Collector) DidYouMean(d *Diagnostic, got string, allowed []string) {
+	if s := Suggest(got, allowed); s != "" {
+		c.Hint(d, "bedoelde u %q?", "did you mean %q?", s)
+		return
+	}
+	if len(allowed) > 0 && len(allowed) <= 12 {
+		c.Hint(d, "toegestaan: %s", "allowed: %s", strings.Join(allowed, ", "))
+	}
+}
+
+// T formats the Dutch or the English format, whichever is c.Lang.
+func (c *Collector) T(nl, en string, args ...any) string {
+	f := tr(c.Lang, nl, en)
+	if len(args) == 0 {
+		return f
+	}
+	return fmt.Sprintf(f, args...)
 }
 
 // msg is a message in both languages, as a pair of fmt formats.
 type msg struct{ nl, en string }
 
-// t formats m in the sink's language.
-func (s *diagSink) t(m msg, args ...any) string {
-	return fmt.Sprintf(pick(s.lang, m), args...)
-}
-
-func (s *diagSink) errorf(pos Pos, code, summary, detail string) {
-	s.diags = append(s.diags, Diagnostic{Severity: Error, Pos: pos, Code: code, Summary: summary, Detail: detail, Lang: s.lang})
-}
-
-func (s *diagSink) warnf(pos Pos, code, summary, detail string) {
-	s.diags = append(s.diags, Diagnostic{Severity: Warning, Pos: pos, Code: code, Summary: summary, Detail: detail, Lang: s.lang})
+// t formats m in the collector's language.
+func (c *Collector) t(m msg, args ...any) string {
+	return fmt.Sprintf(pick(c.Lang, m), args...)
 }
 
 func pick(lang Lang, m msg) string {

@@ -79,7 +79,7 @@ func (w *DiagnosticWriter) format(b *bytes.Buffer, d Diagnostic) {
 	}
 	fmt.Fprintf(b, "%s: %s: %s\n", d.Pos, word, d.Summary)
 	src, ok := w.Sources[d.Pos.File]
-	if ok && d.Pos.Line > 0 {
+	if ok && d.Pos.Line > 0 && d.Pos.Sheet == "" {
 		if line, found := sourceLine(src, d.Pos.Line); found {
 			line = strings.ReplaceAll(line, "\t", " ")
 			fmt.Fprintf(b, "  %4d | %s\n", d.Pos.Line, line)
@@ -116,6 +116,8 @@ func sourceLine(src []byte, n int) (string, bool) {
 type jsonDiagnostic struct {
 	Severity string `json:"severity"`
 	File     string `json:"file"`
+	Sheet    string `json:"sheet,omitempty"`
+	Cell     string `json:"cell,omitempty"`
 	Line     int    `json:"line"`
 	Col      int    `json:"col"`
 	Code     string `json:"code"`
@@ -129,7 +131,7 @@ func WriteDiagnosticsJSON(w io.Writer, ds Diagnostics) error {
 	for i, d := range ds {
 		out[i] = jsonDiagnostic{
 			Severity: d.Severity.String(),
-			File:     d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col,
+			File:     d.Pos.File, Sheet: d.Pos.Sheet, Cell: d.Pos.Cell(), Line: d.Pos.Line, Col: d.Pos.Col,
 			Code: d.Code, Message: d.Summary, Hint: d.Detail,
 		}
 	}

@@ -5,7 +5,7 @@
 // # Model
 //
 // A Model holds the journeys of one run, the optional Project of the
-// folder's blueprint.toml, the personas and the Catalogue of channels,
+// folder's blueprint.toml, the personas and the Vocabulary of channels,
 // actors, systems, domains and question types (built in, plus the
 // project's own). A Journey has Phases (with Metrics) and Steps; a Step
 // fills the lanes of the blueprint (Evidence, CustomerAction, Frontstage,

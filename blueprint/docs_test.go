@@ -25,7 +25,7 @@ func TestFormatDocDescribesEverything(t *testing.T) {
 			}
 		}
 	}
-	c := BuiltinCatalogue()
+	c := BuiltinVocabulary()
 	for _, list := range [][]string{c.ChannelIDs(), c.ActorIDs(), c.SystemIDs(), c.DomainIDs(), c.QuestionTypeIDs()} {
 		for _, id := range list {
 			if !strings.Contains(doc, "| `"+id+"` |") {

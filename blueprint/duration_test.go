@@ -40,7 +40,7 @@ func TestParseDuration(t *testing.T) {
 	} {
 		_, err := ParseDuration(in)
 		if assert.NotNil(t, err, in) {
-			sink := &diagSink{lang: Dutch}
+			sink := NewCollector(Dutch)
 			got := sink.t(err.Hint, err.HintArgs...)
 			assert.Equal(t, hint, got, in)
 		}

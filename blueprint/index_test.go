@@ -106,17 +106,17 @@ frontoffice = [{ actor = "k", actie = "y" },
 	steps := root.child("stap")
 	require.NotNil(t, steps)
 	require.Len(t, steps.elems, 2)
-	assert.Equal(t, Pos{"f.toml", 2, 1}, steps.elems[0].pos, "first [[stap]] header")
-	assert.Equal(t, Pos{"f.toml", 4, 1}, steps.elems[1].pos, "second [[stap]] header")
+	assert.Equal(t, Pos{File: "f.toml", Line: 2, Col: 1}, steps.elems[0].pos, "first [[stap]] header")
+	assert.Equal(t, Pos{File: "f.toml", Line: 4, Col: 1}, steps.elems[1].pos, "second [[stap]] header")
 	b := steps.elems[1]
-	assert.Equal(t, Pos{"f.toml", 5, 1}, b.child("id").keyPos)
-	assert.Equal(t, Pos{"f.toml", 5, 6}, b.child("id").pos, "value of id")
-	assert.Equal(t, Pos{"f.toml", 6, 9}, b.child("titel").pos)
+	assert.Equal(t, Pos{File: "f.toml", Line: 5, Col: 1}, b.child("id").keyPos)
+	assert.Equal(t, Pos{File: "f.toml", Line: 5, Col: 6}, b.child("id").pos, "value of id")
+	assert.Equal(t, Pos{File: "f.toml", Line: 6, Col: 9}, b.child("titel").pos)
 	fo := b.child("frontoffice")
 	require.Len(t, fo.elems, 2)
-	assert.Equal(t, Pos{"f.toml", 7, 16}, fo.elems[0].pos, "first inline table")
-	assert.Equal(t, Pos{"f.toml", 8, 3}, fo.elems[1].pos, "second inline table")
-	assert.Equal(t, Pos{"f.toml", 8, 13}, fo.elems[1].child("actor").pos)
+	assert.Equal(t, Pos{File: "f.toml", Line: 7, Col: 16}, fo.elems[0].pos, "first inline table")
+	assert.Equal(t, Pos{File: "f.toml", Line: 8, Col: 3}, fo.elems[1].pos, "second inline table")
+	assert.Equal(t, Pos{File: "f.toml", Line: 8, Col: 13}, fo.elems[1].child("actor").pos)
 }
 
 func TestIndexColumnsCountCharacters(t *testing.T) {
@@ -124,7 +124,7 @@ func TestIndexColumnsCountCharacters(t *testing.T) {
 	src := []byte("t = {naam = \"Oriënteren\", x = 1}\n")
 	root := indexTOML("f.toml", src)
 	assert.Equal(t, 27, root.child("t").child("x").keyPos.Col)
-	assert.Equal(t, Pos{"f.toml", 1, 27}, posOfOffset("f.toml", src, strings.Index(string(src), "x =")))
+	assert.Equal(t, Pos{File: "f.toml", Line: 1, Col: 27}, posOfOffset("f.toml", src, strings.Index(string(src), "x =")))
 }
 
 func TestIndexNeverStalls(t *testing.T) {

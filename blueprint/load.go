@@ -47,7 +47,7 @@ func Load(name string, src []byte, opts Options) (*Model, Diagnostics) {
 // by position, and the model holds everything that could be decoded. Use
 // the model only when the diagnostics have no errors.
 func LoadFiles(files []File, opts Options) (*Model, Diagnostics) {
-	sink := &diagSink{lang: opts.Lang.Or(Dutch)}
+	sink := NewCollector(opts.Lang.Or(Dutch))
 	m := &Model{Project: &Project{}}
 	var projectSeen *File
 	for i := range files {
@@ -57,7 +57,7 @@ func LoadFiles(files []File, opts Options) (*Model, Diagnostics) {
 		}
 		m.Files = append(m.Files, f.Name)
 		if projectSeen != nil {
-			sink.errorf(Pos{File: f.Name, Line: 1, Col: 1}, "project-twice",
+			sink.Add(Error, Pos{File: f.Name, Line: 1, Col: 1}, "project-twice",
 				sink.t(msg{"tweede projectbestand; er is er al een: %s", "second project file; there is one already: %s"}, projectSeen.Name),
 				sink.t(msg{"laad één map tegelijk, of voeg de projectbestanden samen", "load one folder at a time, or merge the project files"}))
 			continue
@@ -72,7 +72,7 @@ func LoadFiles(files []File, opts Options) (*Model, Diagnostics) {
 			m.Project = p
 		}
 	}
-	m.Catalogue = extendCatalogue(BuiltinCatalogue(), m.Project)
+	m.Vocabulary = extendVocabulary(BuiltinVocabulary(), m.Project)
 	m.Personas = append(m.Personas, m.Project.Personas...)
 	var journeyFiles []*File
 	for i := range files {
@@ -81,8 +81,8 @@ func LoadFiles(files []File, opts Options) (*Model, Diagnostics) {
 			m.Files = append(m.Files, files[i].Name)
 		}
 	}
-	for _, r := range decodeJourneys(journeyFiles, sink.lang) {
-		sink.diags = append(sink.diags, r.diags...)
+	for _, r := range decodeJourneys(journeyFiles, sink.Lang) {
+		sink.Diags = append(sink.Diags, r.diags...)
 		if r.journey == nil {
 			continue
 		}
@@ -92,16 +92,16 @@ func LoadFiles(files []File, opts Options) (*Model, Diagnostics) {
 		m.Journeys = append(m.Journeys, r.journey)
 	}
 	validate(m, sink)
-	sink.diags.Sort()
-	return m, sink.diags
+	sink.Diags.Sort()
+	return m, sink.Diags
 }
 
-func tooLarge(sink *diagSink, f *File) bool {
+func tooLarge(sink *Collector, f *File) bool {
 	size := max(f.Size, int64(len(f.Src)))
 	if size <= MaxFileSize {
 		return false
 	}
-	sink.errorf(Pos{File: f.Name, Line: 1, Col: 1}, "too-large",
+	sink.Add(Error, Pos{File: f.Name, Line: 1, Col: 1}, "too-large",
 		sink.t(msg{"bestand is te groot (%d bytes; maximaal %d)", "file is too large (%d bytes; at most %d)"}, size, MaxFileSize),
 		sink.t(msg{"splits het in kleinere bestanden", "split it into smaller files"}))
 	return true
@@ -138,28 +138,28 @@ func decodeJourneys(files []*File, lang Lang) []decoded {
 }
 
 func decodeJourney(f *File, lang Lang) decoded {
-	sink := &diagSink{lang: lang}
+	sink := NewCollector(lang)
 	if tooLarge(sink, f) {
-		return decoded{diags: sink.diags}
+		return decoded{diags: sink.Diags}
 	}
 	if len(strings.TrimSpace(strings.TrimPrefix(string(f.Src), "\uFEFF"))) == 0 {
-		sink.errorf(Pos{File: f.Name, Line: 1, Col: 1}, "empty",
+		sink.Add(Error, Pos{File: f.Name, Line: 1, Col: 1}, "empty",
 			sink.t(msg{"het bestand is leeg", "the file is empty"}),
 			sink.t(msg{"begin met: blueprint init %s", "start with: blueprint init %s"}, f.Name))
-		return decoded{diags: sink.diags}
+		return decoded{diags: sink.Diags}
 	}
 	j := &Journey{}
 	if !decodeFile(sink, f.Name, f.Src, j) {
-		return decoded{diags: sink.diags}
+		return decoded{diags: sink.Diags}
 	}
 	j.File = f.Name
-	j.decodeErrors = len(sink.diags) > 0
-	return decoded{journey: j, diags: sink.diags}
+	j.decodeErrors = len(sink.Diags) > 0
+	return decoded{journey: j, diags: sink.Diags}
 }
 
-// extendCatalogue adds the project's own entries to the built-in
+// extendVocabulary adds the project's own entries to the built-in
 // catalogue. Duplicates are reported by the validator and not added.
-func extendCatalogue(c *Catalogue, p *Project) *Catalogue {
+func extendVocabulary(c *Vocabulary, p *Project) *Vocabulary {
 	c.Channels = extend(c.Channels, p.Channels)
 	c.Actors = extend(c.Actors, p.Actors)
 	c.Systems = extend(c.Systems, p.Systems)

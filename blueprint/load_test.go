@@ -179,6 +179,31 @@ func TestDecodeTOMLForOtherPackages(t *testing.T) {
 		"c.toml:5:1: fout: onbekende sleutel \"gewigt\" in [[item]]; bedoelde u \"gewicht\"?\n", oneLine(diags))
 	require.Len(t, d.Items, 2)
 	assert.Equal(t, 2.0, d.Items[0].Weight)
-	assert.Equal(t, Pos{"c.toml", 2, 11}, d.Items[0].At("sleutel"))
+	assert.Equal(t, Pos{File: "c.toml", Line: 2, Col: 11}, d.Items[0].At("sleutel"))
 	assert.Equal(t, map[string]string{"x": "y"}, d.Tags)
+}
+
+func TestPosCell(t *testing.T) {
+	for _, tc := range []struct {
+		file, sheet, cell string
+		want              string
+	}{
+		{"pve.xlsx", "1 Klantgeleiding", "K12", "pve.xlsx:'1 Klantgeleiding'!K12"},
+		{"pve.xlsx", "Samenvatting", "a1", "pve.xlsx:Samenvatting!A1"},
+		{"pve.xlsx", "_meta", "AA100", "pve.xlsx:_meta!AA100"},
+		{"pve.xlsx", "Inschrijver's", "Z3", "pve.xlsx:'Inschrijver''s'!Z3"},
+		{"pve.xlsx", "Detail", "12", "pve.xlsx:Detail"},
+	} {
+		p := CellPos(tc.file, tc.sheet, tc.cell)
+		if got := p.String(); got != tc.want {
+			t.Errorf("CellPos(%q, %q, %q) = %s, want %s", tc.file, tc.sheet, tc.cell, got, tc.want)
+		}
+	}
+	if p := CellPos("x.xlsx", "S", "AB7"); p.Line != 7 || p.Col != 28 || p.Cell() != "AB7" {
+		t.Errorf("AB7 = row %d col %d (%s), want row 7 col 28", p.Line, p.Col, p.Cell())
+	}
+	a, b := CellPos("x.xlsx", "S", "B2"), CellPos("x.xlsx", "S", "A10")
+	if !a.Before(b) || b.Before(a) {
+		t.Errorf("B2 should sort before A10 (rows first)")
+	}
 }

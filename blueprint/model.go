@@ -13,8 +13,8 @@ type Model struct {
 	// Project holds the settings of blueprint.toml; it is never nil (an
 	// empty Project when there was no project file).
 	Project *Project
-	// Catalogue is the built-in catalogue extended by the project.
-	Catalogue *Catalogue
+	// Vocabulary is the built-in vocabulary extended by the project.
+	Vocabulary *Vocabulary
 	// Personas are all personas: those of the project file and those
 	// written inline in a journey, in load order.
 	Personas []*Persona

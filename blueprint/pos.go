@@ -3,23 +3,60 @@ package blueprint
 import (
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
+	"unicode"
 )
 
 // Pos is a position in a source file. Line and Col start at 1; Col counts
 // characters (runes), not bytes, so it matches what an editor shows. The zero
 // Pos means "no position known".
+//
+// A position in a spreadsheet names its Sheet; Line is then the row and Col
+// the column number (A = 1), and String writes the cell the way Excel
+// does: pve.xlsx:'1 Klantgeleiding'!K12. Use CellPos to make one.
 type Pos struct {
-	File string // slash-separated path as given to the loader
-	Line int
-	Col  int
+	File  string // slash-separated path as given to the loader
+	Line  int
+	Col   int
+	Sheet string // the worksheet, for a position in a workbook
 }
 
-// IsValid reports whether p names a line.
+// CellPos returns the position of a cell ("K12") on a sheet of a workbook.
+// A cell reference that cannot be read gives the sheet without a cell.
+func CellPos(file, sheet, cell string) Pos {
+	col, row := 0, 0
+	i := 0
+	for ; i < len(cell); i++ {
+		c := cell[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+	}
+	for ; i < len(cell); i++ {
+		if cell[i] < '0' || cell[i] > '9' {
+			return Pos{File: file, Sheet: sheet}
+		}
+		row = row*10 + int(cell[i]-'0')
+	}
+	if col == 0 || row == 0 {
+		return Pos{File: file, Sheet: sheet}
+	}
+	return Pos{File: file, Sheet: sheet, Line: row, Col: col}
+}
+
+// IsValid reports whether p names a line (or a row).
 func (p Pos) IsValid() bool { return p.Line > 0 }
 
-// String formats p as file:line:col, the form editors and CI logs recognise.
+// String formats p as file:line:col, the form editors and CI logs
+// recognise, or as file:'sheet'!A1 for a cell of a workbook.
 func (p Pos) String() string {
 	switch {
+	case p.Sheet != "" && !p.IsValid():
+		return p.File + ":" + quoteSheet(p.Sheet)
+	case p.Sheet != "":
+		return p.File + ":" + quoteSheet(p.Sheet) + "!" + p.Cell()
 	case p.File == "" && !p.IsValid():
 		return "-"
 	case !p.IsValid():
@@ -29,10 +66,43 @@ func (p Pos) String() string {
 	}
 }
 
-// Before reports whether p sorts before q (by file, line, column).
+// Cell returns the cell reference ("K12") of a position in a workbook, and
+// "" for a position in a text file.
+func (p Pos) Cell() string {
+	if p.Sheet == "" || !p.IsValid() || p.Col < 1 {
+		return ""
+	}
+	var col []byte
+	for n := p.Col; n > 0; n = (n - 1) / 26 {
+		col = append([]byte{byte('A' + (n-1)%26)}, col...)
+	}
+	return string(col) + strconv.Itoa(p.Line)
+}
+
+// quoteSheet quotes a sheet name as Excel does in a reference: plain when
+// it is letters, digits and underscores not starting with a digit, else in
+// single quotes with any quote doubled.
+func quoteSheet(name string) string {
+	plain := name != ""
+	for i, r := range name {
+		if !(r == '_' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r))) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return name
+	}
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// Before reports whether p sorts before q (by file, sheet, line, column).
 func (p Pos) Before(q Pos) bool {
 	if p.File != q.File {
 		return p.File < q.File
+	}
+	if p.Sheet != q.Sheet {
+		return p.Sheet < q.Sheet
 	}
 	if p.Line != q.Line {
 		return p.Line < q.Line

@@ -172,7 +172,7 @@ var defNames = map[string]string{
 }
 
 type schemaGen struct {
-	cat  *Catalogue
+	cat  *Vocabulary
 	defs map[string]any
 }
 
@@ -189,7 +189,7 @@ func ProjectSchema() []byte {
 }
 
 func genSchema(t reflect.Type, file, title, desc string) []byte {
-	g := &schemaGen{cat: BuiltinCatalogue(), defs: map[string]any{}}
+	g := &schemaGen{cat: BuiltinVocabulary(), defs: map[string]any{}}
 	root := g.object(t)
 	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	root["$id"] = SchemaBaseURL + file

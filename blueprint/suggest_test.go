@@ -28,7 +28,7 @@ func TestSuggestKey(t *testing.T) {
 }
 
 func TestSuggestIDs(t *testing.T) {
-	ch := BuiltinCatalogue().ChannelIDs()
+	ch := BuiltinVocabulary().ChannelIDs()
 	assert.Equal(t, "telefoon", suggest("telefon", ch))
 	assert.Equal(t, "whatsapp", suggest("whatsap", ch))
 	assert.Equal(t, "e-mail", suggest("email", ch))
@@ -36,9 +36,9 @@ func TestSuggestIDs(t *testing.T) {
 	assert.Equal(t, "", suggest("fax", ch))
 	assert.Equal(t, "", suggest("b", []string{"a"}), "no guesses for one-letter ids")
 	assert.Equal(t, "sms", Suggest("SMS", ch), "case")
-	qt := BuiltinCatalogue().QuestionTypeIDs()
+	qt := BuiltinVocabulary().QuestionTypeIDs()
 	assert.Equal(t, "", Suggest("vraag", qt), "several contain it: no guess")
-	sys := BuiltinCatalogue().SystemIDs()
+	sys := BuiltinVocabulary().SystemIDs()
 	assert.Equal(t, "kennisbank", Suggest("kennis", sys), "the one that starts with it")
 	assert.Equal(t, "meldingensysteem", Suggest("meldingen", sys))
 }

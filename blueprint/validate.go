@@ -53,10 +53,10 @@ func PassNames() []string {
 
 type checker struct {
 	m    *Model
-	sink *diagSink
+	sink *Collector
 }
 
-func validate(m *Model, sink *diagSink) {
+func validate(m *Model, sink *Collector) {
 	c := &checker{m: m, sink: sink}
 	for _, p := range passes {
 		p.run(c)
@@ -71,7 +71,7 @@ func checkProject(c *checker) {
 	p := c.m.Project
 	if p.Language != "" {
 		if _, err := ParseLang(p.Language); err != nil {
-			c.sink.errorf(p.At("taal"), "value",
+			c.sink.Add(Error, p.At("taal"), "value",
 				c.t(msg{"onbekende taal %q: kies \"nl\" of \"en\"", "unknown language %q: choose \"nl\" or \"en\""}, p.Language), "")
 		}
 	}
@@ -80,7 +80,7 @@ func checkProject(c *checker) {
 var colourRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 func checkCatalogue(c *checker) {
-	b := BuiltinCatalogue()
+	b := BuiltinVocabulary()
 	p := c.m.Project
 	kindsCh := make([]string, len(ChannelKinds))
 	for i, k := range ChannelKinds {
@@ -94,7 +94,7 @@ func checkCatalogue(c *checker) {
 		c.catalogueEntry(&x.Term, "kanaal", b.Channel(x.ID) != nil)
 		c.oneOf(x.At("soort"), "soort", string(x.Kind), kindsCh)
 		if x.Colour != "" && !colourRE.MatchString(x.Colour) {
-			c.sink.errorf(x.At("kleur"), "value",
+			c.sink.Add(Error, x.At("kleur"), "value",
 				c.t(msg{"kleur %q is geen #rrggbb-kleur", "colour %q is not a #rrggbb colour"}, x.Colour),
 				c.t(msg{"bijvoorbeeld kleur = \"#1f77b4\"", "for example kleur = \"#1f77b4\""}))
 		}
@@ -136,7 +136,7 @@ func terms[T hasTerm](xs []T) []*Term {
 func (c *checker) catalogueEntry(t *Term, table string, builtin bool) {
 	c.checkID(t.At("id"), t.ID)
 	if builtin {
-		c.sink.errorf(t.At("id"), "duplicate-id",
+		c.sink.Add(Error, t.At("id"), "duplicate-id",
 			c.t(msg{"%s %q is al ingebouwd", "%s %q is built in already"}, table, t.ID),
 			c.t(msg{"haal deze [[%s]] weg; het ingebouwde %q kan zo gebruikt worden", "remove this [[%s]]; the built-in %q can be used as is"}, table, t.ID))
 	}
@@ -152,7 +152,7 @@ func (c *checker) oneOf(at Pos, key, value string, allowed []string) {
 	if s := suggest(value, allowed); s != "" {
 		detail = c.t(msg{"bedoelde u %q?", "did you mean %q?"}, s)
 	}
-	c.sink.errorf(at, "value", c.t(msg{"ongeldige waarde %q voor %s", "invalid value %q for %s"}, value, key), detail)
+	c.sink.Add(Error, at, "value", c.t(msg{"ongeldige waarde %q voor %s", "invalid value %q for %s"}, value, key), detail)
 }
 
 // --- ids ---
@@ -184,7 +184,7 @@ func Slug(s string) string {
 func (c *checker) checkID(at Pos, id string) {
 	if id == "" || idRE.MatchString(id) {
 		if id == "" && at.IsValid() {
-			c.sink.errorf(at, "id", c.t(msg{"id is leeg", "id is empty"}),
+			c.sink.Add(Error, at, "id", c.t(msg{"id is leeg", "id is empty"}),
 				c.t(msg{"geef een korte naam met letters, cijfers en streepjes, zoals \"belt-kcc\"", "give a short name of letters, digits and hyphens, such as \"belt-kcc\""}))
 		}
 		return
@@ -193,11 +193,11 @@ func (c *checker) checkID(at Pos, id string) {
 	if s := Slug(id); s != "" {
 		detail = c.t(msg{"bijvoorbeeld %q", "for example %q"}, s)
 	}
-	c.sink.errorf(at, "id", c.t(msg{"ongeldige id %q", "invalid id %q"}, id), detail)
+	c.sink.Add(Error, at, "id", c.t(msg{"ongeldige id %q", "invalid id %q"}, id), detail)
 }
 
 func (c *checker) duplicate(at Pos, id string, first Pos) {
-	c.sink.errorf(at, "duplicate-id",
+	c.sink.Add(Error, at, "duplicate-id",
 		c.t(msg{"id %q komt twee keer voor (eerst op %s)", "id %q is used twice (first at %s)"}, id, first),
 		c.t(msg{"geef elk een eigen id", "give each its own id"}))
 }
@@ -251,10 +251,10 @@ func checkPersonas(c *checker) {
 	seen := c.newUniq()
 	for _, p := range c.m.Personas {
 		seen.add(p.ID, p.At("id"))
-		a := c.m.Catalogue.Actor(p.Role)
+		a := c.m.Vocabulary.Actor(p.Role)
 		if a == nil {
 			if p.Role != "" {
-				c.unknownRef(p.At("rol"), wRole, p.Role, c.m.Catalogue.ActorIDs(), "actor")
+				c.unknownRef(p.At("rol"), wRole, p.Role, c.m.Vocabulary.ActorIDs(), "actor")
 			}
 			continue
 		}
@@ -263,7 +263,7 @@ func checkPersonas(c *checker) {
 			if len(p.PainPoints) == 0 {
 				key = "succesfactoren"
 			}
-			c.sink.warnf(p.KeyAt(key), "persona-kind",
+			c.sink.Add(Warning, p.KeyAt(key), "persona-kind",
 				c.t(msg{"persona %q is een klant (%s); %s horen bij een medewerkerspersona", "persona %q is a customer (%s); %s belong to an employee persona"}, p.ID, p.Role, key),
 				c.t(msg{"gebruik frustraties voor wat een klant dwarszit", "use frustraties for what bothers a customer"}))
 		}
@@ -287,7 +287,7 @@ func checkPersonas(c *checker) {
 			if s := suggest(ref.ID, ids); s != "" {
 				detail = c.t(msg{"bedoelde u %q?", "did you mean %q?"}, s)
 			}
-			c.sink.errorf(ref.Pos, "unknown-ref", c.t(msg{"onbekende persona %q", "unknown persona %q"}, ref.ID), detail)
+			c.sink.Add(Error, ref.Pos, "unknown-ref", c.t(msg{"onbekende persona %q", "unknown persona %q"}, ref.ID), detail)
 		}
 	}
 }
@@ -310,7 +310,7 @@ func (c *checker) unknownRef(at Pos, what msg, id string, known []string, table 
 			detail += "; " + extra
 		}
 	}
-	c.sink.errorf(at, "unknown-ref", c.t(msg{"%s %q", "%s %q"}, pick(c.sink.lang, what), id), detail)
+	c.sink.Add(Error, at, "unknown-ref", c.t(msg{"%s %q", "%s %q"}, pick(c.sink.Lang, what), id), detail)
 }
 
 // The subjects of "unknown …" messages, with the Dutch adjective that fits
@@ -340,7 +340,7 @@ func dedupe(xs []string) []string {
 }
 
 func checkReferences(c *checker) {
-	cat := c.m.Catalogue
+	cat := c.m.Vocabulary
 	visionIDs := make([]string, len(c.m.Project.Vision))
 	for i, v := range c.m.Project.Vision {
 		visionIDs[i] = v.ID
@@ -367,7 +367,7 @@ func checkReferences(c *checker) {
 		qtype(j.At("vraagsoort"), j.QuestionType)
 		if j.Vision != "" && c.m.Project.visionStatement(j.Vision) == nil {
 			if len(visionIDs) == 0 {
-				c.sink.errorf(j.At("visie"), "unknown-ref",
+				c.sink.Add(Error, j.At("visie"), "unknown-ref",
 					c.t(msg{"onbekende visie %q: er zijn geen visie-uitspraken", "unknown vision statement %q: there are none"}, j.Vision),
 					c.t(msg{"voeg in blueprint.toml een [[visie]] toe met id = %q", "add a [[visie]] with id = %q to blueprint.toml"}, j.Vision))
 			} else {
@@ -445,7 +445,7 @@ func checkPhaseOrder(c *checker) {
 				continue
 			}
 			if i < maxSeen {
-				c.sink.errorf(s.At("fase"), "phase-order",
+				c.sink.Add(Error, s.At("fase"), "phase-order",
 					c.t(msg{"stap %q hoort bij fase %q maar staat na stap %q van fase %q", "step %q belongs to phase %q but comes after step %q of phase %q"},
 						s.ID, s.Phase, maxStep.ID, maxStep.Phase),
 					c.t(msg{"zet de stappen in de volgorde van de fasen, of kies een andere fase", "put the steps in the order of the phases, or choose another phase"}))
@@ -463,7 +463,7 @@ func checkEmotion(c *checker) {
 		if v == nil || (*v >= EmotionMin && *v <= EmotionMax) {
 			return
 		}
-		c.sink.errorf(s.At(key), "emotion-range",
+		c.sink.Add(Error, s.At(key), "emotion-range",
 			c.t(msg{"%s %d valt buiten de schaal %d tot en met +%d", "%s %d is outside the scale %d to +%d"}, key, *v, EmotionMin, EmotionMax),
 			c.t(msg{"gebruik -2 (zeer negatief), -1, 0 (neutraal), 1 of 2 (zeer positief)", "use -2 (very negative), -1, 0 (neutral), 1 or 2 (very positive)"}))
 	}
@@ -490,7 +490,7 @@ func checkCustomerAction(c *checker) {
 			}
 		}
 		if !found {
-			c.sink.errorf(j.Pos, "no-customer-action",
+			c.sink.Add(Error, j.Pos, "no-customer-action",
 				c.t(msg{"klantreis %q heeft geen enkele klantactie", "journey %q has no customer action at all"}, j.ID),
 				c.t(msg{"schrijf bij minstens één stap wat de klant doet: klantactie = \"…\"", "write for at least one step what the customer does: klantactie = \"…\""}))
 		}
@@ -504,7 +504,7 @@ func checkHandoffs(c *checker) {
 		for _, s := range j.Steps {
 			for _, h := range s.Handoffs {
 				if h.From != "" && h.From == h.To {
-					c.sink.errorf(h.At("naar"), "handoff-same-actor",
+					c.sink.Add(Error, h.At("naar"), "handoff-same-actor",
 						c.t(msg{"overdracht van %q naar zichzelf", "hand-off from %q to itself"}, h.From),
 						c.t(msg{"een overdracht gaat van de ene actor naar een andere; noem bij naar wie het overneemt", "a hand-off goes from one actor to another; name in naar who takes over"}))
 				}
@@ -520,7 +520,7 @@ func checkFlow(c *checker) {
 		for _, s := range j.Steps {
 			for i, id := range s.Next {
 				if id == s.ID && id != "" {
-					c.sink.errorf(s.ElemAt("volgende", i), "flow-self",
+					c.sink.Add(Error, s.ElemAt("volgende", i), "flow-self",
 						c.t(msg{"stap %q verwijst naar zichzelf", "step %q points at itself"}, s.ID),
 						c.t(msg{"noem de stap die hierna komt", "name the step that comes next"}))
 				}
@@ -544,7 +544,7 @@ func checkFlow(c *checker) {
 		}
 		for _, s := range j.Steps {
 			if !reached[s] {
-				c.sink.warnf(s.Pos, "unreachable",
+				c.sink.Add(Warning, s.Pos, "unreachable",
 					c.t(msg{"stap %q is vanaf de eerste stap niet bereikbaar", "step %q cannot be reached from the first step"}, s.ID),
 					c.t(msg{"voeg %q toe aan volgende van een eerdere stap", "add %q to volgende of an earlier step"}, s.ID))
 			}
@@ -573,13 +573,13 @@ func checkImprovements(c *checker) {
 				at := im.ElemAt("knelpunten", i)
 				sid, n, ok := ParsePainPointRef(ref)
 				if !ok && j.Step(ref) != nil {
-					c.sink.errorf(at, "value",
+					c.sink.Add(Error, at, "value",
 						c.t(msg{"verwijzing naar knelpunt %q mist het nummer van het knelpunt", "pain point reference %q lacks the number of the pain point"}, ref),
 						c.t(msg{"bedoelde u %q? (n telt de knelpunten van de stap vanaf 1)", "did you mean %q? (n counts the step's pain points from 1)"}, ref+"/1"))
 					continue
 				}
 				if !ok {
-					c.sink.errorf(at, "value",
+					c.sink.Add(Error, at, "value",
 						c.t(msg{"verwijzing naar knelpunt %q is niet van de vorm \"stap-id/nummer\"", "pain point reference %q is not of the form \"step-id/number\""}, ref),
 						c.t(msg{"bijvoorbeeld \"belt-opnieuw/1\" voor het eerste knelpunt van stap belt-opnieuw", "for example \"belt-opnieuw/1\" for the first pain point of step belt-opnieuw"}))
 					continue
@@ -590,13 +590,13 @@ func checkImprovements(c *checker) {
 					continue
 				}
 				if n > len(s.PainPoints) && !s.Broken("knelpunten") {
-					c.sink.errorf(at, "unknown-ref",
+					c.sink.Add(Error, at, "unknown-ref",
 						c.t(msg{"stap %q heeft %d knelpunt(en), geen nummer %d", "step %q has %d pain point(s), not number %d"}, sid, len(s.PainPoints), n),
 						c.t(msg{"tel de knelpunten van de stap vanaf 1", "count the step's pain points from 1"}))
 				}
 			}
 			if len(im.Steps) == 0 && len(im.PainPoints) == 0 {
-				c.sink.warnf(im.Pos, "improvement-unlinked",
+				c.sink.Add(Warning, im.Pos, "improvement-unlinked",
 					c.t(msg{"verbeteractie %q noemt geen stappen of knelpunten", "improvement %q names no steps or pain points"}, im.ID),
 					c.t(msg{"voeg stappen = [\"…\"] of knelpunten = [\"stap-id/1\"] toe", "add stappen = [\"…\"] or knelpunten = [\"step-id/1\"]"}))
 			}
@@ -624,7 +624,7 @@ func checkPriorities(c *checker) {
 	check := func(ps []*PriorityOverride) {
 		for _, p := range ps {
 			if p.MoSCoW == "" && p.Kind == "" {
-				c.sink.errorf(p.Pos, "missing-key",
+				c.sink.Add(Error, p.Pos, "missing-key",
 					c.t(msg{"[[prioriteit]] voor %q zegt niets over de prioriteit", "[[prioriteit]] for %q says nothing about the priority"}, p.Requirement),
 					c.t(msg{"voeg moscow = \"must\" (of should, could, wont) en/of soort = \"eis\" (of wens) toe", "add moscow = \"must\" (or should, could, wont) and/or soort = \"eis\" (or wens)"}))
 			}
@@ -658,34 +658,34 @@ func checkCompleteness(c *checker) {
 				emotions++
 			}
 			if len(s.Frontstage) == 0 && len(s.Backstage) == 0 {
-				c.sink.warnf(s.Pos, "no-service-action",
+				c.sink.Add(Warning, s.Pos, "no-service-action",
 					c.t(msg{"stap %q heeft geen frontoffice en geen backoffice", "step %q has no frontoffice and no backoffice"}, s.ID),
 					c.t(msg{"wie van de gemeente doet hier iets? voeg [[stap.frontoffice]] of [[stap.backoffice]] toe", "who at the gemeente acts here? add [[stap.frontoffice]] or [[stap.backoffice]]"}))
 			}
 			if s.DesiredEmotion != nil && s.Emotion == nil {
-				c.sink.warnf(s.At("gewenste_emotie"), "desired-without-emotion",
+				c.sink.Add(Warning, s.At("gewenste_emotie"), "desired-without-emotion",
 					c.t(msg{"stap %q heeft een gewenste emotie maar geen emotie", "step %q has a desired emotion but no emotion"}, s.ID),
 					c.t(msg{"voeg emotie = … toe, zodat de hartslag het verschil laat zien", "add emotie = … so that the heartbeat shows the gap"}))
 			}
 		}
 		if len(j.Steps) > 0 && pains == 0 {
-			c.sink.warnf(j.Pos, "no-pain-points",
+			c.sink.Add(Warning, j.Pos, "no-pain-points",
 				c.t(msg{"klantreis %q heeft geen knelpunten", "journey %q has no pain points"}, j.ID),
 				c.t(msg{"waar loopt de klant vast? schrijf het bij die stap: knelpunten = [\"…\"]", "where does the customer get stuck? write it at that step: knelpunten = [\"…\"]"}))
 		}
 		if len(j.Steps) > 0 && emotions == 0 {
-			c.sink.warnf(j.Pos, "no-emotions",
+			c.sink.Add(Warning, j.Pos, "no-emotions",
 				c.t(msg{"klantreis %q heeft geen emoties; de hartslag blijft leeg", "journey %q has no emotions; the heartbeat stays empty"}, j.ID),
 				c.t(msg{"geef stappen met klantcontact een emotie van -2 tot +2", "give steps with customer contact an emotion from -2 to +2"}))
 		}
 		for _, p := range j.Phases {
 			if !used[p.ID] && p.ID != "" {
-				c.sink.warnf(p.Pos, "empty-phase",
+				c.sink.Add(Warning, p.Pos, "empty-phase",
 					c.t(msg{"fase %q heeft geen stappen", "phase %q has no steps"}, p.ID),
 					c.t(msg{"haal de fase weg of zet er een stap in", "remove the phase or put a step in it"}))
 			}
 			if len(p.Metrics) == 0 && p.ID != "" {
-				c.sink.warnf(p.Pos, "no-metrics",
+				c.sink.Add(Warning, p.Pos, "no-metrics",
 					c.t(msg{"fase %q heeft geen meetpunten", "phase %q has no metrics"}, p.ID),
 					c.t(msg{"wat meet u in deze fase? voeg [[fase.meetpunt]] toe", "what do you measure in this phase? add [[fase.meetpunt]]"}))
 			}

@@ -266,21 +266,21 @@ func lineBetween(a, b Lane, d *deriver) (LineKind, bool) {
 // ---- names -----------------------------------------------------------
 
 func (d *deriver) actorName(id string) string {
-	if a := d.m.Catalogue.Actor(id); a != nil {
+	if a := d.m.Vocabulary.Actor(id); a != nil {
 		return a.Name(d.lang)
 	}
 	return id
 }
 
 func (d *deriver) channelName(id string) string {
-	if c := d.m.Catalogue.Channel(id); c != nil {
+	if c := d.m.Vocabulary.Channel(id); c != nil {
 		return c.Name(d.lang)
 	}
 	return id
 }
 
 func (d *deriver) systemName(id string) string {
-	if s := d.m.Catalogue.System(id); s != nil {
+	if s := d.m.Vocabulary.System(id); s != nil {
 		return s.Name(d.lang)
 	}
 	return id
@@ -340,7 +340,7 @@ func (d *deriver) prepareCells() {
 		d.actorBox[i] = map[string][]*Box{}
 		ch := ""
 		if s.Channel != "" {
-			ch = channelColour(d.m.Catalogue, s.Channel)
+			ch = channelColour(d.m.Vocabulary, s.Channel)
 		}
 		if ev := clean(s.Evidence); ev != "" {
 			t := &text{}
@@ -518,7 +518,7 @@ func (d *deriver) homeLane(actor string) Lane {
 	case back > 0:
 		return LaneBack
 	}
-	if a := d.m.Catalogue.Actor(actor); a != nil && a.Kind == blueprint.ActorCustomer {
+	if a := d.m.Vocabulary.Actor(actor); a != nil && a.Kind == blueprint.ActorCustomer {
 		return LaneCustomer
 	}
 	return LaneBack
@@ -886,7 +886,7 @@ func (d *deriver) stepHeaders(y float64) float64 {
 		}
 		var ch *Box
 		if s.Channel != "" {
-			ch = d.pill(fmt.Sprintf("s%d-channel", i+1), RoleChannel, d.channelName(s.Channel), 0, 0, channelColour(d.m.Catalogue, s.Channel), channelColour(d.m.Catalogue, s.Channel), "#ffffff")
+			ch = d.pill(fmt.Sprintf("s%d-channel", i+1), RoleChannel, d.channelName(s.Channel), 0, 0, channelColour(d.m.Vocabulary, s.Channel), channelColour(d.m.Vocabulary, s.Channel), "#ffffff")
 			ch.Class = "pill"
 		}
 		need := 2*pad + t.height()
@@ -934,7 +934,7 @@ func (d *deriver) titleBlock(x, y, w float64) *Box {
 	t.line(Span{Text: " ", Size: 6})
 	if p := j.Persona; p != nil {
 		who := clean(p.Name)
-		if a := d.m.Catalogue.Actor(p.Role); a != nil {
+		if a := d.m.Vocabulary.Actor(p.Role); a != nil {
 			who += " (" + a.Name(d.lang) + ")"
 		}
 		desc := clean(p.Description)
@@ -949,11 +949,11 @@ func (d *deriver) titleBlock(x, y, w float64) *Box {
 		}
 	}
 	meta := ""
-	if dm := d.m.Catalogue.Domain(j.Domain); dm != nil {
+	if dm := d.m.Vocabulary.Domain(j.Domain); dm != nil {
 		meta = dm.Name(d.lang)
 	}
 	qt := ""
-	if q := d.m.Catalogue.QuestionType(j.QuestionType); q != nil {
+	if q := d.m.Vocabulary.QuestionType(j.QuestionType); q != nil {
 		qt = q.Name(d.lang)
 	}
 	t.line(Span{Text: d.t("Domein: ", "Domain: "), Size: fsBody, Bold: true}, Span{Text: meta + "   ", Size: fsBody},

@@ -392,7 +392,7 @@ func textRects(b *Box) []Rect {
 // (no steps, a step with nothing but a title) without panicking: a library
 // user may draw a model with errors.
 func TestDeriveIncompleteJourney(t *testing.T) {
-	m := &blueprint.Model{Project: &blueprint.Project{}, Catalogue: blueprint.BuiltinCatalogue()}
+	m := &blueprint.Model{Project: &blueprint.Project{}, Vocabulary: blueprint.BuiltinVocabulary()}
 	for _, j := range []*blueprint.Journey{
 		{ID: "leeg", Title: "Zonder stappen"},
 		{ID: "kaal", Title: "Eén kale stap", Phases: []*blueprint.Phase{{ID: "f", Name: "F"}},

@@ -116,7 +116,7 @@ func (d *deriver) legend() *legendBlock {
 			return
 		}
 		seen[c] = true
-		col := channelColour(d.m.Catalogue, c)
+		col := channelColour(d.m.Vocabulary, c)
 		chans = append(chans, entry{func(x, y float64) {
 			box(&Box{Shape: ShapeRect, Rect: Rect{x + 4, y + 3, legendSample - 8, legendRow - 6}, Fill: col, Stroke: col, PenWidth: 1})
 		}, d.channelName(c)})

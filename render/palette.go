@@ -77,7 +77,7 @@ var extraChannelColours = []string{"#00695c", "#4527a0", "#ad1457", "#6d4c41", "
 // channelColour returns the colour of a channel: its own kleur, the
 // built-in colour, or one of the extra colours by its place in the
 // catalogue, so the colour is the same in every diagram of a project.
-func channelColour(cat *blueprint.Catalogue, id string) string {
+func channelColour(cat *blueprint.Vocabulary, id string) string {
 	if cat != nil {
 		if ch := cat.Channel(id); ch != nil && validHex(ch.Colour) {
 			return normHex(ch.Colour)

@@ -381,7 +381,7 @@ func checkCondition(d *diags, r *Rule, level string) {
 // checkReferences warns about rule conditions that name channels, systems,
 // actors, question types or domains the journeys' catalogue does not know:
 // such a rule can never fire. It runs when the model is known.
-func checkReferences(d *diags, c *Catalogue, bc *blueprint.Catalogue) {
+func checkReferences(d *diags, c *Catalogue, bc *blueprint.Vocabulary) {
 	for _, r := range c.Rules {
 		w := r.When
 		if w == nil {

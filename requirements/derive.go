@@ -191,7 +191,7 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 		reasons: map[string]string{},
 		steps:   map[*blueprint.Step]map[*Requirement]bool{},
 	}
-	checkReferences(dv.d, cat, m.Catalogue)
+	checkReferences(dv.d, cat, m.Vocabulary)
 	for _, j := range m.Journeys {
 		dv.journey(j)
 	}
@@ -808,7 +808,7 @@ type stepCtx struct {
 // are tested first; the values are only made for a step that matches.
 func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 	s, j, dv := c.s, c.j, c.dv
-	cat := dv.m.Catalogue
+	cat := dv.m.Vocabulary
 	c.matchedNeeds = nil
 	pos := s.Pos
 	if len(w.Channels) > 0 && !contains(w.Channels, s.Channel) {
@@ -996,7 +996,7 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 }
 
 func (dv *deriver) actorName(id string) string {
-	if a := dv.m.Catalogue.Actor(id); a != nil {
+	if a := dv.m.Vocabulary.Actor(id); a != nil {
 		return a.Name(dv.lang)
 	}
 	return id

@@ -24,7 +24,7 @@ func FuzzLoadCatalogue(f *testing.F) {
 		}
 		if c != nil {
 			// A catalogue that loads can derive.
-			Derive(&blueprint.Model{Project: &blueprint.Project{}, Catalogue: blueprint.BuiltinCatalogue()}, c, Options{})
+			Derive(&blueprint.Model{Project: &blueprint.Project{}, Vocabulary: blueprint.BuiltinVocabulary()}, c, Options{})
 		}
 	})
 }

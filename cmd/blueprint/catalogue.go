@@ -24,13 +24,13 @@ func catalogueCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			cat := blueprint.BuiltinCatalogue()
+			cat := blueprint.BuiltinVocabulary()
 			if c.NArg() > 0 {
 				l, err := load(c, lang)
 				if err != nil {
 					return err
 				}
-				cat = l.model.Catalogue
+				cat = l.model.Vocabulary
 				lang = l.lang
 			}
 			writeCatalogue(c.App.Writer, cat, lang.Or(blueprint.Dutch))
@@ -39,7 +39,7 @@ func catalogueCommand() *cli.Command {
 	}
 }
 
-func writeCatalogue(w io.Writer, cat *blueprint.Catalogue, lang blueprint.Lang) {
+func writeCatalogue(w io.Writer, cat *blueprint.Vocabulary, lang blueprint.Lang) {
 	t := func(nl, en string) string { return blueprint.T(lang, nl, en) }
 	section := func(title string) { fmt.Fprintf(w, "%s\n", title) }
 	row := func(id, name, kind string) {

@@ -44,13 +44,13 @@ func summaryCommand() *cli.Command {
 			if format == "json" {
 				return writeSummaryJSON(c.App.Writer, sums)
 			}
-			writeSummaryText(c.App.Writer, l.model.Catalogue, sums, l.lang.Or(blueprint.Dutch))
+			writeSummaryText(c.App.Writer, l.model.Vocabulary, sums, l.lang.Or(blueprint.Dutch))
 			return nil
 		},
 	}
 }
 
-func writeSummaryText(w io.Writer, cat *blueprint.Catalogue, sums []blueprint.JourneySummary, lang blueprint.Lang) {
+func writeSummaryText(w io.Writer, cat *blueprint.Vocabulary, sums []blueprint.JourneySummary, lang blueprint.Lang) {
 	t := func(nl, en string) string { return blueprint.T(lang, nl, en) }
 	name := func(ids []string, look func(string) string) string {
 		out := make([]string, len(ids))

@@ -80,8 +80,11 @@ type QuestionType struct {
 	Term
 }
 
-// Catalogue holds the vocabularies a journey refers to by id.
-type Catalogue struct {
+// Vocabulary is what a journey refers to by id: the channels, actors,
+// systems, domains and question types, built in plus a project's own. The
+// CLI shows it as `blueprint catalogue`; it is not the requirements
+// catalogue (requirements.Catalogue), which is what the PvE is made of.
+type Vocabulary struct {
 	Channels      []*Channel
 	Actors        []*Actor
 	Systems       []*System
@@ -93,11 +96,11 @@ func term(id, nl, en, desc string) Term {
 	return Term{ID: id, Label: nl, NameEN: en, Description: desc, BuiltIn: true}
 }
 
-// BuiltinCatalogue returns a fresh copy of the catalogue that ships with the
+// BuiltinVocabulary returns a fresh copy of the vocabulary that ships with the
 // tool: the channels, actors, domains and question types of the Dimpact KCC
 // journeys, and the systems found in a gemeente's KCC landscape.
-func BuiltinCatalogue() *Catalogue {
-	return &Catalogue{
+func BuiltinVocabulary() *Vocabulary {
+	return &Vocabulary{
 		Channels: []*Channel{
 			{term("balie", "Balie", "Front desk", "Persoonlijk contact aan de balie of in het stadskantoor"), ChannelInPerson, ""},
 			{term("telefoon", "Telefoon", "Telephone", "Bellen met 14 + netnummer of het KCC"), ChannelPhone, ""},
@@ -187,34 +190,34 @@ func has[T hasTerm](xs []T, id string) bool {
 }
 
 // Channel looks a channel up by id.
-func (c *Catalogue) Channel(id string) *Channel { return find(c.Channels, id) }
+func (c *Vocabulary) Channel(id string) *Channel { return find(c.Channels, id) }
 
 // Actor looks an actor up by id.
-func (c *Catalogue) Actor(id string) *Actor { return find(c.Actors, id) }
+func (c *Vocabulary) Actor(id string) *Actor { return find(c.Actors, id) }
 
 // System looks a system up by id.
-func (c *Catalogue) System(id string) *System { return find(c.Systems, id) }
+func (c *Vocabulary) System(id string) *System { return find(c.Systems, id) }
 
 // Domain looks a domain up by id.
-func (c *Catalogue) Domain(id string) *Domain { return find(c.Domains, id) }
+func (c *Vocabulary) Domain(id string) *Domain { return find(c.Domains, id) }
 
 // QuestionType looks a question type up by id.
-func (c *Catalogue) QuestionType(id string) *QuestionType { return find(c.QuestionTypes, id) }
+func (c *Vocabulary) QuestionType(id string) *QuestionType { return find(c.QuestionTypes, id) }
 
 // ChannelIDs returns the channel ids in catalogue order.
-func (c *Catalogue) ChannelIDs() []string { return ids(c.Channels) }
+func (c *Vocabulary) ChannelIDs() []string { return ids(c.Channels) }
 
 // ActorIDs returns the actor ids in catalogue order.
-func (c *Catalogue) ActorIDs() []string { return ids(c.Actors) }
+func (c *Vocabulary) ActorIDs() []string { return ids(c.Actors) }
 
 // SystemIDs returns the system ids in catalogue order.
-func (c *Catalogue) SystemIDs() []string { return ids(c.Systems) }
+func (c *Vocabulary) SystemIDs() []string { return ids(c.Systems) }
 
 // DomainIDs returns the domain ids in catalogue order.
-func (c *Catalogue) DomainIDs() []string { return ids(c.Domains) }
+func (c *Vocabulary) DomainIDs() []string { return ids(c.Domains) }
 
 // QuestionTypeIDs returns the question type ids in catalogue order.
-func (c *Catalogue) QuestionTypeIDs() []string { return ids(c.QuestionTypes) }
+func (c *Vocabulary) QuestionTypeIDs() []string { return ids(c.QuestionTypes) }
 
 type hasTerm interface{ term() *Term }
 
