@@ -5,17 +5,18 @@ import (
 	"io"
 	"testing"
 
+	"github.com/dimpact/blueprint/blueprint/blueprinttest"
 	"github.com/dimpact/blueprint/requirements"
 )
 
 // BenchmarkDeriveAndWorkbook derives the requirements of 1, 100 and 7,600
-// synthetic journeys (the size of a national collection: 380 gemeenten ×
-// 20) and writes the workbook. Loading the journeys is not timed; see the
+// synthetic journeys of 20 steps (the national case) and writes the
+// workbook. Loading the journeys is not timed; see the
 // loading benchmarks of package blueprint.
 func BenchmarkDeriveAndWorkbook(b *testing.B) {
 	cat := requirements.Builtin()
-	for _, n := range []int{1, 100, 7600} {
-		m := Synthetic(b, n)
+	for _, n := range []int{1, 100, blueprinttest.NationalJourneys} {
+		m := blueprinttest.Load(b, n, blueprinttest.NationalSteps)
 		b.Run(fmt.Sprintf("journeys=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
@@ -31,8 +32,8 @@ func BenchmarkDeriveAndWorkbook(b *testing.B) {
 // BenchmarkDerive times derivation alone.
 func BenchmarkDerive(b *testing.B) {
 	cat := requirements.Builtin()
-	for _, n := range []int{1, 100, 7600} {
-		m := Synthetic(b, n)
+	for _, n := range []int{1, 100, blueprinttest.NationalJourneys} {
+		m := blueprinttest.Load(b, n, blueprinttest.NationalSteps)
 		b.Run(fmt.Sprintf("journeys=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/blueprint/blueprinttest"
 	"github.com/dimpact/blueprint/requirements"
 )
 
@@ -341,7 +342,7 @@ func TestWorkbookTraceability(t *testing.T) {
 // With many journeys the traceability sheet is a list instead of a matrix:
 // one line per requirement and journey.
 func TestWorkbookTraceabilityListForManyJourneys(t *testing.T) {
-	m := Synthetic(t, MatrixMaxJourneys+5)
+	m := blueprinttest.Load(t, MatrixMaxJourneys+5, 8)
 	res, _ := requirements.Derive(m, requirements.Builtin(), requirements.Options{})
 	var b bytes.Buffer
 	require.NoError(t, Write(&b, res, requirements.Meta{}))
@@ -365,7 +366,7 @@ func TestWorkbookTraceabilityListForManyJourneys(t *testing.T) {
 		}
 	}
 	assert.Len(t, rows, 3+want)
-	assert.Regexp(t, regexp.MustCompile(`^synthetic-\d+\.toml$`), rows[3][5])
+	assert.Regexp(t, regexp.MustCompile(`^synthetisch-8-\d+\.toml$`), rows[3][5])
 	assert.Equal(t, res.Rows[0].Requirement.ID, rows[3][0])
 }
 
