@@ -1,24 +1,61 @@
 package blueprint
 
-// JourneySummary holds the counts an adviser looks at first.
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// JourneySummary holds the counts an adviser looks at first. Its JSON form
+// is what `blueprint summary --format json` prints.
 type JourneySummary struct {
-	ID, Title      string
-	Persona        string   // persona name
-	Domain         string   // domain id
-	QuestionType   string   // question type id
-	Steps          int      // number of steps
-	Phases         int      // number of phases
-	Channels       []string // channel ids in order of first use
-	Actors         []string // actor ids in order of first appearance
-	Handoffs       int
-	PainPoints     int
-	FailPoints     int
-	RepeatContacts int
-	Improvements   int
+	ID             string   `json:"id"`
+	Title          string   `json:"title"`
+	Persona        string   `json:"persona"`      // persona name
+	Domain         string   `json:"domain"`       // domain id
+	QuestionType   string   `json:"questionType"` // question type id
+	Steps          int      `json:"steps"`        // number of steps
+	Phases         int      `json:"phases"`       // number of phases
+	Channels       []string `json:"channels"`     // channel ids in order of first use
+	Actors         []string `json:"actors"`       // actor ids in order of first appearance
+	Handoffs       int      `json:"handoffs"`
+	PainPoints     int      `json:"painPoints"`
+	FailPoints     int      `json:"failPoints"`
+	RepeatContacts int      `json:"repeatContacts"`
+	Improvements   int      `json:"improvements"`
 	// LowestEmotion is the lowest emotion and the first step where it
 	// occurs; LowestStep is nil when no step has an emotion.
-	LowestEmotion int
-	LowestStep    *Step
+	LowestEmotion int   `json:"-"`
+	LowestStep    *Step `json:"-"`
+}
+
+// MarshalJSON writes the summary with the lowest emotion as null when no
+// step has one, the lowest step by id, and empty lists as [].
+func (s JourneySummary) MarshalJSON() ([]byte, error) {
+	type plain JourneySummary
+	out := struct {
+		plain
+		LowestEmotion *int   `json:"lowestEmotion"`
+		LowestStep    string `json:"lowestStep,omitempty"`
+	}{plain: plain(s)}
+	if out.Channels == nil {
+		out.Channels = []string{}
+	}
+	if out.Actors == nil {
+		out.Actors = []string{}
+	}
+	if s.LowestStep != nil {
+		e := s.LowestEmotion
+		out.LowestEmotion, out.LowestStep = &e, s.LowestStep.ID
+	}
+	// An encoder, not json.Marshal, so that "&" and "<" in a title stay
+	// as written.
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // Summarize counts the steps, channels, actors, hand-offs and pain points

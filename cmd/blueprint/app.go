@@ -143,15 +143,8 @@ func load(c *cli.Context, lang blueprint.Lang) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	diags, files := l.diags, l.files
-	if len(diags) > 0 {
-		w := &blueprint.DiagnosticWriter{W: c.App.ErrWriter, Sources: blueprint.SourceMap(files), Color: wantColor(c.App.ErrWriter), Lang: lang.Or(blueprint.Dutch)}
-		if err := w.WriteDiagnostics(diags); err != nil {
-			return nil, usageError("%v", err)
-		}
-	}
-	if diags.HasErrors() {
-		return l, cli.Exit("", exitDiagnostics)
+	if err := reportDiagnostics(c, l.diags, blueprint.SourceMap(l.files), lang, diagText); err != nil {
+		return l, err
 	}
 	return l, nil
 }

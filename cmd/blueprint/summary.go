@@ -108,49 +108,9 @@ func writeSummaryText(w io.Writer, cat *blueprint.Vocabulary, sums []blueprint.J
 	}
 }
 
-type summaryJSON struct {
-	ID             string   `json:"id"`
-	Title          string   `json:"title"`
-	Persona        string   `json:"persona"`
-	Domain         string   `json:"domain"`
-	QuestionType   string   `json:"questionType"`
-	Steps          int      `json:"steps"`
-	Phases         int      `json:"phases"`
-	Channels       []string `json:"channels"`
-	Actors         []string `json:"actors"`
-	Handoffs       int      `json:"handoffs"`
-	PainPoints     int      `json:"painPoints"`
-	FailPoints     int      `json:"failPoints"`
-	RepeatContacts int      `json:"repeatContacts"`
-	Improvements   int      `json:"improvements"`
-	LowestEmotion  *int     `json:"lowestEmotion"`
-	LowestStep     string   `json:"lowestStep,omitempty"`
-}
-
 func writeSummaryJSON(w io.Writer, sums []blueprint.JourneySummary) error {
-	out := make([]summaryJSON, len(sums))
-	for i, s := range sums {
-		out[i] = summaryJSON{
-			ID: s.ID, Title: s.Title, Persona: s.Persona, Domain: s.Domain, QuestionType: s.QuestionType,
-			Steps: s.Steps, Phases: s.Phases, Channels: nonNil(s.Channels), Actors: nonNil(s.Actors),
-			Handoffs: s.Handoffs, PainPoints: s.PainPoints, FailPoints: s.FailPoints,
-			RepeatContacts: s.RepeatContacts, Improvements: s.Improvements,
-		}
-		if s.LowestStep != nil {
-			e := s.LowestEmotion
-			out[i].LowestEmotion = &e
-			out[i].LowestStep = s.LowestStep.ID
-		}
-	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
+	return enc.Encode(sums)
 }

@@ -47,14 +47,7 @@ func validateCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				diags := l.diags
-				if err := blueprint.WriteDiagnosticsJSON(c.App.Writer, diags); err != nil {
-					return usageError("%v", err)
-				}
-				if diags.HasErrors() {
-					return cli.Exit("", exitDiagnostics)
-				}
-				return nil
+				return reportDiagnostics(c, l.diags, nil, lang, diagJSON)
 			default:
 				return usageError("--format: unknown format %q; use text or json", format)
 			}
