@@ -47,8 +47,18 @@ demo: build
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Every fuzz target in turn, FUZZTIME each. Minimising a new input is
+# capped by count, so a large seed (the built-in catalogue, a workbook)
+# cannot stall the run. New inputs land in the Go cache; copy the ones that
+# matter to the package's testdata/fuzz/<Target>/ to keep them.
+FUZZTIME ?= 30s
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./blueprint
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "== $$target ($$pkg)"; \
+			$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 50x $$pkg; \
+		done; \
+	done
 
 # Optional: convert the workbook to PDF with LibreOffice to look at it.
 check-office: build
