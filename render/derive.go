@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -214,7 +215,7 @@ func (d *deriver) run() {
 
 	// The lanes and rows.
 	prev := Lane("")
-	for _, l := range Lanes {
+	for _, l := range laneOrder {
 		if !d.visible(l) {
 			continue
 		}
@@ -327,7 +328,7 @@ func textW(barred bool) float64 {
 // lane heights can be known before anything is placed.
 func (d *deriver) prepareCells() {
 	d.cells = map[Lane][][]*Box{}
-	for _, l := range Lanes {
+	for _, l := range laneOrder {
 		d.cells[l] = make([][]*Box, d.n)
 	}
 	d.actorBox = make([]map[string][]*Box, d.n)
@@ -596,14 +597,7 @@ func (d *deriver) repeatColumns() []int {
 	return out
 }
 
-func (d *deriver) repeatsBefore(i int) bool {
-	for _, r := range d.repeats {
-		if r == i {
-			return true
-		}
-	}
-	return false
-}
+func (d *deriver) repeatsBefore(i int) bool { return slices.Contains(d.repeats, i) }
 
 // repeatLabels adds the repeated name of a lane; their height is set with
 // the band's.

@@ -219,7 +219,7 @@ func (l *Layout) printScale() float64 {
 // SmallestLegibleSize returns the smallest sheet on which the diagram's
 // body text is at least minPt, and false when even A0 is too small.
 func (l *Layout) SmallestLegibleSize(minPt float64) (Size, bool) {
-	for _, s := range Sizes[1:] {
+	for _, s := range sizes[1:] {
 		c := *l
 		c.Size = s
 		if c.PrintedTextSize() >= minPt {

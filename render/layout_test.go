@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -407,5 +408,27 @@ func TestDeriveIncompleteJourney(t *testing.T) {
 		if l.Width <= 0 || l.Height <= 0 {
 			t.Errorf("%s: empty drawing %v × %v", j.ID, l.Width, l.Height)
 		}
+	}
+}
+
+// TestLanesAreTheCallersOwn checks that a caller who changes the slice
+// Lanes returns changes neither the next call nor the lane order of a
+// diagram: a long-running server shares the package between requests.
+func TestLanesAreTheCallersOwn(t *testing.T) {
+	m := loadExamples(t)
+	before := Derive(m, m.Journeys[0], Options{}).Lanes
+	ls := Lanes()
+	slices.Reverse(ls)
+	ls[0] = "kapot"
+	if got := Lanes(); got[0] != LaneTime || got[len(got)-1] != LaneMetrics {
+		t.Errorf("Lanes() after a caller changed its slice: %v", got)
+	}
+	if after := Derive(m, m.Journeys[0], Options{}).Lanes; !slices.Equal(before, after) {
+		t.Errorf("lane order changed with the caller's slice:\n%v\n%v", before, after)
+	}
+	sz := Sizes()
+	sz[1] = SizeA0
+	if got := Sizes(); got[1] != SizeA3 {
+		t.Errorf("Sizes() after a caller changed its slice: %v", got)
 	}
 }

@@ -45,8 +45,9 @@ func renderCommand() *cli.Command {
 }
 
 func laneNames() []string {
-	out := make([]string, len(render.Lanes))
-	for i, l := range render.Lanes {
+	lanes := render.Lanes()
+	out := make([]string, len(lanes))
+	for i, l := range lanes {
 		out[i] = string(l)
 	}
 	return out
