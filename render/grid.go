@@ -97,11 +97,13 @@ const (
 )
 
 // placeColumns is the "columns" pass: it places a column per step, with
-// the repeated lane names before some, and adds the page under everything.
+// the repeated lane names before some, names the step's boxes (ids.go),
+// and adds the page under everything.
 func placeColumns(g *grid) {
 	g.index = map[*blueprint.Step]int{}
 	g.colX = make([]float64, g.n)
 	g.repeats = repeatColumns(g.j)
+	names := stepNames(g.j.Steps)
 	x := margin + labelW + gutter/2
 	for i, s := range g.j.Steps {
 		g.index[s] = i
@@ -111,7 +113,7 @@ func placeColumns(g *grid) {
 		}
 		g.colX[i] = x
 		x += pitch
-		g.L.Columns = append(g.L.Columns, Column{StepID: s.ID, X: g.colX[i], W: colW})
+		g.L.Columns = append(g.L.Columns, Column{StepID: s.ID, ID: names[i], X: g.colX[i], W: colW})
 	}
 	g.width = g.gridRight() + margin
 	g.page = g.add(&Box{ID: "page", Role: RoleBackground, Fill: colPage})

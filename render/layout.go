@@ -173,6 +173,10 @@ const (
 // Column is the column of one step.
 type Column struct {
 	StepID string
+	// ID is the id of the step's header box, "step-" and the step's id.
+	// The ids of the step's other boxes and arrows are ID, a dot and
+	// what they are ("step-belt-kcc.emotion"); see ids.go.
+	ID string
 	// X and W bound the boxes of the column; the gutter lies outside.
 	X, W float64
 }

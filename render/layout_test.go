@@ -122,7 +122,7 @@ func TestLayoutInsideParents(t *testing.T) {
 				case b.Class == "bar":
 					parent = byID[strings.TrimSuffix(b.ID, "-bar")]
 				case b.Class == "pill" || b.Role == RoleBadge:
-					parent = byID[b.ID[:strings.Index(b.ID, "-")]]
+					parent = byID[b.ID[:strings.LastIndex(b.ID, ".")]]
 				case b.Role == RoleLegend && b.ID != "legend":
 					parent = byID["legend"]
 				case b.Role == RoleScale:
@@ -209,7 +209,7 @@ func TestLayoutShowsTheJourney(t *testing.T) {
 			}
 			var actions, pains, successes, emotions, desired, handoffs int
 			for i, s := range j.Steps {
-				if got := text[fmt.Sprintf("s%d", i+1)]; !strings.Contains(got, clean(s.Title)) {
+				if got := text["step-"+s.ID]; !strings.Contains(got, clean(s.Title)) {
 					t.Errorf("step %d header %q lacks the title %q", i+1, got, s.Title)
 				}
 				if l.Columns[i].StepID != s.ID {
