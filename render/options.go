@@ -71,29 +71,6 @@ func ParseSize(s string) (Size, error) {
 	return SizeScreen, fmt.Errorf("unknown size %q: use screen, a3, a2, a1 or a0", s)
 }
 
-// Format is an output format.
-type Format string
-
-// The output formats.
-const (
-	FormatSVG Format = "svg"
-	FormatPNG Format = "png"
-	FormatDOT Format = "dot"
-)
-
-// Formats lists the formats in the order the CLI shows them.
-var Formats = []Format{FormatSVG, FormatPNG, FormatDOT}
-
-// ParseFormat accepts svg, png or dot.
-func ParseFormat(s string) (Format, error) {
-	for _, f := range Formats {
-		if strings.EqualFold(s, string(f)) {
-			return f, nil
-		}
-	}
-	return "", fmt.Errorf("unknown format %q: use svg, png or dot", s)
-}
-
 // Lane is a horizontal band of the diagram: one of the five lanes of a
 // service blueprint, or one of the rows this tool adds (heartbeat, time,
 // pain points, success factors, metrics).
