@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -430,5 +431,23 @@ func TestLanesAreTheCallersOwn(t *testing.T) {
 	sz[1] = SizeA0
 	if got := Sizes(); got[1] != SizeA3 {
 		t.Errorf("Sizes() after a caller changed its slice: %v", got)
+	}
+}
+
+// TestDocListsThePasses keeps doc.go true: it lists every layout pass, in
+// the order Derive runs them.
+func TestDocListsThePasses(t *testing.T) {
+	src, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if rest, ok := strings.CutPrefix(line, "//\t"); ok {
+			listed = append(listed, strings.Fields(rest)[0])
+		}
+	}
+	if got, want := strings.Join(listed, " "), strings.Join(passNames(), " "); got != want {
+		t.Errorf("doc.go lists the passes\n  %s\nDerive runs\n  %s", got, want)
 	}
 }
