@@ -17,9 +17,14 @@ import (
 // reuse it for every journey: the instance is the expensive part. It is
 // safe for concurrent use; calls into Graphviz are serialised, because the
 // WebAssembly module is single-threaded.
+//
+// The zero Renderer has no Graphviz and writes the formats that need none
+// (DOT; see FormatInfo.Graphviz), so a run that only writes DOT need not
+// start Graphviz.
 type Renderer struct {
-	mu sync.Mutex
-	gv *graphviz.Graphviz
+	mu     sync.Mutex
+	gv     *graphviz.Graphviz
+	closed bool
 }
 
 // NewRenderer starts Graphviz.
@@ -43,7 +48,7 @@ func (r *Renderer) Close() error {
 	// warning left by an earlier render ("size too small for label"), so
 	// the error says nothing about closing and is not passed on.
 	_ = r.gv.Close()
-	r.gv = nil
+	r.gv, r.closed = nil, true
 	return nil
 }
 
@@ -52,26 +57,34 @@ func (r *Renderer) Journey(ctx context.Context, w io.Writer, m *blueprint.Model,
 	return r.Render(ctx, w, Derive(m, j, opts), f)
 }
 
-// Render writes a layout to w as DOT, SVG or PNG.
+// Render writes a layout to w in format f (the encoder of the format
+// table, see Formats). DOT needs no Graphviz, so the zero Renderer writes
+// it too.
 func (r *Renderer) Render(ctx context.Context, w io.Writer, l *Layout, f Format) error {
-	switch f {
-	case FormatDOT:
-		return WriteDOT(w, l)
-	case FormatSVG:
-		var buf bytes.Buffer
-		if err := r.graphviz(ctx, &buf, l, graphviz.SVG); err != nil {
-			return err
-		}
-		_, err := w.Write(svgFonts(buf.Bytes()))
-		return err
-	case FormatPNG:
-		var buf bytes.Buffer
-		if err := r.graphviz(ctx, &buf, l, graphviz.Format("json")); err != nil {
-			return err
-		}
-		return writePNG(w, buf.Bytes(), l)
+	e, ok := lookupFormat(f)
+	if !ok {
+		return unknownFormat(string(f))
 	}
-	return fmt.Errorf("unknown format %q: use svg, png or dot", f)
+	return e.write(r, ctx, w, l)
+}
+
+// drawSVG has Graphviz draw l as SVG.
+func (r *Renderer) drawSVG(ctx context.Context, w io.Writer, l *Layout) error {
+	var buf bytes.Buffer
+	if err := r.graphviz(ctx, &buf, l, graphviz.SVG); err != nil {
+		return err
+	}
+	_, err := w.Write(svgFonts(buf.Bytes()))
+	return err
+}
+
+// drawPNG has Graphviz draw l and paints its drawing as PNG.
+func (r *Renderer) drawPNG(ctx context.Context, w io.Writer, l *Layout) error {
+	var buf bytes.Buffer
+	if err := r.graphviz(ctx, &buf, l, graphviz.Format("json")); err != nil {
+		return err
+	}
+	return writePNG(w, buf.Bytes(), l)
 }
 
 // graphviz runs the DOT of l through Graphviz into format.
@@ -82,8 +95,11 @@ func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format 
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.gv == nil {
+	switch {
+	case r.closed:
 		return fmt.Errorf("render %s: the renderer is closed", l.JourneyID)
+	case r.gv == nil:
+		return fmt.Errorf("render %s: this Renderer has no Graphviz: make it with NewRenderer", l.JourneyID)
 	}
 	g, err := graphviz.ParseBytes(dot.Bytes())
 	if err != nil {

@@ -173,6 +173,10 @@ const (
 // Column is the column of one step.
 type Column struct {
 	StepID string
+	// ID is the id of the step's header box, "step-" and the step's id.
+	// The ids of the step's other boxes and arrows are ID, a dot and
+	// what they are ("step-belt-kcc.emotion"); see ids.go.
+	ID string
 	// X and W bound the boxes of the column; the gutter lies outside.
 	X, W float64
 }
@@ -219,7 +223,7 @@ func (l *Layout) printScale() float64 {
 // SmallestLegibleSize returns the smallest sheet on which the diagram's
 // body text is at least minPt, and false when even A0 is too small.
 func (l *Layout) SmallestLegibleSize(minPt float64) (Size, bool) {
-	for _, s := range Sizes[1:] {
+	for _, s := range sizes[1:] {
 		c := *l
 		c.Size = s
 		if c.PrintedTextSize() >= minPt {

@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"math"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,7 +123,7 @@ func TestLayoutInsideParents(t *testing.T) {
 				case b.Class == "bar":
 					parent = byID[strings.TrimSuffix(b.ID, "-bar")]
 				case b.Class == "pill" || b.Role == RoleBadge:
-					parent = byID[b.ID[:strings.Index(b.ID, "-")]]
+					parent = byID[b.ID[:strings.LastIndex(b.ID, ".")]]
 				case b.Role == RoleLegend && b.ID != "legend":
 					parent = byID["legend"]
 				case b.Role == RoleScale:
@@ -208,7 +210,7 @@ func TestLayoutShowsTheJourney(t *testing.T) {
 			}
 			var actions, pains, successes, emotions, desired, handoffs int
 			for i, s := range j.Steps {
-				if got := text[fmt.Sprintf("s%d", i+1)]; !strings.Contains(got, clean(s.Title)) {
+				if got := text["step-"+s.ID]; !strings.Contains(got, clean(s.Title)) {
 					t.Errorf("step %d header %q lacks the title %q", i+1, got, s.Title)
 				}
 				if l.Columns[i].StepID != s.ID {
@@ -407,5 +409,45 @@ func TestDeriveIncompleteJourney(t *testing.T) {
 		if l.Width <= 0 || l.Height <= 0 {
 			t.Errorf("%s: empty drawing %v × %v", j.ID, l.Width, l.Height)
 		}
+	}
+}
+
+// TestLanesAreTheCallersOwn checks that a caller who changes the slice
+// Lanes returns changes neither the next call nor the lane order of a
+// diagram: a long-running server shares the package between requests.
+func TestLanesAreTheCallersOwn(t *testing.T) {
+	m := loadExamples(t)
+	before := Derive(m, m.Journeys[0], Options{}).Lanes
+	ls := Lanes()
+	slices.Reverse(ls)
+	ls[0] = "kapot"
+	if got := Lanes(); got[0] != LaneTime || got[len(got)-1] != LaneMetrics {
+		t.Errorf("Lanes() after a caller changed its slice: %v", got)
+	}
+	if after := Derive(m, m.Journeys[0], Options{}).Lanes; !slices.Equal(before, after) {
+		t.Errorf("lane order changed with the caller's slice:\n%v\n%v", before, after)
+	}
+	sz := Sizes()
+	sz[1] = SizeA0
+	if got := Sizes(); got[1] != SizeA3 {
+		t.Errorf("Sizes() after a caller changed its slice: %v", got)
+	}
+}
+
+// TestDocListsThePasses keeps doc.go true: it lists every layout pass, in
+// the order Derive runs them.
+func TestDocListsThePasses(t *testing.T) {
+	src, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if rest, ok := strings.CutPrefix(line, "//\t"); ok {
+			listed = append(listed, strings.Fields(rest)[0])
+		}
+	}
+	if got, want := strings.Join(listed, " "), strings.Join(passNames(), " "); got != want {
+		t.Errorf("doc.go lists the passes\n  %s\nDerive runs\n  %s", got, want)
 	}
 }

@@ -14,18 +14,18 @@ type legendBlock struct {
 }
 
 // place moves the legend to x, y and adds it to the layout.
-func (l *legendBlock) place(d *deriver, x, y float64) {
+func (l *legendBlock) place(g *grid, x, y float64) {
 	for _, b := range l.boxes {
 		b.X += x
 		b.Y += y
-		d.add(b)
+		g.add(b)
 	}
 	for _, p := range l.paths {
 		for i := range p.Points {
 			p.Points[i].X += x
 			p.Points[i].Y += y
 		}
-		d.addPath(p)
+		g.addPath(p)
 	}
 }
 
@@ -35,15 +35,15 @@ const (
 	legendGap    = 22.0
 )
 
-// legend explains what this journey's diagram uses: its channels and
+// buildLegend explains what this journey's diagram uses: its channels and
 // their colours, the markers, and the arrows and lines. Entries for things
 // the journey does not have are left out.
-func (d *deriver) legend() *legendBlock {
+func buildLegend(g *grid) *legendBlock {
 	l := &legendBlock{}
 	frame := &Box{ID: "legend", Role: RoleLegend, Shape: ShapeRect, Fill: "#fafbfc", Stroke: colRule, PenWidth: 1}
 	l.boxes = append(l.boxes, frame)
 	heading := &Box{ID: "legend-title", Role: RoleLegend, Shape: ShapeNone, Rect: Rect{10, 8, 0, 0},
-		Text: []TextLine{{Spans: []Span{{Text: d.t("Legenda", "Legend"), Size: fsBody, Bold: true, Color: colText}}}}}
+		Text: []TextLine{{Spans: []Span{{Text: g.t("Legenda", "Legend"), Size: fsBody, Bold: true, Color: colText}}}}}
 	heading.W = math.Ceil(textBlockWidth(heading.Text)) + 1
 	heading.H = lineHeight(fsBody)
 	l.boxes = append(l.boxes, heading)
@@ -116,25 +116,25 @@ func (d *deriver) legend() *legendBlock {
 			return
 		}
 		seen[c] = true
-		col := channelColour(d.m.Vocabulary, c)
+		col := channelColour(g.m.Vocabulary, c)
 		chans = append(chans, entry{func(x, y float64) {
 			box(&Box{Shape: ShapeRect, Rect: Rect{x + 4, y + 3, legendSample - 8, legendRow - 6}, Fill: col, Stroke: col, PenWidth: 1})
-		}, d.channelName(c)})
+		}, g.channelName(c)})
 	}
-	for _, s := range d.j.Steps {
+	for _, s := range g.j.Steps {
 		addChan(s.Channel)
 	}
-	for _, s := range d.j.Steps {
+	for _, s := range g.j.Steps {
 		for _, h := range s.Handoffs {
 			addChan(h.Channel)
 		}
 	}
-	section(d.t("Kanalen", "Channels"), chans, d.t("De kleur van het kanaal staat op de stapkop en als balk langs klantactie en frontoffice.",
+	section(g.t("Kanalen", "Channels"), chans, g.t("De kleur van het kanaal staat op de stapkop en als balk langs klantactie en frontoffice.",
 		"The channel's colour is on the step header and as a bar along customer action and frontstage."))
 
 	// Markers.
 	var has struct{ fail, repeat, wait, pain, success, ghost, handoff, emotion, desired, flow bool }
-	for _, s := range d.j.Steps {
+	for _, s := range g.j.Steps {
 		has.fail = has.fail || s.FailPoint
 		has.repeat = has.repeat || s.RepeatContact
 		has.wait = has.wait || s.Wait != nil
@@ -144,14 +144,14 @@ func (d *deriver) legend() *legendBlock {
 		has.emotion = has.emotion || s.Emotion != nil
 		has.desired = has.desired || s.DesiredEmotion != nil
 	}
-	for _, cells := range d.cells {
+	for _, cells := range g.cells {
 		for _, bs := range cells {
 			for _, b := range bs {
 				has.ghost = has.ghost || b.Role == RoleGhost
 			}
 		}
 	}
-	has.flow = len(d.j.Flows()) > 0
+	has.flow = len(g.j.Flows()) > 0
 	pillSample := func(text, fill, stroke, color string) func(x, y float64) {
 		return func(x, y float64) {
 			b := &Box{Shape: ShapeRounded, Rect: Rect{x, y + 2, legendSample, legendRow - 4}, Fill: fill, Stroke: stroke, PenWidth: 1, Center: true}
@@ -163,47 +163,47 @@ func (d *deriver) legend() *legendBlock {
 	}
 	var marks []entry
 	if has.fail {
-		marks = append(marks, entry{pillSample("F", colPain, colPain, "#ffffff"), d.t("faalpunt: hier gaat het vaak mis", "fail point: the service often fails here")})
+		marks = append(marks, entry{pillSample("F", colPain, colPain, "#ffffff"), g.t("faalpunt: hier gaat het vaak mis", "fail point: the service often fails here")})
 	}
 	if has.repeat {
-		marks = append(marks, entry{pillSample("H", colRepeat, colRepeat, "#ffffff"), d.t("herhaalcontact: de klant komt terug", "repeat contact: the customer comes back")})
+		marks = append(marks, entry{pillSample("H", colRepeat, colRepeat, "#ffffff"), g.t("herhaalcontact: de klant komt terug", "repeat contact: the customer comes back")})
 	}
 	if has.wait {
-		marks = append(marks, entry{pillSample("", colWaitFill, colWaitRule, colWait), d.t("wachttijd vóór de stap", "waiting before the step")})
+		marks = append(marks, entry{pillSample("", colWaitFill, colWaitRule, colWait), g.t("wachttijd vóór de stap", "waiting before the step")})
 	}
 	if has.pain {
-		marks = append(marks, entry{pillSample("", colPainFill, colPain, colPain), d.t("knelpunt", "pain point")})
+		marks = append(marks, entry{pillSample("", colPainFill, colPain, colPain), g.t("knelpunt", "pain point")})
 	}
 	if has.success {
-		marks = append(marks, entry{pillSample("", colOKFill, colOK, colOK), d.t("succesfactor", "success factor")})
+		marks = append(marks, entry{pillSample("", colOKFill, colOK, colOK), g.t("succesfactor", "success factor")})
 	}
 	if has.ghost {
 		marks = append(marks, entry{func(x, y float64) {
 			box(&Box{Shape: ShapeRect, Rect: Rect{x, y + 2, legendSample, legendRow - 4}, Fill: "#ffffff", Stroke: colGhostRule, PenWidth: 1, Dashed: true})
-		}, d.t("ontvangt een overdracht", "receives a hand-off")})
+		}, g.t("ontvangt een overdracht", "receives a hand-off")})
 	}
-	section(d.t("Markeringen", "Markers"), marks, "")
+	section(g.t("Markeringen", "Markers"), marks, "")
 
 	var lines []entry
 	if has.flow {
-		lines = append(lines, entry{func(x, y float64) { arrow(x, y, colFlow, 1.6, Solid, true) }, d.t("volgorde van de stappen", "order of the steps")})
+		lines = append(lines, entry{func(x, y float64) { arrow(x, y, colFlow, 1.6, Solid, true) }, g.t("volgorde van de stappen", "order of the steps")})
 	}
 	if has.handoff {
-		lines = append(lines, entry{func(x, y float64) { arrow(x, y, colHandoff, 1.6, Solid, true) }, d.t("overdracht tussen actoren", "hand-off between actors")})
+		lines = append(lines, entry{func(x, y float64) { arrow(x, y, colHandoff, 1.6, Solid, true) }, g.t("overdracht tussen actoren", "hand-off between actors")})
 	}
 	if has.emotion {
 		lines = append(lines, entry{func(x, y float64) {
 			around(x, y, dotR, "#455a64", 2.2, Solid)
 			box(&Box{Shape: ShapeCircle, Rect: Rect{x + legendSample/2 - dotR, y + legendRow/2 - dotR, 2 * dotR, 2 * dotR}, Fill: emotionColour(-2), Stroke: "#ffffff", PenWidth: 1})
-		}, d.t("beleving van de klant (−2 tot +2)", "customer's emotion (−2 to +2)")})
+		}, g.t("beleving van de klant (−2 tot +2)", "customer's emotion (−2 to +2)")})
 	}
 	if has.desired {
 		lines = append(lines, entry{func(x, y float64) {
 			around(x, y, ringR, colDesired, 1.5, Dashed)
 			box(&Box{Shape: ShapeCircle, Rect: Rect{x + legendSample/2 - ringR, y + legendRow/2 - ringR, 2 * ringR, 2 * ringR}, Fill: colPage, Stroke: colDesired, PenWidth: 1.5})
-		}, d.t("gewenste beleving", "desired emotion")})
+		}, g.t("gewenste beleving", "desired emotion")})
 	}
-	section(d.t("Pijlen en lijnen", "Arrows and lines"), lines, "")
+	section(g.t("Pijlen en lijnen", "Arrows and lines"), lines, "")
 
 	l.w = math.Ceil(math.Max(x-legendGap+10, heading.Right()+10))
 	l.h = math.Ceil(bottom + 8)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,14 +21,7 @@ type Options struct {
 	Hide []Lane
 }
 
-func (o Options) hidden(l Lane) bool {
-	for _, h := range o.Hide {
-		if h == l {
-			return true
-		}
-	}
-	return false
-}
+func (o Options) hidden(l Lane) bool { return slices.Contains(o.Hide, l) }
 
 // Size is the output size of a diagram.
 type Size string
@@ -48,9 +42,13 @@ const (
 	SizeA0 Size = "a0"
 )
 
-// Sizes lists the sizes, screen first and then the sheets from small to
+// sizes lists the sizes, screen first and then the sheets from small to
 // large.
-var Sizes = []Size{SizeScreen, SizeA3, SizeA2, SizeA1, SizeA0}
+var sizes = [...]Size{SizeScreen, SizeA3, SizeA2, SizeA1, SizeA0}
+
+// Sizes returns the sizes, screen first and then the sheets from small to
+// large. The slice is the caller's own.
+func Sizes() []Size { return slices.Clone(sizes[:]) }
 
 // sheet returns the sheet of a print size in points, landscape, and false
 // for the screen.
@@ -65,35 +63,12 @@ func ParseSize(s string) (Size, error) {
 	if s == "" {
 		return SizeScreen, nil
 	}
-	for _, z := range Sizes {
+	for _, z := range sizes {
 		if strings.EqualFold(s, string(z)) {
 			return z, nil
 		}
 	}
 	return SizeScreen, fmt.Errorf("unknown size %q: use screen, a3, a2, a1 or a0", s)
-}
-
-// Format is an output format.
-type Format string
-
-// The output formats.
-const (
-	FormatSVG Format = "svg"
-	FormatPNG Format = "png"
-	FormatDOT Format = "dot"
-)
-
-// Formats lists the formats in the order the CLI shows them.
-var Formats = []Format{FormatSVG, FormatPNG, FormatDOT}
-
-// ParseFormat accepts svg, png or dot.
-func ParseFormat(s string) (Format, error) {
-	for _, f := range Formats {
-		if strings.EqualFold(s, string(f)) {
-			return f, nil
-		}
-	}
-	return "", fmt.Errorf("unknown format %q: use svg, png or dot", s)
 }
 
 // Lane is a horizontal band of the diagram: one of the five lanes of a
@@ -116,8 +91,13 @@ const (
 	LaneMetrics  Lane = "meetpunten"
 )
 
-// Lanes lists every lane and row from top to bottom.
-var Lanes = []Lane{LaneTime, LaneEmotion, LaneEvidence, LaneCustomer, LaneFront, LaneBack, LaneSupport, LanePain, LaneSuccess, LaneMetrics}
+// laneOrder is every lane and row from top to bottom: the order of every
+// diagram. It is an array, so no caller can change it.
+var laneOrder = [...]Lane{LaneTime, LaneEmotion, LaneEvidence, LaneCustomer, LaneFront, LaneBack, LaneSupport, LanePain, LaneSuccess, LaneMetrics}
+
+// Lanes returns every lane and row from top to bottom, in a slice that is
+// the caller's own: changing it changes no diagram.
+func Lanes() []Lane { return slices.Clone(laneOrder[:]) }
 
 // laneAliases are the English names accepted by ParseLanes.
 var laneAliases = map[string]Lane{
@@ -217,12 +197,8 @@ func ParseLanes(s string) ([]Lane, error) {
 		return hide, nil
 	}
 	var out []Lane
-	for _, l := range Lanes {
-		keep := false
-		for _, s := range show {
-			keep = keep || s == l
-		}
-		if !keep {
+	for _, l := range laneOrder {
+		if !slices.Contains(show, l) {
 			out = append(out, l)
 		}
 	}
@@ -230,18 +206,16 @@ func ParseLanes(s string) ([]Lane, error) {
 }
 
 func lookupLane(name string) (Lane, bool) {
-	for _, l := range Lanes {
-		if string(l) == name {
-			return l, true
-		}
+	if slices.Contains(laneOrder[:], Lane(name)) {
+		return Lane(name), true
 	}
 	l, ok := laneAliases[name]
 	return l, ok
 }
 
 func laneList() string {
-	names := make([]string, len(Lanes))
-	for i, l := range Lanes {
+	names := make([]string, len(laneOrder))
+	for i, l := range laneOrder {
 		names[i] = string(l)
 	}
 	return strings.Join(names, ", ")
@@ -249,8 +223,8 @@ func laneList() string {
 
 // suggestLane returns ` (did you mean "x"?)` for a near miss.
 func suggestLane(name string) string {
-	cands := make([]string, 0, len(Lanes)+len(laneAliases))
-	for _, l := range Lanes {
+	cands := make([]string, 0, len(laneOrder)+len(laneAliases))
+	for _, l := range laneOrder {
 		cands = append(cands, string(l))
 	}
 	aliases := make([]string, 0, len(laneAliases))

@@ -7,7 +7,44 @@ import (
 	"hash/crc32"
 	"image"
 	"io"
+	"math"
 )
+
+// The size of a PNG (PNGSize) and its bytes (encodePNG); raster.go paints
+// the pixels.
+
+// MaxPNGPixels caps the size of a PNG: a very long journey is drawn at a
+// lower resolution rather than needing gigabytes of memory. 40 million
+// pixels is a strip of about 16 000 × 2 500; the SVG has no such limit.
+const MaxPNGPixels = 40_000_000
+
+// maxPNGSide keeps each side within what image viewers open.
+const maxPNGSide = 30000
+
+// pngScale is the number of pixels per point of the layout: 96 dots per
+// inch on screen, 300 per inch of the sheet for print, less when the PNG
+// would pass MaxPNGPixels or maxPNGSide.
+func pngScale(l *Layout) float64 {
+	s := screenDPI / 72
+	if _, _, ok := l.Size.sheet(); ok {
+		s = l.printScale() * sheetDPI / 72
+	}
+	if px := l.Width * l.Height * s * s; px > MaxPNGPixels {
+		s *= math.Sqrt(MaxPNGPixels / px)
+	}
+	if side := math.Max(l.Width, l.Height) * s; side > maxPNGSide {
+		s *= maxPNGSide / side
+	}
+	return s
+}
+
+// PNGSize returns the pixel size of the PNG of a layout and its resolution
+// in dots per inch of the output: 96 on screen, 300 on a sheet, less when
+// the PNG would pass MaxPNGPixels.
+func PNGSize(l *Layout) (w, h int, dpi float64) {
+	s := pngScale(l)
+	return int(math.Ceil(l.Width * s)), int(math.Ceil(l.Height * s)), s * 72 / l.printScale()
+}
 
 // encodePNG writes an opaque RGBA image as an 8-bit RGB PNG. It does what
 // image/png does with one filter ("Sub") for every row instead of trying

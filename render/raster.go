@@ -28,31 +28,6 @@ import (
 // is the same on every machine (no system fonts), and is several times
 // faster than go-graphviz's own PNG renderer (see docs/decisions.md).
 
-// MaxPNGPixels caps the size of a PNG: a very long journey is drawn at a
-// lower resolution rather than needing gigabytes of memory. 40 million
-// pixels is a strip of about 16 000 × 2 500; the SVG has no such limit.
-const MaxPNGPixels = 40_000_000
-
-// maxPNGSide keeps each side within what image viewers open.
-const maxPNGSide = 30000
-
-// pngScale is the number of pixels per point of the layout: 96 dots per
-// inch on screen, 300 per inch of the sheet for print, less when the PNG
-// would pass MaxPNGPixels or maxPNGSide.
-func pngScale(l *Layout) float64 {
-	s := 96.0 / 72
-	if _, _, ok := l.Size.sheet(); ok {
-		s = l.printScale() * 300 / 72
-	}
-	if px := l.Width * l.Height * s * s; px > MaxPNGPixels {
-		s *= math.Sqrt(MaxPNGPixels / px)
-	}
-	if side := math.Max(l.Width, l.Height) * s; side > maxPNGSide {
-		s *= maxPNGSide / side
-	}
-	return s
-}
-
 // xdot is the part of Graphviz's JSON output the painter needs.
 type xdotGraph struct {
 	BB      string     `json:"bb"`
@@ -517,12 +492,4 @@ func parseColour(s string) color.RGBA {
 	}
 	pm := func(c uint64) uint8 { return uint8(c * a / 255) }
 	return color.RGBA{pm(v >> 16 & 0xff), pm(v >> 8 & 0xff), pm(v & 0xff), uint8(a)}
-}
-
-// PNGSize returns the pixel size of the PNG of a layout and its resolution
-// in dots per inch of the output: 96 on screen, 300 on a sheet, less when
-// the PNG would pass MaxPNGPixels.
-func PNGSize(l *Layout) (w, h int, dpi float64) {
-	s := pngScale(l)
-	return int(math.Ceil(l.Width * s)), int(math.Ceil(l.Height * s)), s * 72 / l.printScale()
 }

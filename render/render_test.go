@@ -160,16 +160,16 @@ func TestSVGHasTheText(t *testing.T) {
 			l := Derive(m, j, Options{})
 			d := parseSVG(t, renderBytes(t, l, FormatSVG))
 			for i, s := range j.Steps {
-				if got, want := d.joined(fmt.Sprintf("s%d", i+1)), fmt.Sprintf("%d %s", i+1, clean(s.Title)); got != want {
+				if got, want := d.joined("step-"+s.ID), fmt.Sprintf("%d %s", i+1, clean(s.Title)); got != want {
 					t.Errorf("step header %d reads %q, want %q", i+1, got, want)
 				}
 				if s.CustomerAction != "" {
-					if got := d.joined(fmt.Sprintf("s%d-klantactie-1", i+1)); !strings.Contains(got, clean(s.CustomerAction)) {
+					if got := d.joined("step-" + s.ID + ".klantactie-1"); !strings.Contains(got, clean(s.CustomerAction)) {
 						t.Errorf("step %d: customer action %q not found in %q", i+1, s.CustomerAction, got)
 					}
 				}
 				for k, p := range s.PainPoints {
-					if got := d.joined(fmt.Sprintf("s%d-pain-%d", i+1, k+1)); got != clean(p) {
+					if got := d.joined(fmt.Sprintf("step-%s.pain-%d", s.ID, k+1)); got != clean(p) {
 						t.Errorf("step %d pain point %d reads %q, want %q", i+1, k+1, got, p)
 					}
 				}
@@ -183,7 +183,7 @@ func TestSVGHasTheText(t *testing.T) {
 			if got, want := d.joined("title"), clean(m.Project.Organisation)+" "+clean(j.Title)+" Persona:"; !strings.HasPrefix(got, want) {
 				t.Errorf("title block reads %q, want it to start with %q", got, want)
 			}
-			if !strings.Contains(d.classes["s1-handoff-1"]+d.classes[firstHandoff(l)], "handoff") {
+			if !strings.Contains(d.classes["step-"+j.Steps[0].ID+".handoff-1"]+d.classes[firstHandoff(l)], "handoff") {
 				t.Errorf("no hand-off arrow with class handoff in the SVG")
 			}
 		})
@@ -247,11 +247,11 @@ func TestSVGEscapesUserText(t *testing.T) {
 		}
 	}
 	for id, want := range map[string]string{
-		"s1":              "1 <script>alert(1)</script>",
-		"s1-klantactie-1": "<b>Mallory</b> Typt &amp; <img src=x onerror=alert(3)> in het formulier",
-		"s1-bewijs-1":     `Brief met \N en \l en {accolades} en | streep`,
-		"s1-pain-1":       "</text></g><g>kapot",
-		"phase-1":         "]]><svg onload=alert(2)>",
+		"step-a":              "1 <script>alert(1)</script>",
+		"step-a.klantactie-1": "<b>Mallory</b> Typt &amp; <img src=x onerror=alert(3)> in het formulier",
+		"step-a.bewijs-1":     `Brief met \N en \l en {accolades} en | streep`,
+		"step-a.pain-1":       "</text></g><g>kapot",
+		"phase-1":             "]]><svg onload=alert(2)>",
 	} {
 		if got := d.joined(id); got != want {
 			t.Errorf("%s reads %q, want %q", id, got, want)
@@ -318,7 +318,7 @@ func TestPNG(t *testing.T) {
 			if r, g, bl := at(b.X+3, b.CY()); r != 0xc6 || g != 0x28 || bl != 0x28 {
 				t.Errorf("fail badge %s is #%02x%02x%02x, want #c62828", b.ID, r, g, bl)
 			}
-		case b.ID == "title" || b.ID == "s1":
+		case b.ID == "title" || b.ID == l.Columns[0].ID:
 			if n := dark(b.Rect); n < 100 {
 				t.Errorf("%s: only %d dark pixels; its text is not drawn", b.ID, n)
 			}
@@ -440,7 +440,8 @@ func lineStarts(b *Box, x float64) bool {
 func TestRenderDeterministic(t *testing.T) {
 	m := loadExamples(t)
 	j := m.Journeys[2]
-	for _, f := range Formats {
+	for _, info := range Formats() {
+		f := info.Format
 		a := renderBytes(t, Derive(m, j, Options{}), f)
 		b := renderBytes(t, Derive(m, j, Options{}), f)
 		if !bytes.Equal(a, b) {

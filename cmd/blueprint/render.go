@@ -45,8 +45,9 @@ func renderCommand() *cli.Command {
 }
 
 func laneNames() []string {
-	out := make([]string, len(render.Lanes))
-	for i, l := range render.Lanes {
+	lanes := render.Lanes()
+	out := make([]string, len(lanes))
+	for i, l := range lanes {
 		out[i] = string(l)
 	}
 	return out
@@ -57,13 +58,16 @@ func runRender(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	var formats []render.Format
+	var formats []render.FormatInfo
+	needGraphviz := false
 	for _, f := range strings.Split(c.String("format"), ",") {
 		format, err := render.ParseFormat(strings.TrimSpace(f))
 		if err != nil {
 			return usageError("--format: %v", err)
 		}
-		formats = append(formats, format)
+		info, _ := format.Info()
+		formats = append(formats, info)
+		needGraphviz = needGraphviz || info.Graphviz
 	}
 	size, err := render.ParseSize(c.String("size"))
 	if err != nil {
@@ -88,15 +92,13 @@ func runRender(c *cli.Context) error {
 	opts := render.Options{Lang: doc, Size: size, Hide: hide}
 
 	ctx := context.Background()
-	var r *render.Renderer
-	for _, f := range formats {
-		if f != render.FormatDOT && r == nil {
-			// One Graphviz for the whole run: starting it is the slow part.
-			if r, err = render.NewRenderer(ctx); err != nil {
-				return usageError("%v", err)
-			}
-			defer r.Close()
+	r := &render.Renderer{} // writes the formats that need no Graphviz
+	if needGraphviz {
+		// One Graphviz for the whole run: starting it is the slow part.
+		if r, err = render.NewRenderer(ctx); err != nil {
+			return usageError("%v", err)
 		}
+		defer r.Close()
 	}
 	for _, j := range l.model.Journeys {
 		layout := render.Derive(l.model, j, opts)
@@ -106,21 +108,18 @@ func runRender(c *cli.Context) error {
 			}
 		}
 		for _, f := range formats {
-			path := filepath.Join(outDir, j.ID+"."+string(f))
+			path := filepath.Join(outDir, j.ID+"."+f.Ext)
 			err := writeAtomic(path, func(w io.Writer) error {
-				if f == render.FormatDOT {
-					return render.WriteDOT(w, layout)
-				}
-				return r.Render(ctx, w, layout, f)
+				return r.Render(ctx, w, layout, f.Format)
 			})
 			if err != nil {
 				return usageError("%s: %v", filepath.ToSlash(path), err)
 			}
 			note := ""
-			if f == render.FormatPNG {
+			if nominal := f.NominalDPI(size); nominal > 0 { // a raster format: say its size
 				w, h, dpi := render.PNGSize(layout)
 				note = fmt.Sprintf(" (%d × %d px", w, h)
-				if nominal := map[bool]float64{true: 96, false: 300}[size == render.SizeScreen]; dpi < nominal-0.5 {
+				if dpi < nominal-0.5 {
 					note += t(fmt.Sprintf(", verkleind tot %.0f dpi; de SVG heeft alle details", dpi),
 						fmt.Sprintf(", reduced to %.0f dpi; the SVG has every detail", dpi))
 				}
