@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/dimpact/blueprint/blueprint"
-	"github.com/dimpact/blueprint/render/rendertest"
+	"github.com/dimpact/blueprint/blueprint/blueprinttest"
 )
 
 // The benchmarks of docs/performance.md ("Diagrams"). Run them with
@@ -39,7 +39,7 @@ func BenchmarkExamplePNG(b *testing.B) {
 // start-up included: how the time grows with the length.
 func BenchmarkSteps(b *testing.B) {
 	for _, n := range []int{10, 60, 200} {
-		m, j := rendertest.Journey(b, n)
+		m, j := blueprinttest.One(b, n)
 		for _, f := range []Format{FormatDOT, FormatSVG, FormatPNG} {
 			b.Run(fmt.Sprintf("%d/%s", n, f), func(b *testing.B) { benchStartup(b, m, j, f) })
 		}
@@ -87,7 +87,7 @@ func BenchmarkBatch100(b *testing.B) {
 
 // BenchmarkDerive is the pure Go part: layout and DOT of a 60-step journey.
 func BenchmarkDerive(b *testing.B) {
-	m, j := rendertest.Journey(b, 60)
+	m, j := blueprinttest.One(b, 60)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if err := WriteDOT(io.Discard, Derive(m, j, Options{})); err != nil {
@@ -110,7 +110,7 @@ func BenchmarkNative(b *testing.B) {
 		j    *blueprint.Journey
 	}{{"example", m, m.Journeys[1]}}
 	for _, n := range []int{10, 60, 200} {
-		sm, sj := rendertest.Journey(b, n)
+		sm, sj := blueprinttest.One(b, n)
 		cases = append(cases, struct {
 			name string
 			m    *blueprint.Model

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/dimpact/blueprint/blueprint"
-	"github.com/dimpact/blueprint/render/rendertest"
+	"github.com/dimpact/blueprint/blueprint/blueprinttest"
 )
 
 // loadExamples loads the example journeys of the repository.
@@ -49,7 +49,7 @@ func layoutCases(tb testing.TB) []layoutCase {
 		layoutCase{j.ID + "/a3", m, j, Options{Size: SizeA3}},
 	)
 	for _, n := range []int{1, 2, 10, 60} {
-		sm, sj := rendertest.Journey(tb, n)
+		sm, sj := blueprinttest.One(tb, n)
 		cs = append(cs, layoutCase{fmt.Sprintf("synthetic-%d", n), sm, sj, Options{}})
 	}
 	return cs
