@@ -33,6 +33,14 @@
 // phase order, the emotion scale, customer actions, hand-offs, flow,
 // improvements, priorities, and completeness warnings.
 //
+// # Diagnostics
+//
+// Diagnostic and Diagnostics are the one diagnostics type of the project;
+// Collector gathers them in one language for every stage that reads
+// outside input (this loader, the requirements catalogue, vendor
+// workbooks, GEMMA files). A Pos is file:line:col in a text file, or a
+// cell of a workbook (CellPos: pve.xlsx:'1 Klantgeleiding'!K12).
+//
 // # Output helpers
 //
 // DiagnosticWriter prints diagnostics with a source snippet and caret;
@@ -40,4 +48,7 @@
 // ProjectSchema generate the JSON Schemas in docs/. StarterJourney is the
 // template of `blueprint init`. Summarize counts what an adviser checks
 // first.
+//
+// Synthetic journeys for the tests and benchmarks of every stage come from
+// the sub-package blueprinttest.
 package blueprint
