@@ -77,11 +77,11 @@ func (w *Weights) Weight(moscow string) int {
 		return 0
 	}
 	switch moscow {
-	case Must:
+	case blueprint.MoSCoWMust:
 		return w.Must
-	case Should:
+	case blueprint.MoSCoWShould:
 		return w.Should
-	case Could:
+	case blueprint.MoSCoWCould:
 		return w.Could
 	}
 	return 0
@@ -333,17 +333,6 @@ func (g *GemmaElement) KindName(lang blueprint.Lang) string {
 	}
 	return g.Kind
 }
-
-// MoSCoW priorities and requirement kinds.
-const (
-	Must   = "must"
-	Should = "should"
-	Could  = "could"
-	Wont   = "wont"
-
-	KindKO     = "eis"
-	KindScored = "wens"
-)
 
 // Verification methods.
 var Verifications = []string{"demonstratie", "test", "documentatie", "referentie", "certificaat"}

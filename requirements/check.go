@@ -238,13 +238,13 @@ func checkRequirements(d *diags, c *Catalogue, own *Catalogue) {
 			x := d.errorf(r.At("functie"), "reference", "eis %s noemt functie %q, die niet bestaat", "requirement %s names function %q, which does not exist", r.ID, r.Function)
 			d.didYouMean(x, r.Function, functionKeys(c))
 		}
-		if r.Kind != KindKO && r.Kind != KindScored {
+		if r.Kind != blueprint.KindKO && r.Kind != blueprint.KindScored {
 			x := d.errorf(r.At("soort"), "value", "soort moet \"eis\" of \"wens\" zijn, niet %q", "soort must be \"eis\" or \"wens\", not %q", r.Kind)
-			d.didYouMean(x, r.Kind, blueprint.RequirementKinds)
+			d.didYouMean(x, r.Kind, blueprint.RequirementKinds())
 		}
-		if !contains(blueprint.MoSCoWValues, r.MoSCoW) {
+		if !contains(blueprint.MoSCoWValues(), r.MoSCoW) {
 			x := d.errorf(r.At("moscow"), "value", "moscow moet must, should, could of wont zijn, niet %q", "moscow must be must, should, could or wont, not %q", r.MoSCoW)
-			d.didYouMean(x, r.MoSCoW, blueprint.MoSCoWValues)
+			d.didYouMean(x, r.MoSCoW, blueprint.MoSCoWValues())
 		}
 		if !contains(Verifications, r.Verification) {
 			x := d.errorf(r.At("verificatie"), "value", "onbekende verificatie %q", "unknown verification %q", r.Verification)

@@ -500,7 +500,7 @@ func (dv *deriver) override(j *blueprint.Journey, p *blueprint.PriorityOverride,
 		e := dv.evOf(r)
 		e.overrides = append(e.overrides, override{p: p, project: project})
 		tr := &Trace{Kind: TracePriority, Journey: j, Explicit: true, Reason: reason, Pos: p.Pos}
-		if p.MoSCoW == Wont {
+		if p.MoSCoW == blueprint.MoSCoWWont {
 			// A "wont" keeps the requirement out; it is not evidence of need.
 			e.traces = append(e.traces, tr)
 			continue
@@ -558,7 +558,7 @@ func (dv *deriver) requires() {
 
 func (dv *deriver) isWont(e *ev) bool {
 	m, _, _ := dv.overridden(e)
-	return m == Wont
+	return m == blueprint.MoSCoWWont
 }
 
 // overridden returns the MoSCoW and kind fixed by overrides ("" when not
@@ -580,7 +580,7 @@ func (dv *deriver) overridden(e *ev) (moscow, kind string, by *blueprint.Priorit
 			if o.p.MoSCoW != "" && (m == "" || rank(o.p.MoSCoW) > rank(m)) {
 				m, by = o.p.MoSCoW, o.p
 			}
-			if o.p.Kind != "" && (k == "" || (k == KindScored && o.p.Kind == KindKO)) {
+			if o.p.Kind != "" && (k == "" || (k == blueprint.KindScored && o.p.Kind == blueprint.KindKO)) {
 				k = o.p.Kind
 				if by == nil {
 					by = o.p
@@ -611,11 +611,11 @@ func (dv *deriver) overridden(e *ev) (moscow, kind string, by *blueprint.Priorit
 // rank orders MoSCoW values: must highest.
 func rank(m string) int {
 	switch m {
-	case Must:
+	case blueprint.MoSCoWMust:
 		return 3
-	case Should:
+	case blueprint.MoSCoWShould:
 		return 2
-	case Could:
+	case blueprint.MoSCoWCould:
 		return 1
 	}
 	return 0
@@ -648,7 +648,7 @@ func (dv *deriver) result(opts Options) *Result {
 			}
 		}
 		dv.prioritise(row, e, n)
-		if row.MoSCoW == Wont {
+		if row.MoSCoW == blueprint.MoSCoWWont {
 			res.Wont = append(res.Wont, row)
 			continue
 		}
@@ -733,7 +733,7 @@ func (dv *deriver) prioritise(row *Row, e *ev, n int) {
 			dv.conflicts(e, by)
 		}
 	}
-	if row.Kind == KindScored {
+	if row.Kind == blueprint.KindScored {
 		row.Weight = dv.cat.Weights.Weight(row.MoSCoW)
 	}
 }
@@ -770,21 +770,21 @@ func (dv *deriver) evidence(e *ev, n int) (string, string) {
 	}
 	switch {
 	case e.explicitID:
-		return Must, count + dv.t(", expliciet als behoefte genoemd", ", named explicitly as a need")
+		return blueprint.MoSCoWMust, count + dv.t(", expliciet als behoefte genoemd", ", named explicitly as a need")
 	case pj >= 2 && 4*pj >= 3*n:
-		return Must, count
+		return blueprint.MoSCoWMust, count
 	case e.explicitFn:
-		return Should, count + dv.t(", functie expliciet als behoefte genoemd", ", function named explicitly as a need")
+		return blueprint.MoSCoWShould, count + dv.t(", functie expliciet als behoefte genoemd", ", function named explicitly as a need")
 	case j >= 2 || pj >= 1:
-		return Should, count
+		return blueprint.MoSCoWShould, count
 	case e.painPersona:
-		return Should, count + dv.t(", en gevraagd door een persona", ", and asked for by a persona")
+		return blueprint.MoSCoWShould, count + dv.t(", en gevraagd door een persona", ", and asked for by a persona")
 	}
 	if !e.direct {
-		return Could, fmt.Sprintf(dv.t("vereist door een andere eis, in %d van %d klantreizen", "required by another requirement, in %d of %d journeys"),
+		return blueprint.MoSCoWCould, fmt.Sprintf(dv.t("vereist door een andere eis, in %d van %d klantreizen", "required by another requirement, in %d of %d journeys"),
 			len(e.viaJourneys), n)
 	}
-	return Could, count
+	return blueprint.MoSCoWCould, count
 }
 
 func plural(lang blueprint.Lang, n int, nl1, nlN, en1, enN string) string {

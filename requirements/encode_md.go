@@ -53,7 +53,7 @@ func WriteMarkdown(w io.Writer, res *Result, meta Meta) error {
 		k, wn := 0, 0
 		for _, row := range res.Rows {
 			if row.Block == bl {
-				if row.Kind == KindKO {
+				if row.Kind == blueprint.KindKO {
 					k++
 				} else {
 					wn++
@@ -164,7 +164,7 @@ func writeMarkdownRow(b *bufio.Writer, row *Row, lang blueprint.Lang) {
 
 // KindLabel names a kind for readers: "Eis (knock-out)" or "Wens".
 func KindLabel(lang blueprint.Lang, kind string) string {
-	if kind == KindKO {
+	if kind == blueprint.KindKO {
 		return blueprint.T(lang, "Eis (knock-out)", "Knock-out requirement")
 	}
 	return blueprint.T(lang, "Wens (scoort punten)", "Scored requirement")

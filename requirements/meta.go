@@ -123,9 +123,9 @@ func Rationale(row *Row, lang blueprint.Lang) string {
 func KindName(lang blueprint.Lang, kind string) string {
 	if lang == blueprint.English {
 		switch kind {
-		case KindKO:
+		case blueprint.KindKO:
 			return "knock-out"
-		case KindScored:
+		case blueprint.KindScored:
 			return "scored"
 		}
 	}
@@ -135,13 +135,13 @@ func KindName(lang blueprint.Lang, kind string) string {
 // MoSCoWName returns the MoSCoW priority as written in the matrix.
 func MoSCoWName(lang blueprint.Lang, m string) string {
 	switch m {
-	case Must:
+	case blueprint.MoSCoWMust:
 		return "Must"
-	case Should:
+	case blueprint.MoSCoWShould:
 		return "Should"
-	case Could:
+	case blueprint.MoSCoWCould:
 		return "Could"
-	case Wont:
+	case blueprint.MoSCoWWont:
 		return "Won't"
 	}
 	return m
@@ -150,7 +150,7 @@ func MoSCoWName(lang blueprint.Lang, m string) string {
 // WeightText is the weight column: the number for a wish, KO for a
 // knock-out requirement.
 func WeightText(lang blueprint.Lang, row *Row) string {
-	if row.Kind == KindKO {
+	if row.Kind == blueprint.KindKO {
 		return "KO"
 	}
 	return strconv.Itoa(row.Weight)

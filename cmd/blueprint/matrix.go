@@ -221,7 +221,7 @@ func matrixSummary(w io.Writer, res *requirements.Result, out string, lang bluep
 	ko, wish := 0, 0
 	blocks := map[*requirements.Block]bool{}
 	for _, r := range res.Rows {
-		if r.Kind == requirements.KindKO {
+		if r.Kind == blueprint.KindKO {
 			ko++
 		} else {
 			wish++

@@ -167,9 +167,9 @@ func (w *writer) introSheet() {
 	for _, p := range []struct {
 		m, nl, en string
 	}{
-		{requirements.Must, "Moet er zijn bij de ingebruikname.", "Must be there at go-live."},
-		{requirements.Should, "Hoort erbij; de ingebruikname kan desnoods zonder.", "Belongs to it; go-live can do without if need be."},
-		{requirements.Could, "Gewenst als het kan.", "Desirable if possible."},
+		{blueprint.MoSCoWMust, "Moet er zijn bij de ingebruikname.", "Must be there at go-live."},
+		{blueprint.MoSCoWShould, "Hoort erbij; de ingebruikname kan desnoods zonder.", "Belongs to it; go-live can do without if need be."},
+		{blueprint.MoSCoWCould, "Gewenst als het kan.", "Desirable if possible."},
 	} {
 		iw.tableRow([]any{requirements.MoSCoWName(w.lang, p.m), t(p.nl, p.en), ws.Weight(p.m), ""},
 			[]int{w.st.tableBold, w.st.tableCell, w.st.tableNumber, w.st.text}, false)

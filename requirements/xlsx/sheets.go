@@ -47,8 +47,8 @@ func (w *writer) blockSheet(b *blockSheet) {
 	w.check(f.SetRowHeight(sheet, headerRow, 32))
 
 	answers := w.res.Catalogue.Answers
-	wish := requirements.KindName(lang, requirements.KindScored)
-	ko := requirements.KindName(lang, requirements.KindKO)
+	wish := requirements.KindName(lang, blueprint.KindScored)
+	ko := requirements.KindName(lang, blueprint.KindKO)
 	for i, row := range b.rows {
 		r := b.first + i
 		cells := requirements.BuyerCells(row, lang)
@@ -59,14 +59,14 @@ func (w *writer) blockSheet(b *blockSheet) {
 				style = w.st.id
 			case colKind, colMoSCoW, colVerification:
 				style = w.st.cellCenter
-				if c == colKind && row.Kind == requirements.KindKO {
+				if c == colKind && row.Kind == blueprint.KindKO {
 					style = w.st.cellKO
 				}
 			case colWeight:
 				style = w.st.cellCenter
 			}
 			var v any = cells[c-1]
-			if c == colWeight && row.Kind != requirements.KindKO {
+			if c == colWeight && row.Kind != blueprint.KindKO {
 				v = row.Weight
 			}
 			set(c, r, v, style)
@@ -189,8 +189,8 @@ func (w *writer) summarySheet() {
 	cKOFailed := cFirstAns + nAns
 	cKOOpen, cPoints, cMax, cScore := cKOFailed+1, cKOFailed+2, cKOFailed+3, cKOFailed+4
 	r := hr + 1
-	wish := formulaString(requirements.KindName(w.lang, requirements.KindScored))
-	ko := formulaString(requirements.KindName(w.lang, requirements.KindKO))
+	wish := formulaString(requirements.KindName(w.lang, blueprint.KindScored))
+	ko := formulaString(requirements.KindName(w.lang, blueprint.KindKO))
 	for _, b := range w.blocks {
 		rng := func(col int) string { return absRange(b.name, col, b.first, b.last) }
 		set(1, r, b.name, w.st.textBold)
