@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
@@ -334,8 +335,12 @@ func (g *GemmaElement) KindName(lang blueprint.Lang) string {
 	return g.Kind
 }
 
-// Verification methods.
-var Verifications = []string{"demonstratie", "test", "documentatie", "referentie", "certificaat"}
+// verifications are the ways the buyer checks an answer.
+var verifications = []string{"demonstratie", "test", "documentatie", "referentie", "certificaat"}
+
+// Verifications returns the ways the buyer checks an answer, the values of
+// a requirement's verificatie.
+func Verifications() []string { return slices.Clone(verifications) }
 
 // VerificationName returns a verification method in lang.
 func VerificationName(lang blueprint.Lang, v string) string {

@@ -157,3 +157,19 @@ func TestGemmaObjectIDsAreReal(t *testing.T) {
 func readShared(name string) ([]byte, error) {
 	return os.ReadFile(filepath.Join(gemmaDir, name))
 }
+
+// The lists of allowed values are copies: a caller (a long-running server)
+// that changes one cannot change what the checks accept.
+func TestAllowedValuesAreCopies(t *testing.T) {
+	p := Placeholders()
+	p[0] = "changed"
+	v := Verifications()
+	v[0] = "changed"
+	if Placeholders()[0] != "kanaal" || Verifications()[0] != "demonstratie" {
+		t.Fatal("changing a returned list changed the package's list")
+	}
+	_, diags := LoadCatalogue("c.toml", []byte(strings.Replace(string(BuiltinTOML()), `verificatie = "demonstratie"`, `verificatie = "changed"`, 1)), blueprint.English)
+	if !strings.Contains(diags.Error(), `unknown verification "changed"`) {
+		t.Errorf("the check accepted a value only a caller's copy holds:\n%s", diags.Error())
+	}
+}

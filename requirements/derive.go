@@ -2,6 +2,7 @@ package requirements
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
@@ -171,7 +172,7 @@ type deriver struct {
 	m       *blueprint.Model
 	cat     *Catalogue
 	lang    blueprint.Lang
-	d       *diags
+	d       *blueprint.Collector
 	ev      map[*Requirement]*ev
 	reasons map[string]string // interned reason texts
 	steps   map[*blueprint.Step]map[*Requirement]bool
@@ -186,7 +187,7 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 	lang := opts.Lang.Or(blueprint.Dutch)
 	dv := &deriver{
 		m: m, cat: cat, lang: lang,
-		d:       &diags{lang: opts.MessageLang.Or(lang)},
+		d:       blueprint.NewCollector(opts.MessageLang.Or(lang)),
 		ev:      map[*Requirement]*ev{},
 		reasons: map[string]string{},
 		steps:   map[*blueprint.Step]map[*Requirement]bool{},
@@ -201,8 +202,8 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 	dv.priorities()
 	dv.requires()
 	res := dv.result(opts)
-	dv.d.list.Sort()
-	return res, dv.d.list
+	dv.d.Diags.Sort()
+	return res, dv.d.Diags
 }
 
 func (dv *deriver) evOf(r *Requirement) *ev {
@@ -322,9 +323,9 @@ func (dv *deriver) journey(j *blueprint.Journey) {
 			if isKey(n) || mapped[i] {
 				continue
 			}
-			x := dv.d.warnf(s.ElemAt("behoeften", i), "need-unmapped",
+			x := dv.d.Warnf(s.ElemAt("behoeften", i), "need-unmapped",
 				"behoefte %q leidt tot geen eis uit de catalogus", "need %q leads to no requirement of the catalogue", n)
-			dv.d.hint(x, "noem een functiesleutel of eis-id (zie blueprint matrix --catalogue-template), vul de catalogus aan, of laat de waarschuwing staan als de behoefte buiten de KCC-voorziening valt",
+			dv.d.Hint(x, "noem een functiesleutel of eis-id (zie blueprint matrix --catalogue-template), vul de catalogus aan, of laat de waarschuwing staan als de behoefte buiten de KCC-voorziening valt",
 				"name a function key or requirement id (see blueprint matrix --catalogue-template), extend the catalogue, or leave the warning if the need is outside the KCC shared service")
 		}
 		if s.Channel != "" {
@@ -340,7 +341,7 @@ func (dv *deriver) journey(j *blueprint.Journey) {
 			if w.Metrics && len(ph.Metrics) == 0 {
 				continue
 			}
-			if len(w.Domains) > 0 && !contains(w.Domains, j.Domain) {
+			if len(w.Domains) > 0 && !slices.Contains(w.Domains, j.Domain) {
 				continue
 			}
 			vars := map[string]string{"fase": ph.Name}
@@ -388,12 +389,12 @@ func (dv *deriver) needs(j *blueprint.Journey, s *blueprint.Step) map[int]bool {
 			}
 			continue
 		}
-		x := dv.d.errorf(pos, "unknown-need-key", "onbekende sleutel %q in behoeften: geen eis-id of functie van de catalogus",
+		x := dv.d.Errorf(pos, "unknown-need-key", "onbekende sleutel %q in behoeften: geen eis-id of functie van de catalogus",
 			"unknown key %q in behoeften: not a requirement id or function of the catalogue", key)
-		if sug := suggest(key, append(functionKeys(dv.cat), requirementIDs(dv.cat)...)); sug != "" {
-			dv.d.hint(x, "bedoelde u %q? (een vrije behoefte schrijft u als zin, met spaties)", "did you mean %q? (write a free-text need as a sentence, with spaces)", sug)
+		if sug := blueprint.Suggest(key, append(functionKeys(dv.cat), requirementIDs(dv.cat)...)); sug != "" {
+			dv.d.Hint(x, "bedoelde u %q? (een vrije behoefte schrijft u als zin, met spaties)", "did you mean %q? (write a free-text need as a sentence, with spaces)", sug)
 		} else {
-			dv.d.hint(x, "gebruik een functiesleutel zoals \"klantcontacthistorie\" of een eis-id zoals \"KCC-CR-002\"; een vrije behoefte schrijft u als zin, met spaties",
+			dv.d.Hint(x, "gebruik een functiesleutel zoals \"klantcontacthistorie\" of een eis-id zoals \"KCC-CR-002\"; een vrije behoefte schrijft u als zin, met spaties",
 				"use a function key such as \"klantcontacthistorie\" or a requirement id such as \"KCC-CR-002\"; write a free-text need as a sentence, with spaces")
 		}
 	}
@@ -423,7 +424,7 @@ func (dv *deriver) texts(j *blueprint.Journey, ph *blueprint.Phase, s *blueprint
 			continue
 		}
 		w := r.When
-		if len(w.Roles) > 0 && !contains(w.Roles, role) {
+		if len(w.Roles) > 0 && !slices.Contains(w.Roles, role) {
 			continue
 		}
 		for _, ref := range refs {
@@ -486,12 +487,12 @@ func (dv *deriver) persona(p *blueprint.Persona) {
 func (dv *deriver) override(j *blueprint.Journey, p *blueprint.PriorityOverride, project bool) {
 	reqs := dv.targets(p.Requirement)
 	if len(reqs) == 0 {
-		x := dv.d.errorf(p.At("eis"), "unknown-requirement", "[[prioriteit]] noemt %q: geen eis-id of functiesleutel van de catalogus",
+		x := dv.d.Errorf(p.At("eis"), "unknown-requirement", "[[prioriteit]] noemt %q: geen eis-id of functiesleutel van de catalogus",
 			"[[prioriteit]] names %q: not a requirement id or function key of the catalogue", p.Requirement)
-		if sug := suggest(p.Requirement, append(requirementIDs(dv.cat), functionKeys(dv.cat)...)); sug != "" {
-			dv.d.hint(x, "bedoelde u %q?", "did you mean %q?", sug)
+		if sug := blueprint.Suggest(p.Requirement, append(requirementIDs(dv.cat), functionKeys(dv.cat)...)); sug != "" {
+			dv.d.Hint(x, "bedoelde u %q?", "did you mean %q?", sug)
 		} else {
-			dv.d.hint(x, "de eisen en functies staan in blueprint matrix --catalogue-template", "the requirements and functions are listed by blueprint matrix --catalogue-template")
+			dv.d.Hint(x, "de eisen en functies staan in blueprint matrix --catalogue-template", "the requirements and functions are listed by blueprint matrix --catalogue-template")
 		}
 		return
 	}
@@ -746,9 +747,9 @@ func (dv *deriver) conflicts(e *ev, by *blueprint.PriorityOverride) {
 			continue
 		}
 		if (o.p.MoSCoW != "" && by.MoSCoW != "" && o.p.MoSCoW != by.MoSCoW) || (o.p.Kind != "" && by.Kind != "" && o.p.Kind != by.Kind) {
-			x := dv.d.warnf(o.p.Pos, "priority-conflict", "[[prioriteit]] voor %q wijkt af van %s; die geldt",
+			x := dv.d.Warnf(o.p.Pos, "priority-conflict", "[[prioriteit]] voor %q wijkt af van %s; die geldt",
 				"[[prioriteit]] for %q differs from %s, which applies", o.p.Requirement, by.Pos)
-			dv.d.hint(x, "maak de prioriteiten gelijk, of leg de keuze vast in blueprint.toml", "make the priorities agree, or fix the choice in blueprint.toml")
+			dv.d.Hint(x, "maak de prioriteiten gelijk, of leg de keuze vast in blueprint.toml", "make the priorities agree, or fix the choice in blueprint.toml")
 		}
 	}
 }
@@ -811,14 +812,14 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 	cat := dv.m.Vocabulary
 	c.matchedNeeds = nil
 	pos := s.Pos
-	if len(w.Channels) > 0 && !contains(w.Channels, s.Channel) {
+	if len(w.Channels) > 0 && !slices.Contains(w.Channels, s.Channel) {
 		return nil, pos, false
 	}
 	var ch *blueprint.Channel
 	if s.Channel != "" {
 		ch = cat.Channel(s.Channel)
 	}
-	if len(w.ChannelKinds) > 0 && (ch == nil || !contains(w.ChannelKinds, string(ch.Kind))) {
+	if len(w.ChannelKinds) > 0 && (ch == nil || !slices.Contains(w.ChannelKinds, string(ch.Kind))) {
 		return nil, pos, false
 	}
 	if w.Contact && s.Channel == "" {
@@ -831,10 +832,10 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 		pos = s.At("kanaal")
 	}
 	qt := j.StepQuestionType(s)
-	if len(w.QuestionTypes) > 0 && !contains(w.QuestionTypes, qt) {
+	if len(w.QuestionTypes) > 0 && !slices.Contains(w.QuestionTypes, qt) {
 		return nil, pos, false
 	}
-	if len(w.Domains) > 0 && !contains(w.Domains, j.Domain) {
+	if len(w.Domains) > 0 && !slices.Contains(w.Domains, j.Domain) {
 		return nil, pos, false
 	}
 	if w.RepeatContact {
@@ -874,7 +875,7 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 	var systems []*blueprint.Support
 	if len(w.Systems) > 0 {
 		for _, sup := range s.Support {
-			if sup.System != "" && contains(w.Systems, sup.System) {
+			if sup.System != "" && slices.Contains(w.Systems, sup.System) {
 				systems = append(systems, sup)
 			}
 		}
@@ -886,7 +887,7 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 	var actors []string
 	if len(w.Actors) > 0 {
 		for _, a := range j.StepActors(s) {
-			if contains(w.Actors, a) {
+			if slices.Contains(w.Actors, a) {
 				actors = append(actors, a)
 			}
 		}
@@ -897,7 +898,7 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 	if len(w.Frontstage) > 0 {
 		actors = actors[:0]
 		for _, a := range s.Frontstage {
-			if contains(w.Frontstage, a.Actor) && !contains(actors, a.Actor) {
+			if slices.Contains(w.Frontstage, a.Actor) && !slices.Contains(actors, a.Actor) {
 				actors = append(actors, a.Actor)
 			}
 		}
@@ -908,7 +909,7 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 	var hit *blueprint.Handoff
 	if len(w.HandoffFrom) > 0 || len(w.HandoffTo) > 0 {
 		for _, h := range s.Handoffs {
-			if (len(w.HandoffFrom) == 0 || contains(w.HandoffFrom, h.From)) && (len(w.HandoffTo) == 0 || contains(w.HandoffTo, h.To)) {
+			if (len(w.HandoffFrom) == 0 || slices.Contains(w.HandoffFrom, h.From)) && (len(w.HandoffTo) == 0 || slices.Contains(w.HandoffTo, h.To)) {
 				hit = h
 				break
 			}
@@ -964,7 +965,7 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 			if sys := cat.System(sup.System); sys != nil {
 				name = sys.Name(dv.lang)
 			}
-			if !contains(names, name) {
+			if !slices.Contains(names, name) {
 				names = append(names, name)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -230,11 +231,11 @@ func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 	for _, t := range row.Traces {
 		switch {
 		case t.Kind == TraceRequired:
-			if !containsStr(vias, t.Via.ID) {
+			if !slices.Contains(vias, t.Via.ID) {
 				vias = append(vias, t.Via.ID)
 			}
 		case t.Journey == nil && t.Persona != nil:
-			if !containsStr(personas, t.Persona.Name) {
+			if !slices.Contains(personas, t.Persona.Name) {
 				personas = append(personas, t.Persona.Name)
 			}
 		case t.Journey == nil:
@@ -251,7 +252,7 @@ func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 				groups = append(groups, g)
 			}
 			if g := groups[i]; g != nil {
-				if w := where(t, lang); w != "" && !containsStr(g.places, w) {
+				if w := where(t, lang); w != "" && !slices.Contains(g.places, w) {
 					g.places = append(g.places, w)
 				}
 			}
@@ -319,13 +320,4 @@ func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 		b.WriteString(blueprint.T(lang, "Niet afgeleid uit de klantreizen", "Not derived from the journeys"))
 	}
 	return b.String()
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,7 +2,9 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -301,10 +303,10 @@ func (w *writer) traceMatrix() {
 		for _, tr := range row.Traces {
 			line := "• " + traceLine(tr, lang)
 			if i, ok := index[tr.Journey]; ok && tr.Journey != nil {
-				if !contains(perJourney[i], line) {
+				if !slices.Contains(perJourney[i], line) {
 					perJourney[i] = append(perJourney[i], line)
 				}
-			} else if !contains(other, line) {
+			} else if !slices.Contains(other, line) {
 				other = append(other, line)
 			}
 		}
@@ -373,10 +375,10 @@ func (w *writer) traceList() {
 				}
 				g = groups[i]
 			}
-			if p := tracePlace(tr, lang); p != "" && !contains(g.places, p) {
+			if p := tracePlace(tr, lang); p != "" && !slices.Contains(g.places, p) {
 				g.places = append(g.places, p)
 			}
-			if !contains(g.reasons, tr.Reason) {
+			if !slices.Contains(g.reasons, tr.Reason) {
 				g.reasons = append(g.reasons, tr.Reason)
 			}
 		}
@@ -473,21 +475,10 @@ func clip(s string, n int) string {
 		return s
 	}
 	cut := n
-	for cut > 0 && !utf8RuneStart(s[cut]) {
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
 	return s[:cut] + " …"
-}
-
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // metaSheet writes the hidden metadata the importer of vendor answers uses.
