@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/requirements/gemma"
 )
 
 //go:embed catalogue.toml
@@ -50,17 +51,17 @@ type Catalogue struct {
 	// Weights give the weight of a scored wish per MoSCoW priority.
 	Weights *Weights `toml:"weging"`
 	// Answers are the answer codes a vendor chooses from, in order.
-	Answers      []*Answer       `toml:"antwoord"`
-	Blocks       []*Block        `toml:"blok"`
-	Functions    []*Function     `toml:"functie"`
-	Requirements []*Requirement  `toml:"eis"`
-	Rules        []*Rule         `toml:"regel"`
-	Gemma        []*GemmaElement `toml:"gemma"`
+	Answers      []*Answer        `toml:"antwoord"`
+	Blocks       []*Block         `toml:"blok"`
+	Functions    []*Function      `toml:"functie"`
+	Requirements []*Requirement   `toml:"eis"`
+	Rules        []*Rule          `toml:"regel"`
+	Gemma        []*gemma.Element `toml:"gemma"`
 
 	blocks map[string]*Block
 	funcs  map[string]*Function
 	reqs   map[string]*Requirement
-	gemma  map[string]*GemmaElement
+	gemmas map[string]*gemma.Element
 }
 
 // Weights are the weights of scored wishes per MoSCoW priority. A "wont"
@@ -303,38 +304,6 @@ type Condition struct {
 	needLower, painLower []string
 }
 
-// GemmaElement is an element of the GEMMA model that requirements refer to:
-// a referentiecomponent, applicatieservice or buitengemeentelijke
-// voorziening, by its Object ID.
-type GemmaElement struct {
-	blueprint.Source
-	ID    string `toml:"id,required"`
-	Label string `toml:"naam,required"`
-	// Kind is referentiecomponent, applicatieservice or buitengemeentelijke
-	// voorziening.
-	Kind string `toml:"soort,required"`
-}
-
-// Gemma kinds.
-const (
-	GemmaComponent = "referentiecomponent"
-	GemmaService   = "applicatieservice"
-	GemmaExternal  = "buitengemeentelijke voorziening"
-)
-
-// KindName returns the kind in lang, capitalised.
-func (g *GemmaElement) KindName(lang blueprint.Lang) string {
-	switch g.Kind {
-	case GemmaComponent:
-		return blueprint.T(lang, "Referentiecomponent", "Reference component")
-	case GemmaService:
-		return blueprint.T(lang, "Applicatieservice", "Application service")
-	case GemmaExternal:
-		return blueprint.T(lang, "Buitengemeentelijke voorziening", "External facility")
-	}
-	return g.Kind
-}
-
 // verifications are the ways the buyer checks an answer.
 var verifications = []string{"demonstratie", "test", "documentatie", "referentie", "certificaat"}
 
@@ -370,7 +339,7 @@ func (c *Catalogue) Function(key string) *Function { return c.funcs[key] }
 func (c *Catalogue) Requirement(id string) *Requirement { return c.reqs[id] }
 
 // GemmaElement looks a GEMMA element up by Object ID.
-func (c *Catalogue) GemmaElement(id string) *GemmaElement { return c.gemma[id] }
+func (c *Catalogue) GemmaElement(id string) *gemma.Element { return c.gemmas[id] }
 
 // RequirementsOf returns the requirements of a function, in catalogue order.
 func (c *Catalogue) RequirementsOf(key string) []*Requirement {
@@ -392,7 +361,7 @@ func (c *Catalogue) index() {
 	c.blocks = map[string]*Block{}
 	c.funcs = map[string]*Function{}
 	c.reqs = map[string]*Requirement{}
-	c.gemma = map[string]*GemmaElement{}
+	c.gemmas = map[string]*gemma.Element{}
 	for _, b := range c.Blocks {
 		if _, ok := c.blocks[b.Code]; !ok {
 			c.blocks[b.Code] = b
@@ -409,8 +378,8 @@ func (c *Catalogue) index() {
 		}
 	}
 	for _, g := range c.Gemma {
-		if _, ok := c.gemma[g.ID]; !ok {
-			c.gemma[g.ID] = g
+		if _, ok := c.gemmas[g.ObjectID]; !ok {
+			c.gemmas[g.ObjectID] = g
 		}
 	}
 	for _, r := range c.Rules {
@@ -537,7 +506,7 @@ func merge(base, user *Catalogue) *Catalogue {
 	base.Functions = mergeBy(base.Functions, user.Functions, func(f *Function) string { return f.Key })
 	base.Requirements = mergeBy(base.Requirements, user.Requirements, func(r *Requirement) string { return r.ID })
 	base.Rules = mergeBy(base.Rules, user.Rules, func(r *Rule) string { return r.ID })
-	base.Gemma = mergeBy(base.Gemma, user.Gemma, func(g *GemmaElement) string { return g.ID })
+	base.Gemma = mergeBy(base.Gemma, user.Gemma, func(g *gemma.Element) string { return g.ObjectID })
 	retired := map[string]bool{}
 	for _, id := range user.Retired {
 		retired[id] = true

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/requirements/gemma"
 )
 
 var (
@@ -159,15 +160,15 @@ func checkFunctions(d *blueprint.Collector, c *Catalogue) {
 func checkGemma(d *blueprint.Collector, c *Catalogue) {
 	seen := map[string]bool{}
 	for _, g := range c.Gemma {
-		if seen[g.ID] {
-			d.Errorf(g.At("id"), "duplicate", "GEMMA-element %q komt twee keer voor", "GEMMA element %q occurs twice", g.ID)
+		if seen[g.ObjectID] {
+			d.Errorf(g.At("id"), "duplicate", "GEMMA-element %q komt twee keer voor", "GEMMA element %q occurs twice", g.ObjectID)
 		}
-		seen[g.ID] = true
+		seen[g.ObjectID] = true
 		switch g.Kind {
-		case GemmaComponent, GemmaService, GemmaExternal:
+		case gemma.Component, gemma.Service, gemma.External:
 		default:
 			x := d.Errorf(g.At("soort"), "value", "onbekende GEMMA-soort %q", "unknown GEMMA kind %q", g.Kind)
-			d.DidYouMean(x, g.Kind, []string{GemmaComponent, GemmaService, GemmaExternal})
+			d.DidYouMean(x, g.Kind, gemma.Kinds())
 		}
 	}
 }
@@ -180,7 +181,7 @@ func checkRequirements(d *blueprint.Collector, c *Catalogue, own *Catalogue) {
 	}
 	var gemmaIDs []string
 	for _, g := range c.Gemma {
-		gemmaIDs = append(gemmaIDs, g.ID)
+		gemmaIDs = append(gemmaIDs, g.ObjectID)
 	}
 	for _, r := range c.Requirements {
 		if !idPattern.MatchString(r.ID) {

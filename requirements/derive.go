@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/requirements/gemma"
 )
 
 // Options configure Derive. The zero value means defaults.
@@ -47,7 +48,7 @@ type Row struct {
 	Block       *Block
 	Function    *Function
 	// Gemma are the requirement's GEMMA elements, resolved.
-	Gemma []*GemmaElement
+	Gemma []*gemma.Element
 	// MoSCoW and Kind are the final priority and kind (after evidence and
 	// overrides); Weight is the weight of a scored wish (0 for a
 	// knock-out requirement).

@@ -157,7 +157,7 @@ func writeMarkdownRow(b *bufio.Writer, row *Row, lang blueprint.Lang) {
 	if len(row.Gemma) > 0 {
 		p("\n**GEMMA**\n\n")
 		for _, g := range row.Gemma {
-			p("- %s: %s (`%s`)\n", g.KindName(lang), md(g.Label), g.ID)
+			p("- %s: %s (`%s`)\n", g.KindName(lang), md(g.Name), g.ObjectID)
 		}
 	}
 }

@@ -167,7 +167,7 @@ func GemmaText(row *Row, lang blueprint.Lang) string {
 		if names[k] == nil {
 			kinds = append(kinds, k)
 		}
-		names[k] = append(names[k], g.Label)
+		names[k] = append(names[k], g.Name)
 	}
 	lines := make([]string, len(kinds))
 	for i, k := range kinds {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/requirements"
+	"github.com/dimpact/blueprint/requirements/gemma"
 )
 
 // introWriter fills the Toelichting sheet from top to bottom.
@@ -197,7 +198,7 @@ func (w *writer) introSheet() {
 			"The GEMMA column names the reference components, application services and national facilities of GEMMA, the reference architecture of Dutch municipalities (VNG Realisatie, release %s), that the requirement belongs to. Architects find them in Archi by their Object ID:"), rel))
 		iw.tableRow([]any{t("Soort", "Kind"), t("Naam", "Name"), "Object ID", ""}, []int{w.st.tableHead, w.st.tableHead, w.st.tableHead, w.st.tableHead}, true)
 		for _, g := range gs {
-			iw.tableRow([]any{g.KindName(w.lang), g.Label, g.ID, ""}, []int{w.st.tableCell, w.st.tableCell, w.st.tableCell, w.st.tableCell}, true)
+			iw.tableRow([]any{g.KindName(w.lang), g.Name, g.ObjectID, ""}, []int{w.st.tableCell, w.st.tableCell, w.st.tableCell, w.st.tableCell}, true)
 		}
 	}
 
@@ -242,14 +243,14 @@ func (w *writer) journeyList() string {
 
 // gemmaUsed lists the GEMMA elements of the rows in the workbook, in
 // catalogue order.
-func (w *writer) gemmaUsed() []*requirements.GemmaElement {
-	used := map[*requirements.GemmaElement]bool{}
+func (w *writer) gemmaUsed() []*gemma.Element {
+	used := map[*gemma.Element]bool{}
 	for _, row := range w.res.Rows {
 		for _, g := range row.Gemma {
 			used[g] = true
 		}
 	}
-	var out []*requirements.GemmaElement
+	var out []*gemma.Element
 	for _, g := range w.res.Catalogue.Gemma {
 		if used[g] {
 			out = append(out, g)
