@@ -355,6 +355,41 @@ func (c *Catalogue) RequirementsOf(key string) []*Requirement {
 // Title returns the catalogue's name in lang.
 func (c *Catalogue) Title(lang blueprint.Lang) string { return pick(lang, c.Name, c.NameEN) }
 
+// targets expands what a rule or a [[prioriteit]] names, a requirement id
+// or a function key, to requirements.
+func (c *Catalogue) targets(t string) []*Requirement {
+	if r := c.Requirement(t); r != nil {
+		return []*Requirement{r}
+	}
+	return c.RequirementsOf(t)
+}
+
+// blockCodes, functionKeys and requirementIDs list the names a reference
+// may use, for "did you mean …?".
+func (c *Catalogue) blockCodes() []string {
+	var out []string
+	for _, b := range c.Blocks {
+		out = append(out, b.Code)
+	}
+	return out
+}
+
+func (c *Catalogue) functionKeys() []string {
+	var out []string
+	for _, f := range c.Functions {
+		out = append(out, f.Key)
+	}
+	return out
+}
+
+func (c *Catalogue) requirementIDs() []string {
+	var out []string
+	for _, r := range c.Requirements {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
 // index builds the lookup maps; the first of duplicates wins (the checks
 // report the others).
 func (c *Catalogue) index() {

@@ -13,15 +13,7 @@ var (
 	idPattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 	keyPattern  = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 	codePattern = regexp.MustCompile(`^[A-Z0-9]{1,6}$`)
-	placeholder = regexp.MustCompile(`\{[^{}]*\}`)
 )
-
-// placeholders are the names a rule's reason may use between braces.
-var placeholders = []string{"kanaal", "systeem", "vraagsoort", "wachttijd", "emotie", "gewenst", "van", "naar", "actor", "tekst", "woord", "fase", "persona"}
-
-// Placeholders returns the names a rule's reason may use between braces,
-// such as "kanaal" for {kanaal}.
-func Placeholders() []string { return slices.Clone(placeholders) }
 
 // check runs the validation passes over a catalogue. own is the file the
 // user wrote (the catalogue itself, or the extension merged into the
@@ -152,7 +144,7 @@ func checkFunctions(d *blueprint.Collector, c *Catalogue) {
 		seen[f.Key] = true
 		if c.Block(f.Block) == nil {
 			x := d.Errorf(f.At("blok"), "reference", "functie %q noemt blok %q, dat niet bestaat", "function %q names block %q, which does not exist", f.Key, f.Block)
-			d.DidYouMean(x, f.Block, blockCodes(c))
+			d.DidYouMean(x, f.Block, c.blockCodes())
 		}
 	}
 }
@@ -203,7 +195,7 @@ func checkRequirements(d *blueprint.Collector, c *Catalogue, own *Catalogue) {
 		}
 		if c.Function(r.Function) == nil {
 			x := d.Errorf(r.At("functie"), "reference", "eis %s noemt functie %q, die niet bestaat", "requirement %s names function %q, which does not exist", r.ID, r.Function)
-			d.DidYouMean(x, r.Function, functionKeys(c))
+			d.DidYouMean(x, r.Function, c.functionKeys())
 		}
 		if r.Kind != blueprint.KindKO && r.Kind != blueprint.KindScored {
 			x := d.Errorf(r.At("soort"), "value", "soort moet \"eis\" of \"wens\" zijn, niet %q", "soort must be \"eis\" or \"wens\", not %q", r.Kind)
@@ -236,7 +228,7 @@ func checkRequirements(d *blueprint.Collector, c *Catalogue, own *Catalogue) {
 				d.Errorf(r.ElemAt("vereist", i), "reference", "eis %s vereist zichzelf", "requirement %s requires itself", r.ID)
 			case c.Requirement(q) == nil:
 				x := d.Errorf(r.ElemAt("vereist", i), "reference", "eis %s vereist %q, die niet bestaat", "requirement %s requires %q, which does not exist", r.ID, q)
-				d.DidYouMean(x, q, requirementIDs(c))
+				d.DidYouMean(x, q, c.requirementIDs())
 			}
 		}
 	}
@@ -244,7 +236,7 @@ func checkRequirements(d *blueprint.Collector, c *Catalogue, own *Catalogue) {
 
 func checkRules(d *blueprint.Collector, c *Catalogue) {
 	seen := map[string]bool{}
-	targets := append(requirementIDs(c), functionKeys(c)...)
+	targets := append(c.requirementIDs(), c.functionKeys()...)
 	for _, r := range c.Rules {
 		if seen[r.ID] {
 			d.Errorf(r.At("id"), "duplicate", "regel-id %q komt twee keer voor", "rule id %q occurs twice", r.ID)
@@ -378,28 +370,4 @@ func checkReferences(d *blueprint.Collector, c *Catalogue, bc *blueprint.Vocabul
 			}
 		}
 	}
-}
-
-func blockCodes(c *Catalogue) []string {
-	var out []string
-	for _, b := range c.Blocks {
-		out = append(out, b.Code)
-	}
-	return out
-}
-
-func functionKeys(c *Catalogue) []string {
-	var out []string
-	for _, f := range c.Functions {
-		out = append(out, f.Key)
-	}
-	return out
-}
-
-func requirementIDs(c *Catalogue) []string {
-	var out []string
-	for _, r := range c.Requirements {
-		out = append(out, r.ID)
-	}
-	return out
 }
