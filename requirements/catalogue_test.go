@@ -164,3 +164,39 @@ func TestAllowedValuesAreCopies(t *testing.T) {
 		t.Errorf("the check accepted a value only a caller's copy holds:\n%s", diags.Error())
 	}
 }
+
+func TestReadCatalogueFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "eigen.toml")
+	src := []byte("uitbreiden = true\nversie = \"2\"\n")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, diags, err := ReadCatalogueFile(path, blueprint.English)
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("err = %v, diags = %v", err, diags)
+	}
+	if f.Name != filepath.ToSlash(path) || string(f.Src) != string(src) {
+		t.Errorf("file = %q with %q, want %q with the file's text", f.Name, f.Src, filepath.ToSlash(path))
+	}
+	if c, diags := LoadCatalogue(f.Name, f.Src, blueprint.English); diags.HasErrors() || c.Version != "2" {
+		t.Errorf("the file read does not load: %v", diags)
+	}
+
+	big := filepath.Join(dir, "groot.toml")
+	if err := os.WriteFile(big, make([]byte, MaxCatalogueSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, diags, err = ReadCatalogueFile(big, blueprint.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.ToSlash(big) + ":1:1: error: catalogue is too large (4194305 bytes; at most 4194304)"
+	if diags.Error() != want || f.Src != nil {
+		t.Errorf("diags = %q, src of %d bytes; want %q and the file left unread", diags.Error(), len(f.Src), want)
+	}
+
+	if _, _, err := ReadCatalogueFile(filepath.Join(dir, "missing.toml"), blueprint.English); err == nil {
+		t.Error("a missing file gave no error")
+	}
+}

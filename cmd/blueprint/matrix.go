@@ -103,13 +103,14 @@ func runMatrix(c *cli.Context) error {
 	cat := requirements.Builtin()
 	var diags blueprint.Diagnostics
 	if path := c.String("catalogue"); path != "" {
-		var cdiags blueprint.Diagnostics
-		cat, cdiags, err = requirements.LoadCatalogueFile(path, diagLang)
+		// Read once: the same bytes are loaded and shown in snippets.
+		f, cdiags, err := requirements.ReadCatalogueFile(path, diagLang)
 		if err != nil {
 			return usageError("matrix: --catalogue: %v", err)
 		}
-		if src, err := os.ReadFile(path); err == nil {
-			sources[filepath.ToSlash(path)] = src
+		if !cdiags.HasErrors() {
+			sources[f.Name] = f.Src
+			cat, cdiags = requirements.LoadCatalogue(f.Name, f.Src, diagLang)
 		}
 		diags = append(diags, cdiags...)
 		if cdiags.HasErrors() {
