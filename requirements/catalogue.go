@@ -84,29 +84,9 @@ func (c *Catalogue) targets(t string) []*Requirement {
 
 // blockCodes, functionKeys and requirementIDs list the names a reference
 // may use, for "did you mean …?".
-func (c *Catalogue) blockCodes() []string {
-	var out []string
-	for _, b := range c.Blocks {
-		out = append(out, b.Code)
-	}
-	return out
-}
-
-func (c *Catalogue) functionKeys() []string {
-	var out []string
-	for _, f := range c.Functions {
-		out = append(out, f.Key)
-	}
-	return out
-}
-
-func (c *Catalogue) requirementIDs() []string {
-	var out []string
-	for _, r := range c.Requirements {
-		out = append(out, r.ID)
-	}
-	return out
-}
+func (c *Catalogue) blockCodes() []string     { return keysOf(c.Blocks, blockCode) }
+func (c *Catalogue) functionKeys() []string   { return keysOf(c.Functions, functionKey) }
+func (c *Catalogue) requirementIDs() []string { return keysOf(c.Requirements, requirementID) }
 
 // Weights are the weights of scored wishes per MoSCoW priority. A "wont"
 // is never in the matrix, so it has no weight.

@@ -127,35 +127,43 @@ func decodeCatalogue(name string, src []byte, lang blueprint.Lang) (*Catalogue, 
 // index builds the lookup maps; the first of duplicates wins (the checks
 // report the others).
 func (c *Catalogue) index() {
-	c.blocks = map[string]*Block{}
-	c.funcs = map[string]*Function{}
-	c.reqs = map[string]*Requirement{}
-	c.gemmas = map[string]*gemma.Element{}
-	for _, b := range c.Blocks {
-		if _, ok := c.blocks[b.Code]; !ok {
-			c.blocks[b.Code] = b
-		}
-	}
-	for _, f := range c.Functions {
-		if _, ok := c.funcs[f.Key]; !ok {
-			c.funcs[f.Key] = f
-		}
-	}
-	for _, r := range c.Requirements {
-		if _, ok := c.reqs[r.ID]; !ok {
-			c.reqs[r.ID] = r
-		}
-	}
-	for _, g := range c.Gemma {
-		if _, ok := c.gemmas[g.ObjectID]; !ok {
-			c.gemmas[g.ObjectID] = g
-		}
-	}
+	c.blocks = indexBy(c.Blocks, blockCode)
+	c.funcs = indexBy(c.Functions, functionKey)
+	c.reqs = indexBy(c.Requirements, requirementID)
+	c.gemmas = indexBy(c.Gemma, gemmaID)
 	for _, r := range c.Rules {
 		if w := r.When; w != nil {
 			w.needLower, w.painLower = lowerAll(w.NeedContains), lowerAll(w.PainContains)
 		}
 	}
+}
+
+// The keys that entries are known by, in lookups, in "did you mean …?" and
+// when an extension replaces a built-in entry.
+func blockCode(b *Block) string           { return b.Code }
+func functionKey(f *Function) string      { return f.Key }
+func requirementID(r *Requirement) string { return r.ID }
+func ruleID(r *Rule) string               { return r.ID }
+func gemmaID(g *gemma.Element) string     { return g.ObjectID }
+
+// indexBy maps each key to the first element with that key.
+func indexBy[T any](xs []T, key func(T) string) map[string]T {
+	m := make(map[string]T, len(xs))
+	for _, x := range xs {
+		if _, ok := m[key(x)]; !ok {
+			m[key(x)] = x
+		}
+	}
+	return m
+}
+
+// keysOf lists the keys of the elements, in order.
+func keysOf[T any](xs []T, key func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = key(x)
+	}
+	return out
 }
 
 func lowerAll(xs []string) []string {
@@ -187,11 +195,11 @@ func merge(base, user *Catalogue) *Catalogue {
 		base.Answers = user.Answers
 	}
 	base.Retired = append(base.Retired, user.Retired...)
-	base.Blocks = mergeBy(base.Blocks, user.Blocks, func(b *Block) string { return b.Code })
-	base.Functions = mergeBy(base.Functions, user.Functions, func(f *Function) string { return f.Key })
-	base.Requirements = mergeBy(base.Requirements, user.Requirements, func(r *Requirement) string { return r.ID })
-	base.Rules = mergeBy(base.Rules, user.Rules, func(r *Rule) string { return r.ID })
-	base.Gemma = mergeBy(base.Gemma, user.Gemma, func(g *gemma.Element) string { return g.ObjectID })
+	base.Blocks = mergeBy(base.Blocks, user.Blocks, blockCode)
+	base.Functions = mergeBy(base.Functions, user.Functions, functionKey)
+	base.Requirements = mergeBy(base.Requirements, user.Requirements, requirementID)
+	base.Rules = mergeBy(base.Rules, user.Rules, ruleID)
+	base.Gemma = mergeBy(base.Gemma, user.Gemma, gemmaID)
 	retired := map[string]bool{}
 	for _, id := range user.Retired {
 		retired[id] = true

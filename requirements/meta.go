@@ -187,17 +187,13 @@ func JourneyName(j *blueprint.Journey) string {
 	return j.ID
 }
 
-// where names the place of a trace inside its journey: the step title, or
-// the phase, or the persona.
+// where names the place of a trace as the sources say it: its Place, or
+// "prioriteit" for a [[prioriteit]].
 func where(t *Trace, lang blueprint.Lang) string {
-	switch {
-	case t.Step != nil:
-		return t.Step.Title
-	case t.Persona != nil:
-		return blueprint.T(lang, "persona ", "persona ") + t.Persona.Name
-	case t.Phase != nil:
-		return blueprint.T(lang, "fase ", "phase ") + t.Phase.Name
-	case t.Kind == TracePriority:
+	if p := t.Place(lang); p != "" {
+		return p
+	}
+	if t.Kind == TracePriority {
 		return blueprint.T(lang, "prioriteit", "priority")
 	}
 	return ""

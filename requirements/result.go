@@ -116,6 +116,20 @@ type Trace struct {
 	Pos blueprint.Pos
 }
 
+// Place names the place of a trace inside its journey: the step title, or
+// the persona, or the phase; "" when the trace has none of these.
+func (t *Trace) Place(lang blueprint.Lang) string {
+	switch {
+	case t.Step != nil:
+		return t.Step.Title
+	case t.Persona != nil:
+		return blueprint.T(lang, "persona ", "persona ") + t.Persona.Name
+	case t.Phase != nil:
+		return blueprint.T(lang, "fase ", "phase ") + t.Phase.Name
+	}
+	return ""
+}
+
 // StepTrace lists the requirements one step led to.
 type StepTrace struct {
 	Journey      *blueprint.Journey

@@ -132,7 +132,7 @@ func (w *writer) traceList() {
 				}
 				g = groups[i]
 			}
-			if p := tracePlace(tr, lang); p != "" && !slices.Contains(g.places, p) {
+			if p := tr.Place(lang); p != "" && !slices.Contains(g.places, p) {
 				g.places = append(g.places, p)
 			}
 			if !slices.Contains(g.reasons, tr.Reason) {
@@ -164,19 +164,6 @@ func (w *writer) traceList() {
 		}
 	}
 	w.finishTrace(sw, 6, max(r-1, 4))
-}
-
-// tracePlace names the place of a trace in its journey.
-func tracePlace(tr *requirements.Trace, lang blueprint.Lang) string {
-	switch {
-	case tr.Step != nil:
-		return tr.Step.Title
-	case tr.Persona != nil:
-		return blueprint.T(lang, "persona ", "persona ") + tr.Persona.Name
-	case tr.Phase != nil:
-		return blueprint.T(lang, "fase ", "phase ") + tr.Phase.Name
-	}
-	return ""
 }
 
 // streamColWidths sets the widths of a streamed sheet's columns. The
