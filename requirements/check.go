@@ -197,7 +197,7 @@ func checkRequirements(d *blueprint.Collector, c *Catalogue, own *Catalogue) {
 			x := d.Errorf(r.At("functie"), "reference", "eis %s noemt functie %q, die niet bestaat", "requirement %s names function %q, which does not exist", r.ID, r.Function)
 			d.DidYouMean(x, r.Function, c.functionKeys())
 		}
-		if r.Kind != blueprint.KindKO && r.Kind != blueprint.KindScored {
+		if !slices.Contains(blueprint.RequirementKinds(), r.Kind) {
 			x := d.Errorf(r.At("soort"), "value", "soort moet \"eis\" of \"wens\" zijn, niet %q", "soort must be \"eis\" or \"wens\", not %q", r.Kind)
 			d.DidYouMean(x, r.Kind, blueprint.RequirementKinds())
 		}
