@@ -22,6 +22,11 @@ type deriver struct {
 	ev      map[*Requirement]*ev
 	reasons map[string]string // interned reason texts
 	steps   map[*blueprint.Step]map[*Requirement]bool
+	// scratch is reused by the step matcher (match.go).
+	scratch struct {
+		systems []*blueprint.Support
+		actors  []string
+	}
 }
 
 // Derive turns the journeys of m into requirement rows using cat. It is
@@ -64,9 +69,7 @@ func (dv *deriver) journey(j *blueprint.Journey) {
 		for i := range dv.stepTexts(j, s) {
 			mapped[i] = true
 		}
-		for i := range dv.stepRules(j, s, prev) {
-			mapped[i] = true
-		}
+		dv.stepRules(j, s, prev, mapped)
 		dv.unmapped(s, mapped)
 		if s.Channel != "" {
 			prev = s

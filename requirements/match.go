@@ -29,7 +29,8 @@ func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 }
 
 // seen is what a step that meets a condition showed: the most precise
-// position, and the parts of the step the reason can name.
+// position, and the parts of the step the reason can name. Its systems and
+// actors are valid until the next test.
 type seen struct {
 	pos        blueprint.Pos
 	ch         *blueprint.Channel
@@ -107,25 +108,29 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 		}
 		pos = s.At("gewenste_emotie")
 	}
-	var systems []*blueprint.Support
+	// systems and actors reuse the run's scratch space: a step is tested
+	// against every rule.
+	systems := c.dv.scratch.systems[:0]
 	if len(w.Systems) > 0 {
 		for _, sup := range s.Support {
 			if sup.System != "" && slices.Contains(w.Systems, sup.System) {
 				systems = append(systems, sup)
 			}
 		}
+		c.dv.scratch.systems = systems
 		if len(systems) == 0 {
 			return seen{}, false
 		}
 		pos = systems[0].At("systeem")
 	}
-	var actors []string
+	actors := c.dv.scratch.actors[:0]
 	if len(w.Actors) > 0 {
 		for _, a := range j.StepActors(s) {
 			if slices.Contains(w.Actors, a) {
 				actors = append(actors, a)
 			}
 		}
+		c.dv.scratch.actors = actors
 		if len(actors) == 0 {
 			return seen{}, false
 		}
@@ -137,6 +142,7 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 				actors = append(actors, a.Actor)
 			}
 		}
+		c.dv.scratch.actors = actors
 		if len(actors) == 0 {
 			return seen{}, false
 		}

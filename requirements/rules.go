@@ -21,10 +21,9 @@ func (dv *deriver) fire(r *Rule, vars map[string]string, t Trace) {
 }
 
 // stepRules applies the step rules to a step; prev is the step before it
-// that had a channel. It returns the indexes of the needs a rule's
+// that had a channel. It marks in mapped the indexes of the needs a rule's
 // behoefte_bevat recognised.
-func (dv *deriver) stepRules(j *blueprint.Journey, s, prev *blueprint.Step) map[int]bool {
-	mapped := map[int]bool{}
+func (dv *deriver) stepRules(j *blueprint.Journey, s, prev *blueprint.Step, mapped map[int]bool) {
 	ctx := &stepCtx{dv: dv, j: j, s: s, prev: prev}
 	for _, r := range dv.cat.Rules {
 		if r.Level != "" && r.Level != LevelStep {
@@ -39,7 +38,6 @@ func (dv *deriver) stepRules(j *blueprint.Journey, s, prev *blueprint.Step) map[
 		}
 		dv.fire(r, vars, Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos})
 	}
-	return mapped
 }
 
 // phaseRules applies the phase rules to the phases of a journey.
