@@ -292,11 +292,29 @@ type PriorityOverride struct {
 	Reason string `toml:"reden,required"`
 }
 
-// MoSCoW values and requirement kinds allowed in a PriorityOverride.
-var (
-	MoSCoWValues     = []string{"must", "should", "could", "wont"}
-	RequirementKinds = []string{"eis", "wens"}
+// MoSCoW priorities of a requirement, as written in moscow = "…" in a
+// PriorityOverride and in the requirements catalogue. A "wont" keeps a
+// requirement out of the matrix.
+const (
+	MoSCoWMust   = "must"
+	MoSCoWShould = "should"
+	MoSCoWCould  = "could"
+	MoSCoWWont   = "wont"
 )
+
+// Requirement kinds, as written in soort = "…" in a PriorityOverride and in
+// the requirements catalogue: a knock-out requirement (eis) that a vendor
+// must meet, or a wish (wens) that is scored.
+const (
+	KindKO     = "eis"
+	KindScored = "wens"
+)
+
+// MoSCoWValues returns the MoSCoW priorities, strongest first.
+func MoSCoWValues() []string { return []string{MoSCoWMust, MoSCoWShould, MoSCoWCould, MoSCoWWont} }
+
+// RequirementKinds returns the requirement kinds.
+func RequirementKinds() []string { return []string{KindKO, KindScored} }
 
 // Flow is an arrow from one step to the next.
 type Flow struct {

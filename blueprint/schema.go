@@ -144,8 +144,8 @@ var docs = map[string]map[string]fieldDoc{
 	},
 	"PriorityOverride": {
 		"eis":    {desc: "Id van een eis (KCC-KG-003) of sleutel van een functie uit de eisencatalogus."},
-		"moscow": {desc: "MoSCoW-prioriteit.", extra: map[string]any{"enum": MoSCoWValues}},
-		"soort":  {desc: "eis (knock-out) of wens (gescoord).", extra: map[string]any{"enum": RequirementKinds}},
+		"moscow": {desc: "MoSCoW-prioriteit.", extra: map[string]any{"enum": MoSCoWValues()}},
+		"soort":  {desc: "eis (knock-out) of wens (gescoord).", extra: map[string]any{"enum": RequirementKinds()}},
 		"reden":  {desc: "Waarom; komt in de matrix."},
 	},
 	"Term": {

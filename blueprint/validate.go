@@ -629,10 +629,10 @@ func checkPriorities(c *checker) {
 					c.t(msg{"voeg moscow = \"must\" (of should, could, wont) en/of soort = \"eis\" (of wens) toe", "add moscow = \"must\" (or should, could, wont) and/or soort = \"eis\" (or wens)"}))
 			}
 			if p.MoSCoW != "" {
-				c.oneOf(p.At("moscow"), "moscow", p.MoSCoW, MoSCoWValues)
+				c.oneOf(p.At("moscow"), "moscow", p.MoSCoW, MoSCoWValues())
 			}
 			if p.Kind != "" {
-				c.oneOf(p.At("soort"), "soort", p.Kind, RequirementKinds)
+				c.oneOf(p.At("soort"), "soort", p.Kind, RequirementKinds())
 			}
 		}
 	}

@@ -1,28 +1,13 @@
 package requirements
 
 import (
-	_ "embed"
 	"fmt"
-	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/requirements/gemma"
 )
-
-//go:embed catalogue.toml
-var builtinTOML []byte
-
-// BuiltinTOML returns the text of the built-in catalogue, the starting point
-// for a tender's own catalogue (blueprint matrix --catalogue-template).
-func BuiltinTOML() []byte { return append([]byte(nil), builtinTOML...) }
-
-// BuiltinName is the file name diagnostics use for the built-in catalogue.
-const BuiltinName = "requirements/catalogue.toml"
-
-// MaxCatalogueSize is the largest catalogue file read. The built-in one is
-// about 100 kB.
-const MaxCatalogueSize = 4 << 20
 
 // Catalogue is the requirements catalogue: the seven functional blocks of
 // the KCC basisvoorziening, their functions, the requirements as they go
@@ -49,18 +34,59 @@ type Catalogue struct {
 	// Weights give the weight of a scored wish per MoSCoW priority.
 	Weights *Weights `toml:"weging"`
 	// Answers are the answer codes a vendor chooses from, in order.
-	Answers      []*Answer       `toml:"antwoord"`
-	Blocks       []*Block        `toml:"blok"`
-	Functions    []*Function     `toml:"functie"`
-	Requirements []*Requirement  `toml:"eis"`
-	Rules        []*Rule         `toml:"regel"`
-	Gemma        []*GemmaElement `toml:"gemma"`
+	Answers      []*Answer        `toml:"antwoord"`
+	Blocks       []*Block         `toml:"blok"`
+	Functions    []*Function      `toml:"functie"`
+	Requirements []*Requirement   `toml:"eis"`
+	Rules        []*Rule          `toml:"regel"`
+	Gemma        []*gemma.Element `toml:"gemma"`
 
 	blocks map[string]*Block
 	funcs  map[string]*Function
 	reqs   map[string]*Requirement
-	gemma  map[string]*GemmaElement
+	gemmas map[string]*gemma.Element
 }
+
+// Block looks a block up by code.
+func (c *Catalogue) Block(code string) *Block { return c.blocks[code] }
+
+// Function looks a function up by key.
+func (c *Catalogue) Function(key string) *Function { return c.funcs[key] }
+
+// Requirement looks a requirement up by id.
+func (c *Catalogue) Requirement(id string) *Requirement { return c.reqs[id] }
+
+// GemmaElement looks a GEMMA element up by Object ID.
+func (c *Catalogue) GemmaElement(id string) *gemma.Element { return c.gemmas[id] }
+
+// RequirementsOf returns the requirements of a function, in catalogue order.
+func (c *Catalogue) RequirementsOf(key string) []*Requirement {
+	var out []*Requirement
+	for _, r := range c.Requirements {
+		if r.Function == key {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Title returns the catalogue's name in lang.
+func (c *Catalogue) Title(lang blueprint.Lang) string { return pick(lang, c.Name, c.NameEN) }
+
+// targets expands what a rule or a [[prioriteit]] names, a requirement id
+// or a function key, to requirements.
+func (c *Catalogue) targets(t string) []*Requirement {
+	if r := c.Requirement(t); r != nil {
+		return []*Requirement{r}
+	}
+	return c.RequirementsOf(t)
+}
+
+// blockCodes, functionKeys and requirementIDs list the names a reference
+// may use, for "did you mean …?".
+func (c *Catalogue) blockCodes() []string     { return keysOf(c.Blocks, blockCode) }
+func (c *Catalogue) functionKeys() []string   { return keysOf(c.Functions, functionKey) }
+func (c *Catalogue) requirementIDs() []string { return keysOf(c.Requirements, requirementID) }
 
 // Weights are the weights of scored wishes per MoSCoW priority. A "wont"
 // is never in the matrix, so it has no weight.
@@ -77,11 +103,11 @@ func (w *Weights) Weight(moscow string) int {
 		return 0
 	}
 	switch moscow {
-	case Must:
+	case blueprint.MoSCoWMust:
 		return w.Must
-	case Should:
+	case blueprint.MoSCoWShould:
 		return w.Should
-	case Could:
+	case blueprint.MoSCoWCould:
 		return w.Could
 	}
 	return 0
@@ -219,6 +245,34 @@ func (r *Requirement) Rationale(lang blueprint.Lang) string {
 	return pick(lang, r.RationaleNL, r.RationaleEN)
 }
 
+// File returns the file a requirement was written in.
+func (r *Requirement) File() string { return r.Pos.File }
+
+// verifications are the ways the buyer checks an answer.
+var verifications = []string{"demonstratie", "test", "documentatie", "referentie", "certificaat"}
+
+// Verifications returns the ways the buyer checks an answer, the values of
+// a requirement's verificatie.
+func Verifications() []string { return slices.Clone(verifications) }
+
+// VerificationName returns a verification method in lang.
+func VerificationName(lang blueprint.Lang, v string) string {
+	if lang != blueprint.English {
+		return v
+	}
+	switch v {
+	case "demonstratie":
+		return "demonstration"
+	case "documentatie":
+		return "documentation"
+	case "referentie":
+		return "reference"
+	case "certificaat":
+		return "certificate"
+	}
+	return v
+}
+
 // Rule derives requirements from a pattern in the journeys.
 type Rule struct {
 	blueprint.Source
@@ -301,308 +355,6 @@ type Condition struct {
 	// needLower and painLower are the words in lower case, made by index.
 	needLower, painLower []string
 }
-
-// GemmaElement is an element of the GEMMA model that requirements refer to:
-// a referentiecomponent, applicatieservice or buitengemeentelijke
-// voorziening, by its Object ID.
-type GemmaElement struct {
-	blueprint.Source
-	ID    string `toml:"id,required"`
-	Label string `toml:"naam,required"`
-	// Kind is referentiecomponent, applicatieservice or buitengemeentelijke
-	// voorziening.
-	Kind string `toml:"soort,required"`
-}
-
-// Gemma kinds.
-const (
-	GemmaComponent = "referentiecomponent"
-	GemmaService   = "applicatieservice"
-	GemmaExternal  = "buitengemeentelijke voorziening"
-)
-
-// KindName returns the kind in lang, capitalised.
-func (g *GemmaElement) KindName(lang blueprint.Lang) string {
-	switch g.Kind {
-	case GemmaComponent:
-		return blueprint.T(lang, "Referentiecomponent", "Reference component")
-	case GemmaService:
-		return blueprint.T(lang, "Applicatieservice", "Application service")
-	case GemmaExternal:
-		return blueprint.T(lang, "Buitengemeentelijke voorziening", "External facility")
-	}
-	return g.Kind
-}
-
-// MoSCoW priorities and requirement kinds.
-const (
-	Must   = "must"
-	Should = "should"
-	Could  = "could"
-	Wont   = "wont"
-
-	KindKO     = "eis"
-	KindScored = "wens"
-)
-
-// Verification methods.
-var Verifications = []string{"demonstratie", "test", "documentatie", "referentie", "certificaat"}
-
-// VerificationName returns a verification method in lang.
-func VerificationName(lang blueprint.Lang, v string) string {
-	if lang != blueprint.English {
-		return v
-	}
-	switch v {
-	case "demonstratie":
-		return "demonstration"
-	case "documentatie":
-		return "documentation"
-	case "referentie":
-		return "reference"
-	case "certificaat":
-		return "certificate"
-	}
-	return v
-}
-
-// Block looks a block up by code.
-func (c *Catalogue) Block(code string) *Block { return c.blocks[code] }
-
-// Function looks a function up by key.
-func (c *Catalogue) Function(key string) *Function { return c.funcs[key] }
-
-// Requirement looks a requirement up by id.
-func (c *Catalogue) Requirement(id string) *Requirement { return c.reqs[id] }
-
-// GemmaElement looks a GEMMA element up by Object ID.
-func (c *Catalogue) GemmaElement(id string) *GemmaElement { return c.gemma[id] }
-
-// RequirementsOf returns the requirements of a function, in catalogue order.
-func (c *Catalogue) RequirementsOf(key string) []*Requirement {
-	var out []*Requirement
-	for _, r := range c.Requirements {
-		if r.Function == key {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// Title returns the catalogue's name in lang.
-func (c *Catalogue) Title(lang blueprint.Lang) string { return pick(lang, c.Name, c.NameEN) }
-
-// index builds the lookup maps; the first of duplicates wins (the checks
-// report the others).
-func (c *Catalogue) index() {
-	c.blocks = map[string]*Block{}
-	c.funcs = map[string]*Function{}
-	c.reqs = map[string]*Requirement{}
-	c.gemma = map[string]*GemmaElement{}
-	for _, b := range c.Blocks {
-		if _, ok := c.blocks[b.Code]; !ok {
-			c.blocks[b.Code] = b
-		}
-	}
-	for _, f := range c.Functions {
-		if _, ok := c.funcs[f.Key]; !ok {
-			c.funcs[f.Key] = f
-		}
-	}
-	for _, r := range c.Requirements {
-		if _, ok := c.reqs[r.ID]; !ok {
-			c.reqs[r.ID] = r
-		}
-	}
-	for _, g := range c.Gemma {
-		if _, ok := c.gemma[g.ID]; !ok {
-			c.gemma[g.ID] = g
-		}
-	}
-	for _, r := range c.Rules {
-		if w := r.When; w != nil {
-			w.needLower, w.painLower = lowerAll(w.NeedContains), lowerAll(w.PainContains)
-		}
-	}
-}
-
-func lowerAll(xs []string) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = strings.ToLower(x)
-	}
-	return out
-}
-
-// Builtin returns a fresh copy of the built-in catalogue. It panics if the
-// embedded data does not validate, which a test rules out.
-func Builtin() *Catalogue {
-	c, diags := decodeCatalogue(BuiltinName, builtinTOML, blueprint.English)
-	if diags.HasErrors() {
-		panic("requirements: the built-in catalogue is invalid:\n" + diags.Error())
-	}
-	return c
-}
-
-// LoadCatalogue reads a catalogue from memory and checks it. A catalogue
-// with uitbreiden = true is merged into the built-in one (entries with the
-// id of a built-in entry replace it); otherwise it replaces the built-in
-// catalogue. All problems are returned at once, with file:line:col.
-func LoadCatalogue(name string, src []byte, lang blueprint.Lang) (*Catalogue, blueprint.Diagnostics) {
-	lang = lang.Or(blueprint.Dutch)
-	user := &Catalogue{}
-	diags := blueprint.DecodeTOML(name, src, user, lang)
-	for _, d := range diags {
-		if d.Code == "syntax" || d.Code == "too-large" {
-			return nil, diags
-		}
-	}
-	user.File = name
-	var c *Catalogue
-	if user.Extend {
-		c = merge(Builtin(), user)
-	} else {
-		c = user
-	}
-	c.index()
-	// The checks run on what could be decoded; a problem at the place of
-	// a decoding error is the same problem, reported once.
-	seen := map[blueprint.Pos]bool{}
-	for _, d := range diags {
-		seen[d.Pos] = true
-	}
-	for _, d := range check(c, user, lang) {
-		if !seen[d.Pos] {
-			diags = append(diags, d)
-		}
-	}
-	diags.Sort()
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	return c, diags
-}
-
-// LoadCatalogueFile reads a catalogue file from disk (see LoadCatalogue).
-// The error is for problems reading the file.
-func LoadCatalogueFile(path string, lang blueprint.Lang) (*Catalogue, blueprint.Diagnostics, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	name := filepath.ToSlash(path)
-	if st.Size() > MaxCatalogueSize {
-		return nil, blueprint.Diagnostics{{Severity: blueprint.Error, Pos: blueprint.Pos{File: name, Line: 1, Col: 1},
-			Code: "too-large", Lang: lang.Or(blueprint.Dutch),
-			Summary: blueprint.T(lang, fmt.Sprintf("catalogus is te groot (%d bytes; maximaal %d)", st.Size(), MaxCatalogueSize),
-				fmt.Sprintf("catalogue is too large (%d bytes; at most %d)", st.Size(), MaxCatalogueSize))}}, nil
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	c, diags := LoadCatalogue(name, src, lang)
-	return c, diags, nil
-}
-
-func decodeCatalogue(name string, src []byte, lang blueprint.Lang) (*Catalogue, blueprint.Diagnostics) {
-	c := &Catalogue{}
-	diags := blueprint.DecodeTOML(name, src, c, lang)
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	c.File = name
-	c.index()
-	diags = append(diags, check(c, c, lang)...)
-	diags.Sort()
-	return c, diags
-}
-
-// merge adds the entries of user to base: an entry with the id of an
-// existing one replaces it in place, a new one is appended. Retired ids
-// remove requirements.
-func merge(base, user *Catalogue) *Catalogue {
-	if user.Name != "" {
-		base.Name, base.NameEN = user.Name, user.NameEN
-	}
-	if user.Version != "" {
-		base.Version = user.Version
-	}
-	if user.GemmaRelease != "" {
-		base.GemmaRelease = user.GemmaRelease
-	}
-	base.File = user.File
-	if user.Weights != nil {
-		base.Weights = user.Weights
-	}
-	if len(user.Answers) > 0 {
-		base.Answers = user.Answers
-	}
-	base.Retired = append(base.Retired, user.Retired...)
-	base.Blocks = mergeBy(base.Blocks, user.Blocks, func(b *Block) string { return b.Code })
-	base.Functions = mergeBy(base.Functions, user.Functions, func(f *Function) string { return f.Key })
-	base.Requirements = mergeBy(base.Requirements, user.Requirements, func(r *Requirement) string { return r.ID })
-	base.Rules = mergeBy(base.Rules, user.Rules, func(r *Rule) string { return r.ID })
-	base.Gemma = mergeBy(base.Gemma, user.Gemma, func(g *GemmaElement) string { return g.ID })
-	retired := map[string]bool{}
-	for _, id := range user.Retired {
-		retired[id] = true
-	}
-	kept := base.Requirements[:0]
-	for _, r := range base.Requirements {
-		if !retired[r.ID] || r.File() == user.File {
-			kept = append(kept, r)
-		}
-	}
-	base.Requirements = kept
-	// Built-in rules and requirements stop naming what was retired; a
-	// built-in rule left without requirements goes.
-	drop := func(ids []string) []string {
-		var out []string
-		for _, id := range ids {
-			if !retired[id] {
-				out = append(out, id)
-			}
-		}
-		return out
-	}
-	for _, r := range base.Requirements {
-		if r.File() != user.File {
-			r.Requires = drop(r.Requires)
-		}
-	}
-	rules := base.Rules[:0]
-	for _, r := range base.Rules {
-		if r.Pos.File != user.File {
-			r.Requirements = drop(r.Requirements)
-			if len(r.Requirements) == 0 {
-				continue
-			}
-		}
-		rules = append(rules, r)
-	}
-	base.Rules = rules
-	return base
-}
-
-func mergeBy[T any](base, add []T, key func(T) string) []T {
-	at := map[string]int{}
-	for i, x := range base {
-		at[key(x)] = i
-	}
-	for _, x := range add {
-		if i, ok := at[key(x)]; ok {
-			base[i] = x
-			continue
-		}
-		at[key(x)] = len(base)
-		base = append(base, x)
-	}
-	return base
-}
-
-// File returns the file a requirement was written in.
-func (r *Requirement) File() string { return r.Pos.File }
 
 func pick(lang blueprint.Lang, nl, en string) string {
 	if lang == blueprint.English && en != "" {

@@ -120,25 +120,16 @@ func TestGemmaObjectIDsAreReal(t *testing.T) {
 	}
 	c := Builtin()
 	for _, g := range c.Gemma {
-		e := m.Element(g.ID)
+		e := m.Element(g.ObjectID)
 		if e == nil {
-			t.Errorf("%s: Object ID %s (%s) is not in the GEMMA model", g.Pos, g.ID, g.Label)
+			t.Errorf("%s: Object ID %s (%s) is not in the GEMMA model", g.Pos, g.ObjectID, g.Name)
 			continue
 		}
-		if e.Name != g.Label {
-			t.Errorf("%s: Object ID %s is %q in GEMMA, the catalogue says %q", g.Pos, g.ID, e.Name, g.Label)
+		if e.Name != g.Name {
+			t.Errorf("%s: Object ID %s is %q in GEMMA, the catalogue says %q", g.Pos, g.ObjectID, e.Name, g.Name)
 		}
-		var want string
-		switch g.Kind {
-		case GemmaComponent:
-			want = "ApplicationComponent/Referentiecomponent"
-		case GemmaExternal:
-			want = "ApplicationComponent/Buitengemeentelijke voorziening"
-		case GemmaService:
-			want = "ApplicationService/"
-		}
-		if got := e.Type + "/" + e.GemmaType; !strings.HasPrefix(got, want) {
-			t.Errorf("%s: %s is %s in GEMMA, the catalogue says %s", g.Pos, g.Label, got, g.Kind)
+		if e.Kind != g.Kind {
+			t.Errorf("%s: %s is %s/%s in GEMMA, the catalogue says %s", g.Pos, g.Name, e.Type, e.GemmaType, g.Kind)
 		}
 	}
 	used := map[string]bool{}
@@ -148,12 +139,64 @@ func TestGemmaObjectIDsAreReal(t *testing.T) {
 		}
 	}
 	for _, g := range c.Gemma {
-		if !used[g.ID] {
-			t.Errorf("%s: GEMMA element %s is defined but no requirement uses it", g.Pos, g.Label)
+		if !used[g.ObjectID] {
+			t.Errorf("%s: GEMMA element %s is defined but no requirement uses it", g.Pos, g.Name)
 		}
 	}
 }
 
 func readShared(name string) ([]byte, error) {
 	return os.ReadFile(filepath.Join(gemmaDir, name))
+}
+
+// The lists of allowed values are copies: a caller (a long-running server)
+// that changes one cannot change what the checks accept.
+func TestAllowedValuesAreCopies(t *testing.T) {
+	p := Placeholders()
+	p[0] = "changed"
+	v := Verifications()
+	v[0] = "changed"
+	if Placeholders()[0] != "kanaal" || Verifications()[0] != "demonstratie" {
+		t.Fatal("changing a returned list changed the package's list")
+	}
+	_, diags := LoadCatalogue("c.toml", []byte(strings.Replace(string(BuiltinTOML()), `verificatie = "demonstratie"`, `verificatie = "changed"`, 1)), blueprint.English)
+	if !strings.Contains(diags.Error(), `unknown verification "changed"`) {
+		t.Errorf("the check accepted a value only a caller's copy holds:\n%s", diags.Error())
+	}
+}
+
+func TestReadCatalogueFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "eigen.toml")
+	src := []byte("uitbreiden = true\nversie = \"2\"\n")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, diags, err := ReadCatalogueFile(path, blueprint.English)
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("err = %v, diags = %v", err, diags)
+	}
+	if f.Name != filepath.ToSlash(path) || string(f.Src) != string(src) {
+		t.Errorf("file = %q with %q, want %q with the file's text", f.Name, f.Src, filepath.ToSlash(path))
+	}
+	if c, diags := LoadCatalogue(f.Name, f.Src, blueprint.English); diags.HasErrors() || c.Version != "2" {
+		t.Errorf("the file read does not load: %v", diags)
+	}
+
+	big := filepath.Join(dir, "groot.toml")
+	if err := os.WriteFile(big, make([]byte, MaxCatalogueSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, diags, err = ReadCatalogueFile(big, blueprint.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.ToSlash(big) + ":1:1: error: catalogue is too large (4194305 bytes; at most 4194304)"
+	if diags.Error() != want || f.Src != nil {
+		t.Errorf("diags = %q, src of %d bytes; want %q and the file left unread", diags.Error(), len(f.Src), want)
+	}
+
+	if _, _, err := ReadCatalogueFile(filepath.Join(dir, "missing.toml"), blueprint.English); err == nil {
+		t.Error("a missing file gave no error")
+	}
 }

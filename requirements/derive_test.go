@@ -223,7 +223,7 @@ behoeften = ["KCC-CR-002", "kennisbank", "kennisbnk", "Status van mijn melding i
 	cr := rowOf(res, "KCC-CR-002")
 	require.NotNil(t, cr)
 	assert.Contains(t, reasons(cr), "behoefte: behoefte noemt KCC-CR-002 @ "+at(t, "keys.toml", `"KCC-CR-002"`, "", 1))
-	assert.Equal(t, Must, cr.MoSCoW, "an explicitly named requirement is a must")
+	assert.Equal(t, blueprint.MoSCoWMust, cr.MoSCoW, "an explicitly named requirement is a must")
 	assert.Contains(t, cr.Priority.Reason, "expliciet als behoefte genoemd")
 	for _, id := range []string{"KCC-KG-001", "KCC-KG-002", "KCC-KG-003", "KCC-KG-004"} {
 		row := rowOf(res, id)
@@ -298,15 +298,15 @@ reden = "Minder belangrijk"
 
 	chat := rowOf(res, "KCC-KS-001")
 	require.NotNil(t, chat)
-	assert.Equal(t, Could, chat.MoSCoW, "the project wins over the journey")
-	assert.Equal(t, KindScored, chat.Kind)
+	assert.Equal(t, blueprint.MoSCoWCould, chat.MoSCoW, "the project wins over the journey")
+	assert.Equal(t, blueprint.KindScored, chat.Kind)
 	assert.Equal(t, PriorityProject, chat.Priority.Source)
 	assert.Equal(t, "Vastgesteld in "+at(t, "blueprint.toml", "[[prioriteit]]", "", 1)+": Chat komt in fase 2", chat.Priority.Reason)
 	assert.Equal(t, 1, chat.Weight)
 
 	cb := rowOf(res, "KCC-KG-011")
 	require.NotNil(t, cb, "a [[prioriteit]] in a journey includes the requirement it names")
-	assert.Equal(t, Should, cb.MoSCoW, "among journeys the strongest priority wins")
+	assert.Equal(t, blueprint.MoSCoWShould, cb.MoSCoW, "among journeys the strongest priority wins")
 	assert.Equal(t, PriorityJourney, cb.Priority.Source)
 	assert.Contains(t, reasons(cb), "prioriteit: prioriteit vastgesteld: Terugbellen op tijdstip is afgesproken @ "+at(t, "a.toml", "[[prioriteit]]", "", 2))
 
@@ -348,7 +348,7 @@ func TestDeriveProposesPriorityFromEvidence(t *testing.T) {
 knelpunten = ["De chatbot begrijpt de vraag niet"]`)
 	// One journey without pain: the default of the catalogue (should).
 	res, _ := derive(t, model(t, "", [3]string{"a", "informatievraag", chat}), Options{})
-	assert.Equal(t, Should, rowOf(res, "KCC-KS-001").MoSCoW)
+	assert.Equal(t, blueprint.MoSCoWShould, rowOf(res, "KCC-KS-001").MoSCoW)
 	assert.Equal(t, PriorityCatalogue, rowOf(res, "KCC-KS-001").Priority.Source)
 	// The chatbot (could by default) named in pain points of three of
 	// four journeys becomes a must.
@@ -357,14 +357,14 @@ knelpunten = ["De chatbot begrijpt de vraag niet"]`)
 	res, _ = derive(t, m, Options{})
 	bot := rowOf(res, "KCC-KS-014")
 	require.NotNil(t, bot)
-	assert.Equal(t, Must, bot.MoSCoW)
+	assert.Equal(t, blueprint.MoSCoWMust, bot.MoSCoW)
 	assert.Equal(t, PriorityEvidence, bot.Priority.Source)
 	assert.Equal(t, "Voorgesteld uit de klantreizen: nodig in 3 van 4 klantreizen (3 stappen), met knelpunten of behoeften in 3.", bot.Priority.Reason)
 	assert.Equal(t, 5, bot.Weight)
 	// Two journeys without pain: should.
 	m = model(t, "", [3]string{"a", "informatievraag", pain}, [3]string{"b", "informatievraag", chat})
 	res, _ = derive(t, m, Options{})
-	assert.Equal(t, Should, rowOf(res, "KCC-KS-014").MoSCoW, "pain in one journey of two: should")
+	assert.Equal(t, blueprint.MoSCoWShould, rowOf(res, "KCC-KS-014").MoSCoW, "pain in one journey of two: should")
 }
 
 func TestDeriveUnneededFunctions(t *testing.T) {

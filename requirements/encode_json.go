@@ -202,7 +202,7 @@ func jsonRowOf(row *Row, lang blueprint.Lang) jsonRow {
 		jr.FunctionName = row.Function.Name(lang)
 	}
 	for _, g := range row.Gemma {
-		jr.Gemma = append(jr.Gemma, jsonGemma{ObjectID: g.ID, Name: g.Label, Kind: g.Kind})
+		jr.Gemma = append(jr.Gemma, jsonGemma{ObjectID: g.ObjectID, Name: g.Name, Kind: g.Kind})
 	}
 	for _, t := range row.Traces {
 		jt := jsonTrace{Kind: t.Kind.String(), Reason: t.Reason}

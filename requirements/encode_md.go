@@ -53,7 +53,7 @@ func WriteMarkdown(w io.Writer, res *Result, meta Meta) error {
 		k, wn := 0, 0
 		for _, row := range res.Rows {
 			if row.Block == bl {
-				if row.Kind == KindKO {
+				if row.Kind == blueprint.KindKO {
 					k++
 				} else {
 					wn++
@@ -157,14 +157,14 @@ func writeMarkdownRow(b *bufio.Writer, row *Row, lang blueprint.Lang) {
 	if len(row.Gemma) > 0 {
 		p("\n**GEMMA**\n\n")
 		for _, g := range row.Gemma {
-			p("- %s: %s (`%s`)\n", g.KindName(lang), md(g.Label), g.ID)
+			p("- %s: %s (`%s`)\n", g.KindName(lang), md(g.Name), g.ObjectID)
 		}
 	}
 }
 
 // KindLabel names a kind for readers: "Eis (knock-out)" or "Wens".
 func KindLabel(lang blueprint.Lang, kind string) string {
-	if kind == KindKO {
+	if kind == blueprint.KindKO {
 		return blueprint.T(lang, "Eis (knock-out)", "Knock-out requirement")
 	}
 	return blueprint.T(lang, "Wens (scoort punten)", "Scored requirement")

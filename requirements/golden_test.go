@@ -84,7 +84,7 @@ func TestExtendCatalogue(t *testing.T) {
 	row := rowOf(res, "KCC-KS-101")
 	require.NotNil(t, row)
 	assert.Contains(t, reasons(row), "app-terugbellen: stap via App @ "+at(t, "app.toml", "[[stap]]", "", 1))
-	assert.Equal(t, KindKO, c.Requirement("KCC-KG-001").Kind, "the reworded requirement has its new kind")
+	assert.Equal(t, blueprint.KindKO, c.Requirement("KCC-KG-001").Kind, "the reworded requirement has its new kind")
 	for _, r := range c.Rules {
 		assert.NotContains(t, r.Requirements, "KCC-KG-004", "rule %s still names the retired requirement", r.ID)
 	}

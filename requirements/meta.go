@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -123,9 +124,9 @@ func Rationale(row *Row, lang blueprint.Lang) string {
 func KindName(lang blueprint.Lang, kind string) string {
 	if lang == blueprint.English {
 		switch kind {
-		case KindKO:
+		case blueprint.KindKO:
 			return "knock-out"
-		case KindScored:
+		case blueprint.KindScored:
 			return "scored"
 		}
 	}
@@ -135,13 +136,13 @@ func KindName(lang blueprint.Lang, kind string) string {
 // MoSCoWName returns the MoSCoW priority as written in the matrix.
 func MoSCoWName(lang blueprint.Lang, m string) string {
 	switch m {
-	case Must:
+	case blueprint.MoSCoWMust:
 		return "Must"
-	case Should:
+	case blueprint.MoSCoWShould:
 		return "Should"
-	case Could:
+	case blueprint.MoSCoWCould:
 		return "Could"
-	case Wont:
+	case blueprint.MoSCoWWont:
 		return "Won't"
 	}
 	return m
@@ -150,7 +151,7 @@ func MoSCoWName(lang blueprint.Lang, m string) string {
 // WeightText is the weight column: the number for a wish, KO for a
 // knock-out requirement.
 func WeightText(lang blueprint.Lang, row *Row) string {
-	if row.Kind == KindKO {
+	if row.Kind == blueprint.KindKO {
 		return "KO"
 	}
 	return strconv.Itoa(row.Weight)
@@ -166,7 +167,7 @@ func GemmaText(row *Row, lang blueprint.Lang) string {
 		if names[k] == nil {
 			kinds = append(kinds, k)
 		}
-		names[k] = append(names[k], g.Label)
+		names[k] = append(names[k], g.Name)
 	}
 	lines := make([]string, len(kinds))
 	for i, k := range kinds {
@@ -186,17 +187,13 @@ func JourneyName(j *blueprint.Journey) string {
 	return j.ID
 }
 
-// where names the place of a trace inside its journey: the step title, or
-// the phase, or the persona.
+// where names the place of a trace as the sources say it: its Place, or
+// "prioriteit" for a [[prioriteit]].
 func where(t *Trace, lang blueprint.Lang) string {
-	switch {
-	case t.Step != nil:
-		return t.Step.Title
-	case t.Persona != nil:
-		return blueprint.T(lang, "persona ", "persona ") + t.Persona.Name
-	case t.Phase != nil:
-		return blueprint.T(lang, "fase ", "phase ") + t.Phase.Name
-	case t.Kind == TracePriority:
+	if p := t.Place(lang); p != "" {
+		return p
+	}
+	if t.Kind == TracePriority {
 		return blueprint.T(lang, "prioriteit", "priority")
 	}
 	return ""
@@ -230,11 +227,11 @@ func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 	for _, t := range row.Traces {
 		switch {
 		case t.Kind == TraceRequired:
-			if !containsStr(vias, t.Via.ID) {
+			if !slices.Contains(vias, t.Via.ID) {
 				vias = append(vias, t.Via.ID)
 			}
 		case t.Journey == nil && t.Persona != nil:
-			if !containsStr(personas, t.Persona.Name) {
+			if !slices.Contains(personas, t.Persona.Name) {
 				personas = append(personas, t.Persona.Name)
 			}
 		case t.Journey == nil:
@@ -251,7 +248,7 @@ func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 				groups = append(groups, g)
 			}
 			if g := groups[i]; g != nil {
-				if w := where(t, lang); w != "" && !containsStr(g.places, w) {
+				if w := where(t, lang); w != "" && !slices.Contains(g.places, w) {
 					g.places = append(g.places, w)
 				}
 			}
@@ -319,13 +316,4 @@ func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 		b.WriteString(blueprint.T(lang, "Niet afgeleid uit de klantreizen", "Not derived from the journeys"))
 	}
 	return b.String()
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

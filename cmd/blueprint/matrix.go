@@ -14,16 +14,9 @@ import (
 
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/requirements"
+	"github.com/dimpact/blueprint/requirements/formats"
 	"github.com/dimpact/blueprint/requirements/xlsx"
 )
-
-// matrixEncoders maps --format to the unit that writes it.
-var matrixEncoders = map[string]func(io.Writer, *requirements.Result, requirements.Meta) error{
-	"xlsx": xlsx.Write,
-	"csv":  requirements.WriteCSV,
-	"json": requirements.WriteJSON,
-	"md":   requirements.WriteMarkdown,
-}
 
 var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
@@ -42,8 +35,8 @@ func matrixCommand() *cli.Command {
 			"   blueprint matrix --format md examples/ > pve.md\n" +
 			"   blueprint matrix --catalogue-template > catalogus.toml",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write (default: pve.xlsx for xlsx, standard output for csv, json and md)"},
-			&cli.StringFlag{Name: "format", Usage: "xlsx, csv, json or md (default: from the extension of --out, else xlsx)"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write (default: " + matrixOutDefaults() + ")"},
+			&cli.StringFlag{Name: "format", Usage: joinWords(formats.Names(), "or") + " (default: from the extension of --out, else " + formats.Default().Name + ")"},
 			langFlag(),
 			&cli.StringFlag{Name: "catalogue", Usage: "requirements catalogue (TOML) to use instead of, or with uitbreiden = true on top of, the built-in one"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite a workbook even when it holds vendor answers"},
@@ -67,25 +60,18 @@ func runMatrix(c *cli.Context) error {
 		_, err := c.App.Writer.Write(requirements.BuiltinTOML())
 		return err
 	}
-	out, format := c.String("out"), c.String("format")
-	if format == "" {
-		switch strings.ToLower(filepath.Ext(out)) {
-		case ".csv":
-			format = "csv"
-		case ".json":
-			format = "json"
-		case ".md":
-			format = "md"
-		default:
-			format = "xlsx"
+	out := c.String("out")
+	format, ok := formats.ForPath(out)
+	if !ok {
+		format = formats.Default()
+	}
+	if name := c.String("format"); name != "" {
+		if format, ok = formats.Lookup(name); !ok {
+			return usageError("matrix: --format: unknown format %q; use %s", name, joinWords(formats.Names(), "or"))
 		}
 	}
-	encode, ok := matrixEncoders[format]
-	if !ok {
-		return usageError("matrix: --format: unknown format %q; use xlsx, csv, json or md", format)
-	}
-	if out == "" && format == "xlsx" {
-		out = "pve.xlsx"
+	if out == "" && format.Workbook {
+		out = matrixWorkbookName + format.Ext
 	}
 	date := c.String("date")
 	if date != "" {
@@ -103,13 +89,14 @@ func runMatrix(c *cli.Context) error {
 	cat := requirements.Builtin()
 	var diags blueprint.Diagnostics
 	if path := c.String("catalogue"); path != "" {
-		var cdiags blueprint.Diagnostics
-		cat, cdiags, err = requirements.LoadCatalogueFile(path, diagLang)
+		// Read once: the same bytes are loaded and shown in snippets.
+		f, cdiags, err := requirements.ReadCatalogueFile(path, diagLang)
 		if err != nil {
 			return usageError("matrix: --catalogue: %v", err)
 		}
-		if src, err := os.ReadFile(path); err == nil {
-			sources[filepath.ToSlash(path)] = src
+		if !cdiags.HasErrors() {
+			sources[f.Name] = f.Src
+			cat, cdiags = requirements.LoadCatalogue(f.Name, f.Src, diagLang)
 		}
 		diags = append(diags, cdiags...)
 		if cdiags.HasErrors() {
@@ -130,20 +117,46 @@ func runMatrix(c *cli.Context) error {
 	meta.Password = c.String("password")
 
 	if out == "" || out == "-" {
-		if err := encode(c.App.Writer, res, meta); err != nil {
+		if err := format.Encode(c.App.Writer, res, meta); err != nil {
 			return usageError("matrix: %v", err)
 		}
 		matrixSummary(c.App.ErrWriter, res, "", diagLang)
 		return nil
 	}
-	if err := mayOverwrite(out, format, c.Bool("force"), diagLang); err != nil {
+	if err := mayOverwrite(out, format.Workbook, c.Bool("force"), diagLang); err != nil {
 		return err
 	}
-	if err := writeAtomic(out, func(w io.Writer) error { return encode(w, res, meta) }); err != nil {
+	if err := writeAtomic(out, func(w io.Writer) error { return format.Encode(w, res, meta) }); err != nil {
 		return usageError("matrix: %s: %v", filepath.ToSlash(out), err)
 	}
 	matrixSummary(c.App.Writer, res, filepath.ToSlash(out), diagLang)
 	return nil
+}
+
+// matrixWorkbookName is the name, without extension, of the workbook
+// written when --out is not given.
+const matrixWorkbookName = "pve"
+
+// matrixOutDefaults says where each format goes without --out: a file for
+// the workbook, standard output for the text formats.
+func matrixOutDefaults() string {
+	var files, text []string
+	for _, f := range formats.All() {
+		if f.Workbook {
+			files = append(files, matrixWorkbookName+f.Ext+" for "+f.Name)
+		} else {
+			text = append(text, f.Name)
+		}
+	}
+	return strings.Join(append(files, "standard output for "+joinWords(text, "and")), ", ")
+}
+
+// joinWords lists words as "a, b or c" (conj "or") or "a, b and c".
+func joinWords(words []string, conj string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
 }
 
 // printMatrixDiags prints diagnostics and returns the exit error when one
@@ -165,8 +178,9 @@ func printMatrixDiags(c *cli.Context, diags blueprint.Diagnostics, sources map[s
 
 // mayOverwrite refuses to replace a file that holds someone's work: a
 // workbook with vendor answers, a workbook blueprint did not write, or any
-// other file where a workbook goes. --force overrides.
-func mayOverwrite(path, format string, force bool, lang blueprint.Lang) error {
+// other file where a workbook goes (workbook says one goes there). --force
+// overrides.
+func mayOverwrite(path string, workbook, force bool, lang blueprint.Lang) error {
 	st, err := os.Stat(path)
 	if os.IsNotExist(err) {
 		return nil
@@ -189,7 +203,7 @@ func mayOverwrite(path, format string, force bool, lang blueprint.Lang) error {
 	}
 	isZip := bytes.Equal(head, []byte("PK\x03\x04"))
 	if !isZip {
-		if format == "xlsx" {
+		if workbook {
 			return usageError("matrix: %s %s", name, blueprint.T(lang,
 				"bestaat al en is geen werkmap; kies een andere naam of gebruik --force om het te vervangen",
 				"exists and is not a workbook; choose another name or use --force to replace it"))
@@ -221,7 +235,7 @@ func matrixSummary(w io.Writer, res *requirements.Result, out string, lang bluep
 	ko, wish := 0, 0
 	blocks := map[*requirements.Block]bool{}
 	for _, r := range res.Rows {
-		if r.Kind == requirements.KindKO {
+		if r.Kind == blueprint.KindKO {
 			ko++
 		} else {
 			wish++

@@ -256,6 +256,14 @@ func TestMatrixCatalogue(t *testing.T) {
 	code, _, stderr = execCLI(t, "matrix", "--catalogue", filepath.Join(dir, "missing.toml"), "../../examples")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, "--catalogue")
+
+	// A catalogue over the size limit is refused without being read: no
+	// snippet of it.
+	big := writeTestFile(t, dir, "groot.toml", strings.Repeat("x", requirements.MaxCatalogueSize+1))
+	code, _, stderr = execCLI(t, "matrix", "--catalogue", big, "../../examples")
+	assert.Equal(t, exitDiagnostics, code)
+	assert.Contains(t, stderr, filepath.ToSlash(big)+":1:1: fout: catalogus is te groot (4194305 bytes; maximaal 4194304)")
+	assert.Less(t, len(stderr), 10000, "the file's text is not printed")
 }
 
 func TestMatrixUsageErrors(t *testing.T) {

@@ -2,10 +2,16 @@
 // Archi CSV export (gemma-elements.csv and gemma-properties.csv), and looks
 // elements up by their Object ID, the stable GEMMA identifier.
 //
+// Element is the one type of a GEMMA element in the tool: the requirements
+// catalogue's [[gemma]] entries decode into it, and Read makes one for every
+// element of the model that has an Object ID. The kinds the catalogue uses
+// (Component, Service, External) are defined here, with the rule that
+// derives them from an element's ArchiMate type and GEMMA type (KindOf).
+//
 // The requirements catalogue names GEMMA referentiecomponenten and
 // applicatieservices by Object ID and carries their names itself, so the
-// tool needs no GEMMA files at run time. This package is how a test (or an
-// architect with a newer release of the model) checks those references
+// tool needs no GEMMA files at run time. Reading the model is how a test (or
+// an architect with a newer release of the model) checks those references
 // against the real model.
 package gemma
 
@@ -16,23 +22,73 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/dimpact/blueprint/blueprint"
 )
 
-// Element is one element of the model.
+// Element is an element of the GEMMA model, named by its Object ID. The
+// requirements catalogue writes one as [[gemma]] with id, naam and soort
+// (Source is where); Read also fills the fields that only the model has.
 type Element struct {
+	blueprint.Source
+	// ObjectID is the stable GEMMA identifier (property "Object ID"), not
+	// the Archi id, which differs for many elements.
+	ObjectID string `toml:"id,required"`
+	// Name is the element's name in GEMMA.
+	Name string `toml:"naam,required"`
+	// Kind is Component, Service or External. Read derives it with KindOf;
+	// it is empty for the other elements of the model.
+	Kind string `toml:"soort,required"`
+
 	// ArchiID is the identifier in Archi; it can change between releases.
 	ArchiID string
-	// ObjectID is the stable GEMMA identifier (property "Object ID").
-	ObjectID string
 	// Type is the ArchiMate type, such as ApplicationComponent or
 	// ApplicationService.
 	Type string
-	Name string
 	// GemmaType is the property "GEMMA type", such as Referentiecomponent
 	// or Buitengemeentelijke voorziening; empty for most services.
 	GemmaType string
 	// Status is the property "GEMMA status", such as "In gebruik".
 	Status string
+}
+
+// Kinds of element that requirements refer to, as the catalogue writes
+// them in soort.
+const (
+	Component = "referentiecomponent"
+	Service   = "applicatieservice"
+	External  = "buitengemeentelijke voorziening"
+)
+
+// Kinds returns the kinds of element requirements refer to.
+func Kinds() []string { return []string{Component, Service, External} }
+
+// KindOf returns the kind of an element of the model from its ArchiMate
+// type and its GEMMA type, or "" when requirements do not refer to such
+// elements.
+func KindOf(archimateType, gemmaType string) string {
+	switch {
+	case archimateType == "ApplicationService":
+		return Service
+	case archimateType == "ApplicationComponent" && gemmaType == "Referentiecomponent":
+		return Component
+	case archimateType == "ApplicationComponent" && gemmaType == "Buitengemeentelijke voorziening":
+		return External
+	}
+	return ""
+}
+
+// KindName returns the element's kind in lang, capitalised.
+func (e *Element) KindName(lang blueprint.Lang) string {
+	switch e.Kind {
+	case Component:
+		return blueprint.T(lang, "Referentiecomponent", "Reference component")
+	case Service:
+		return blueprint.T(lang, "Applicatieservice", "Application service")
+	case External:
+		return blueprint.T(lang, "Buitengemeentelijke voorziening", "External facility")
+	}
+	return e.Kind
 }
 
 // Model is the set of elements that have an Object ID.
@@ -120,6 +176,7 @@ func Read(elements, properties io.Reader) (*Model, error) {
 		if e.ObjectID == "" {
 			continue
 		}
+		e.Kind = KindOf(e.Type, e.GemmaType)
 		if _, dup := m.byObjectID[e.ObjectID]; dup {
 			m.Duplicates = append(m.Duplicates, e.ObjectID)
 			continue

@@ -31,7 +31,10 @@ func TestReadJoinsObjectIDs(t *testing.T) {
 	if e == nil || e.Name != "Klantgeleidingcomponent" || e.Type != "ApplicationComponent" || e.GemmaType != "Referentiecomponent" || e.Status != "In gebruik" || e.ArchiID != "id-1" {
 		t.Errorf("component = %+v", e)
 	}
-	if s := m.Element("b2738bde-8c74-11e5-1099-005056a83192"); s == nil || s.Name != "Geleiden van klanten" {
+	if e != nil && e.Kind != Component {
+		t.Errorf("component kind = %q, want %q", e.Kind, Component)
+	}
+	if s := m.Element("b2738bde-8c74-11e5-1099-005056a83192"); s == nil || s.Name != "Geleiden van klanten" || s.Kind != Service {
 		t.Errorf("service = %+v (the first element with an Object ID keeps it)", s)
 	}
 	if len(m.Duplicates) != 1 {
@@ -53,5 +56,20 @@ func TestLoadMissingFolder(t *testing.T) {
 	_, err := Load(t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "not found") {
 		t.Errorf("err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	for _, c := range []struct{ typ, gemmaType, want string }{
+		{"ApplicationComponent", "Referentiecomponent", Component},
+		{"ApplicationComponent", "Buitengemeentelijke voorziening", External},
+		{"ApplicationService", "", Service},
+		{"ApplicationService", "Buitengemeentelijke service", Service},
+		{"ApplicationComponent", "Technologiecomponent", ""},
+		{"BusinessProcess", "Bedrijfsproces", ""},
+	} {
+		if got := KindOf(c.typ, c.gemmaType); got != c.want {
+			t.Errorf("KindOf(%q, %q) = %q, want %q", c.typ, c.gemmaType, got, c.want)
+		}
 	}
 }

@@ -33,4 +33,17 @@
 // Inspect reads a workbook (at most MaxWorkbookSize bytes) and tells
 // whether it is a PvE written by this package and how many rows hold vendor
 // answers, so that the CLI never overwrites answers without --force.
+//
+// The files:
+//
+//   - write.go: Write, the order of the sheets, page setup, protection and
+//     the small cell and formula helpers.
+//   - layout.go: the rows and columns of a block sheet (which the _meta
+//     sheet records for the importer), the sheet names and the colours of
+//     the answers.
+//   - styles.go: colours and cell styles.
+//   - intro.go: the Toelichting sheet.
+//   - sheets.go: the block sheets, the Samenvatting and the _meta sheet.
+//   - trace.go: the Traceerbaarheid sheet, streamed, as a matrix or a list.
+//   - inspect.go: Inspect and InspectFile.
 package xlsx

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/requirements"
+	"github.com/dimpact/blueprint/requirements/gemma"
 )
 
 // introWriter fills the Toelichting sheet from top to bottom.
@@ -167,9 +168,9 @@ func (w *writer) introSheet() {
 	for _, p := range []struct {
 		m, nl, en string
 	}{
-		{requirements.Must, "Moet er zijn bij de ingebruikname.", "Must be there at go-live."},
-		{requirements.Should, "Hoort erbij; de ingebruikname kan desnoods zonder.", "Belongs to it; go-live can do without if need be."},
-		{requirements.Could, "Gewenst als het kan.", "Desirable if possible."},
+		{blueprint.MoSCoWMust, "Moet er zijn bij de ingebruikname.", "Must be there at go-live."},
+		{blueprint.MoSCoWShould, "Hoort erbij; de ingebruikname kan desnoods zonder.", "Belongs to it; go-live can do without if need be."},
+		{blueprint.MoSCoWCould, "Gewenst als het kan.", "Desirable if possible."},
 	} {
 		iw.tableRow([]any{requirements.MoSCoWName(w.lang, p.m), t(p.nl, p.en), ws.Weight(p.m), ""},
 			[]int{w.st.tableBold, w.st.tableCell, w.st.tableNumber, w.st.text}, false)
@@ -197,7 +198,7 @@ func (w *writer) introSheet() {
 			"The GEMMA column names the reference components, application services and national facilities of GEMMA, the reference architecture of Dutch municipalities (VNG Realisatie, release %s), that the requirement belongs to. Architects find them in Archi by their Object ID:"), rel))
 		iw.tableRow([]any{t("Soort", "Kind"), t("Naam", "Name"), "Object ID", ""}, []int{w.st.tableHead, w.st.tableHead, w.st.tableHead, w.st.tableHead}, true)
 		for _, g := range gs {
-			iw.tableRow([]any{g.KindName(w.lang), g.Label, g.ID, ""}, []int{w.st.tableCell, w.st.tableCell, w.st.tableCell, w.st.tableCell}, true)
+			iw.tableRow([]any{g.KindName(w.lang), g.Name, g.ObjectID, ""}, []int{w.st.tableCell, w.st.tableCell, w.st.tableCell, w.st.tableCell}, true)
 		}
 	}
 
@@ -242,14 +243,14 @@ func (w *writer) journeyList() string {
 
 // gemmaUsed lists the GEMMA elements of the rows in the workbook, in
 // catalogue order.
-func (w *writer) gemmaUsed() []*requirements.GemmaElement {
-	used := map[*requirements.GemmaElement]bool{}
+func (w *writer) gemmaUsed() []*gemma.Element {
+	used := map[*gemma.Element]bool{}
 	for _, row := range w.res.Rows {
 		for _, g := range row.Gemma {
 			used[g] = true
 		}
 	}
-	var out []*requirements.GemmaElement
+	var out []*gemma.Element
 	for _, g := range w.res.Catalogue.Gemma {
 		if used[g] {
 			out = append(out, g)

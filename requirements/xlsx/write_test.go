@@ -282,7 +282,7 @@ func TestWorkbookFormulasScoreTheAnswers(t *testing.T) {
 
 	// One scored row with "Voldoet met configuratie" scores 80% of its weight.
 	wishes := rowsOf(res, "KG")
-	require.NotEqual(t, requirements.KindKO, wishes[0].Kind)
+	require.NotEqual(t, blueprint.KindKO, wishes[0].Kind)
 	require.NoError(t, f.SetCellValue("1 Klantgeleiding", cell(colAnswer, firstRow), "Voldoet met configuratie"))
 	want := float64(maxKG) - 0.2*float64(wishes[0].Weight)
 	assert.Equal(t, strconv.FormatFloat(want, 'f', -1, 64), calc("Samenvatting", "O5"))
@@ -291,7 +291,7 @@ func TestWorkbookFormulasScoreTheAnswers(t *testing.T) {
 	wf := rowsOf(res, "WF")
 	koRow := -1
 	for i, r := range wf {
-		if r.Kind == requirements.KindKO {
+		if r.Kind == blueprint.KindKO {
 			koRow = firstRow + i
 			break
 		}

@@ -1,0 +1,266 @@
+package requirements
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dimpact/blueprint/blueprint"
+)
+
+// stepCtx evaluates step conditions for one step.
+type stepCtx struct {
+	dv           *deriver
+	j            *blueprint.Journey
+	s            *blueprint.Step
+	prev         *blueprint.Step
+	matchedNeeds map[int]bool
+}
+
+// match reports whether the step meets the condition, with the values for
+// the reason's placeholders and the most precise position. The conditions
+// are tested first; the values are only made for a step that matches.
+func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
+	m, ok := c.holds(w)
+	if !ok {
+		return nil, blueprint.Pos{}, false
+	}
+	return c.values(m), m.pos, true
+}
+
+// seen is what a step that meets a condition showed: the most precise
+// position, and the parts of the step the reason can name. Its systems and
+// actors are valid until the next test.
+type seen struct {
+	pos        blueprint.Pos
+	ch         *blueprint.Channel
+	qt         string
+	systems    []*blueprint.Support
+	actors     []string
+	handoff    *blueprint.Handoff
+	text, word string
+}
+
+// holds tests the condition on the step. It sets c.matchedNeeds to the
+// needs that behoefte_bevat recognised.
+func (c *stepCtx) holds(w *Condition) (seen, bool) {
+	s, j := c.s, c.j
+	cat := c.dv.m.Vocabulary
+	c.matchedNeeds = nil
+	pos := s.Pos
+	if len(w.Channels) > 0 && !slices.Contains(w.Channels, s.Channel) {
+		return seen{}, false
+	}
+	var ch *blueprint.Channel
+	if s.Channel != "" {
+		ch = cat.Channel(s.Channel)
+	}
+	if len(w.ChannelKinds) > 0 && (ch == nil || !slices.Contains(w.ChannelKinds, string(ch.Kind))) {
+		return seen{}, false
+	}
+	if w.Contact && s.Channel == "" {
+		return seen{}, false
+	}
+	if w.ChannelSwitch {
+		if s.Channel == "" || c.prev == nil || c.prev.Channel == s.Channel {
+			return seen{}, false
+		}
+		pos = s.At("kanaal")
+	}
+	qt := j.StepQuestionType(s)
+	if len(w.QuestionTypes) > 0 && !slices.Contains(w.QuestionTypes, qt) {
+		return seen{}, false
+	}
+	if len(w.Domains) > 0 && !slices.Contains(w.Domains, j.Domain) {
+		return seen{}, false
+	}
+	if w.RepeatContact {
+		if !s.RepeatContact {
+			return seen{}, false
+		}
+		pos = s.At("herhaalcontact")
+	}
+	if w.FailPoint {
+		if !s.FailPoint {
+			return seen{}, false
+		}
+		pos = s.At("faalpunt")
+	}
+	if w.WaitFrom != nil || w.WaitUpTo != nil {
+		if s.Wait == nil {
+			return seen{}, false
+		}
+		d := s.Wait.Approx()
+		if (w.WaitFrom != nil && d < w.WaitFrom.Approx()) || (w.WaitUpTo != nil && d > w.WaitUpTo.Approx()) {
+			return seen{}, false
+		}
+		pos = s.At("wachttijd")
+	}
+	if w.EmotionUpTo != nil {
+		if s.Emotion == nil || *s.Emotion > *w.EmotionUpTo {
+			return seen{}, false
+		}
+		pos = s.At("emotie")
+	}
+	if w.EmotionGapFrom != nil {
+		if s.Emotion == nil || s.DesiredEmotion == nil || *s.DesiredEmotion-*s.Emotion < *w.EmotionGapFrom {
+			return seen{}, false
+		}
+		pos = s.At("gewenste_emotie")
+	}
+	// systems and actors reuse the run's scratch space: a step is tested
+	// against every rule.
+	systems := c.dv.scratch.systems[:0]
+	if len(w.Systems) > 0 {
+		for _, sup := range s.Support {
+			if sup.System != "" && slices.Contains(w.Systems, sup.System) {
+				systems = append(systems, sup)
+			}
+		}
+		c.dv.scratch.systems = systems
+		if len(systems) == 0 {
+			return seen{}, false
+		}
+		pos = systems[0].At("systeem")
+	}
+	actors := c.dv.scratch.actors[:0]
+	if len(w.Actors) > 0 {
+		for _, a := range j.StepActors(s) {
+			if slices.Contains(w.Actors, a) {
+				actors = append(actors, a)
+			}
+		}
+		c.dv.scratch.actors = actors
+		if len(actors) == 0 {
+			return seen{}, false
+		}
+	}
+	if len(w.Frontstage) > 0 {
+		actors = actors[:0]
+		for _, a := range s.Frontstage {
+			if slices.Contains(w.Frontstage, a.Actor) && !slices.Contains(actors, a.Actor) {
+				actors = append(actors, a.Actor)
+			}
+		}
+		c.dv.scratch.actors = actors
+		if len(actors) == 0 {
+			return seen{}, false
+		}
+	}
+	var hit *blueprint.Handoff
+	if len(w.HandoffFrom) > 0 || len(w.HandoffTo) > 0 {
+		for _, h := range s.Handoffs {
+			if (len(w.HandoffFrom) == 0 || slices.Contains(w.HandoffFrom, h.From)) && (len(w.HandoffTo) == 0 || slices.Contains(w.HandoffTo, h.To)) {
+				hit = h
+				break
+			}
+		}
+		if hit == nil {
+			return seen{}, false
+		}
+		pos = hit.Pos
+	}
+	var text, word string
+	if len(w.PainContains) > 0 {
+		i, wd, ok := findWord(s.PainPoints, w.PainContains)
+		if !ok {
+			return seen{}, false
+		}
+		text, word, pos = s.PainPoints[i], wd, s.ElemAt("knelpunten", i)
+	}
+	if len(w.NeedContains) > 0 {
+		var hits map[int]bool
+		for i, n := range s.Needs {
+			if isKey(n) {
+				continue
+			}
+			if _, wd, ok := findWord([]string{n}, w.NeedContains); ok {
+				if hits == nil {
+					hits = map[int]bool{}
+					text, word, pos = n, wd, s.ElemAt("behoeften", i)
+				}
+				hits[i] = true
+			}
+		}
+		if hits == nil {
+			return seen{}, false
+		}
+		c.matchedNeeds = hits
+	}
+	return seen{pos: pos, ch: ch, qt: qt, systems: systems, actors: actors, handoff: hit, text: text, word: word}, true
+}
+
+// values makes the values of the reason's placeholders for a step that
+// meets a condition.
+func (c *stepCtx) values(m seen) map[string]string {
+	s, j, dv := c.s, c.j, c.dv
+	cat := dv.m.Vocabulary
+	vars := map[string]string{"kanaal": dv.t("geen kanaal", "no channel")}
+	if m.ch != nil {
+		vars["kanaal"] = m.ch.Name(dv.lang)
+	}
+	if q := cat.QuestionType(m.qt); q != nil {
+		vars["vraagsoort"] = q.Name(dv.lang)
+	}
+	if ph := j.Phase(s.Phase); ph != nil {
+		vars["fase"] = ph.Name
+	}
+	if len(m.systems) > 0 {
+		var names []string
+		for _, sup := range m.systems {
+			name := sup.System
+			if sys := cat.System(sup.System); sys != nil {
+				name = sys.Name(dv.lang)
+			}
+			if !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+		vars["systeem"] = strings.Join(names, ", ")
+	}
+	if len(m.actors) > 0 {
+		names := make([]string, len(m.actors))
+		for i, a := range m.actors {
+			names[i] = dv.actorName(a)
+		}
+		vars["actor"] = strings.Join(names, ", ")
+	}
+	if m.handoff != nil {
+		vars["van"], vars["naar"] = dv.actorName(m.handoff.From), dv.actorName(m.handoff.To)
+	}
+	if s.Wait != nil {
+		vars["wachttijd"] = s.Wait.Label(dv.lang)
+	}
+	if s.Emotion != nil {
+		vars["emotie"] = fmt.Sprintf("%+d", *s.Emotion)
+	}
+	if s.DesiredEmotion != nil {
+		vars["gewenst"] = fmt.Sprintf("%+d", *s.DesiredEmotion)
+	}
+	if m.word != "" {
+		vars["tekst"], vars["woord"] = m.text, m.word
+	}
+	return vars
+}
+
+// actorName returns the name of an actor in the result's language.
+func (dv *deriver) actorName(id string) string {
+	if a := dv.m.Vocabulary.Actor(id); a != nil {
+		return a.Name(dv.lang)
+	}
+	return id
+}
+
+// findWord returns the first text that contains one of the words
+// (case-insensitive), and the word.
+func findWord(texts, words []string) (int, string, bool) {
+	for i, t := range texts {
+		lt := strings.ToLower(t)
+		for _, w := range words {
+			if strings.Contains(lt, strings.ToLower(w)) {
+				return i, w, true
+			}
+		}
+	}
+	return 0, "", false
+}

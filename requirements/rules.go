@@ -1,0 +1,157 @@
+package requirements
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dimpact/blueprint/blueprint"
+)
+
+// fire records a trace of rule r for every requirement it names, with the
+// reason filled from vars.
+func (dv *deriver) fire(r *Rule, vars map[string]string, t Trace) {
+	t.Kind, t.Rule = TraceRule, r
+	t.Reason = dv.intern(fillReason(pick(dv.lang, r.ReasonNL, r.ReasonEN), vars))
+	for _, target := range r.Requirements {
+		for _, req := range dv.cat.targets(target) {
+			tr := t
+			dv.add(req, &tr)
+		}
+	}
+}
+
+// stepRules applies the step rules to a step; prev is the step before it
+// that had a channel. It marks in mapped the indexes of the needs a rule's
+// behoefte_bevat recognised.
+func (dv *deriver) stepRules(j *blueprint.Journey, s, prev *blueprint.Step, mapped map[int]bool) {
+	ctx := &stepCtx{dv: dv, j: j, s: s, prev: prev}
+	for _, r := range dv.cat.Rules {
+		if r.Level != "" && r.Level != LevelStep {
+			continue
+		}
+		vars, pos, ok := ctx.match(r.When)
+		if !ok {
+			continue
+		}
+		for i := range ctx.matchedNeeds {
+			mapped[i] = true
+		}
+		dv.fire(r, vars, Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos})
+	}
+}
+
+// phaseRules applies the phase rules to the phases of a journey.
+func (dv *deriver) phaseRules(j *blueprint.Journey) {
+	for _, ph := range j.Phases {
+		for _, r := range dv.cat.Rules {
+			if r.Level != LevelPhase {
+				continue
+			}
+			w := r.When
+			if w.Metrics && len(ph.Metrics) == 0 {
+				continue
+			}
+			if len(w.Domains) > 0 && !slices.Contains(w.Domains, j.Domain) {
+				continue
+			}
+			dv.fire(r, map[string]string{"fase": ph.Name}, Trace{Journey: j, Phase: ph, Pos: ph.Pos})
+		}
+	}
+}
+
+// stepTexts applies the text rules to a step's free-text needs and pain
+// points, with the role of the journey's persona. It returns the indexes
+// of the needs it recognised.
+func (dv *deriver) stepTexts(j *blueprint.Journey, s *blueprint.Step) map[int]bool {
+	var refs []textRef
+	for i, n := range s.Needs {
+		if !isKey(n) {
+			refs = append(refs, newRef(n, s.ElemAt("behoeften", i), true, i))
+		}
+	}
+	for i, k := range s.PainPoints {
+		refs = append(refs, newRef(k, s.ElemAt("knelpunten", i), false, i))
+	}
+	role := ""
+	if j.Persona != nil {
+		role = j.Persona.Role
+	}
+	return dv.texts(j, j.Phase(s.Phase), s, nil, role, refs)
+}
+
+// persona applies the text rules to a persona's needs, pain points and
+// frustrations.
+func (dv *deriver) persona(p *blueprint.Persona) {
+	var journey *blueprint.Journey
+	for _, j := range dv.m.Journeys {
+		if j.PersonaRef.Inline == p {
+			journey = j
+			break
+		}
+	}
+	var refs []textRef
+	for i, n := range p.Needs {
+		refs = append(refs, newRef(n, p.ElemAt("behoeften", i), true, i))
+	}
+	for i, k := range p.PainPoints {
+		refs = append(refs, newRef(k, p.ElemAt("knelpunten", i), false, i))
+	}
+	for i, k := range p.Frustrations {
+		refs = append(refs, newRef(k, p.ElemAt("frustraties", i), false, i))
+	}
+	dv.texts(journey, nil, nil, p, p.Role, refs)
+}
+
+// textRef is one free text of a step or persona: a need or a pain point.
+type textRef struct {
+	text  string
+	lower string
+	pos   blueprint.Pos
+	need  bool
+	idx   int // index in the step's behoeften, for needs
+}
+
+func newRef(text string, pos blueprint.Pos, need bool, idx int) textRef {
+	return textRef{text: text, lower: strings.ToLower(text), pos: pos, need: need, idx: idx}
+}
+
+// texts applies the text rules to the free texts of a step or a persona,
+// one trace per text and rule. It returns the indexes of the needs it
+// recognised.
+func (dv *deriver) texts(j *blueprint.Journey, ph *blueprint.Phase, s *blueprint.Step, p *blueprint.Persona, role string, refs []textRef) map[int]bool {
+	mapped := map[int]bool{}
+	for _, r := range dv.cat.Rules {
+		if r.Level != LevelText {
+			continue
+		}
+		w := r.When
+		if len(w.Roles) > 0 && !slices.Contains(w.Roles, role) {
+			continue
+		}
+		for _, ref := range refs {
+			words, lower := w.PainContains, w.painLower
+			if ref.need {
+				words, lower = w.NeedContains, w.needLower
+			}
+			word := ""
+			for i, l := range lower {
+				if strings.Contains(ref.lower, l) {
+					word = words[i]
+					break
+				}
+			}
+			if word == "" {
+				continue
+			}
+			if ref.need {
+				mapped[ref.idx] = true
+			}
+			vars := map[string]string{"tekst": ref.text, "woord": word}
+			if p != nil {
+				vars["persona"] = p.Name
+			}
+			dv.fire(r, vars, Trace{Journey: j, Phase: ph, Step: s, Persona: p, Pos: ref.pos})
+		}
+	}
+	return mapped
+}
