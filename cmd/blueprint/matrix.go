@@ -100,12 +100,12 @@ func runMatrix(c *cli.Context) error {
 		}
 		diags = append(diags, cdiags...)
 		if cdiags.HasErrors() {
-			return printMatrixDiags(c, diags, sources, diagLang)
+			return reportDiagnostics(c, diags, sources, diagLang, diagText)
 		}
 	}
 	res, ddiags := requirements.Derive(l.model, cat, requirements.Options{Lang: docLang, MessageLang: diagLang, IncludeUnneeded: c.Bool("include-unneeded")})
 	diags = append(diags, ddiags...)
-	if err := printMatrixDiags(c, diags, sources, diagLang); err != nil {
+	if err := reportDiagnostics(c, diags, sources, diagLang, diagText); err != nil {
 		return err
 	}
 
@@ -157,23 +157,6 @@ func joinWords(words []string, conj string) string {
 		return strings.Join(words, "")
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
-}
-
-// printMatrixDiags prints diagnostics and returns the exit error when one
-// of them is an error.
-func printMatrixDiags(c *cli.Context, diags blueprint.Diagnostics, sources map[string][]byte, lang blueprint.Lang) error {
-	if len(diags) == 0 {
-		return nil
-	}
-	diags.Sort()
-	w := &blueprint.DiagnosticWriter{W: c.App.ErrWriter, Sources: sources, Color: wantColor(c.App.ErrWriter), Lang: lang}
-	if err := w.WriteDiagnostics(diags); err != nil {
-		return usageError("%v", err)
-	}
-	if diags.HasErrors() {
-		return cli.Exit("", exitDiagnostics)
-	}
-	return nil
 }
 
 // mayOverwrite refuses to replace a file that holds someone's work: a
