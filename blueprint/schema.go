@@ -139,7 +139,7 @@ var docs = map[string]map[string]fieldDoc{
 		"stappen":     {desc: "Stappen waar de actie op ingaat."},
 		"knelpunten":  {desc: "Knelpunten waar de actie op ingaat, als \"stap-id/n\" (n telt vanaf 1).", extra: map[string]any{"items": map[string]any{"type": "string", "pattern": `^[A-Za-z0-9][A-Za-z0-9_-]*/[1-9][0-9]*$`}}},
 		"eigenaar":    {desc: "Wie de actie trekt."},
-		"status":      {desc: "Hoe ver de actie is.", extra: map[string]any{"enum": ImprovementStatuses}},
+		"status":      {desc: "Hoe ver de actie is.", extra: map[string]any{"enum": ImprovementStatuses()}},
 		"toelichting": {desc: "Toelichting."},
 	},
 	"PriorityOverride": {
@@ -155,7 +155,7 @@ var docs = map[string]map[string]fieldDoc{
 		"omschrijving": {desc: "Omschrijving."},
 	},
 	"Channel": {
-		"soort": {desc: "Soort kanaal.", extra: map[string]any{"enum": ChannelKinds}},
+		"soort": {desc: "Soort kanaal.", extra: map[string]any{"enum": ChannelKinds()}},
 		"kleur": {desc: "Kleur op diagrammen, als #rrggbb.", extra: map[string]any{"pattern": `^#[0-9a-fA-F]{6}$`}},
 	},
 	"Actor": {

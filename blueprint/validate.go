@@ -15,8 +15,9 @@ const (
 	EmotionMax = 2
 )
 
-// ImprovementStatuses are the allowed values of verbeteractie.status.
-var ImprovementStatuses = []string{"idee", "gepland", "bezig", "gereed"}
+// ImprovementStatuses() returns the allowed values of verbeteractie.status
+// (a fresh slice each call).
+func ImprovementStatuses() []string { return []string{"idee", "gepland", "bezig", "gereed"} }
 
 // A pass is one named semantic check over the whole model. Passes run in
 // order and only append diagnostics; none stops the others, so a user sees
@@ -82,8 +83,8 @@ var colourRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 func checkCatalogue(c *checker) {
 	b := BuiltinVocabulary()
 	p := c.m.Project
-	kindsCh := make([]string, len(ChannelKinds))
-	for i, k := range ChannelKinds {
+	kindsCh := make([]string, len(ChannelKinds()))
+	for i, k := range ChannelKinds() {
 		kindsCh[i] = string(k)
 	}
 	kindsAc := make([]string, len(ActorKinds))
@@ -562,7 +563,7 @@ func checkImprovements(c *checker) {
 		}
 		for _, im := range j.Improvements {
 			if im.Status != "" {
-				c.oneOf(im.At("status"), "status", im.Status, ImprovementStatuses)
+				c.oneOf(im.At("status"), "status", im.Status, ImprovementStatuses())
 			}
 			for i, id := range im.Steps {
 				if j.Step(id) == nil {

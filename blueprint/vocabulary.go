@@ -35,8 +35,10 @@ const (
 	ChannelOnline   ChannelKind = "online"       // website, app, Mijn-omgeving
 )
 
-// ChannelKinds lists the kinds in a fixed order.
-var ChannelKinds = []ChannelKind{ChannelInPerson, ChannelPhone, ChannelWritten, ChannelChat, ChannelSocial, ChannelOnline}
+// ChannelKinds lists the kinds in a fixed order (a fresh slice each call).
+func ChannelKinds() []ChannelKind {
+	return []ChannelKind{ChannelInPerson, ChannelPhone, ChannelWritten, ChannelChat, ChannelSocial, ChannelOnline}
+}
 
 // Channel is a way the customer and the gemeente reach each other.
 type Channel struct {

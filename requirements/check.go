@@ -315,7 +315,7 @@ func checkCondition(d *blueprint.Collector, r *Rule, level string) {
 		vals []string
 	}{{"kanaalsoort", w.ChannelKinds}} {
 		var kinds []string
-		for _, x := range blueprint.ChannelKinds {
+		for _, x := range blueprint.ChannelKinds() {
 			kinds = append(kinds, string(x))
 		}
 		for i, v := range k.vals {
