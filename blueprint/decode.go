@@ -413,6 +413,16 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 		d.typeError(where, key, v, n, t)
 		return
 	}
+	if len(items) > MaxListLength {
+		at := n.pos
+		if en := n.elem(MaxListLength); en != nil {
+			at = en.pos
+		}
+		d.sink.Add(Error, at, "too-long",
+			d.sink.t(msg{"%s heeft %d elementen; hoogstens %d worden gelezen", "%s has %d entries; at most %d are read"}, key, len(items), MaxListLength),
+			d.sink.t(msg{"verdeel het over meer klantreizen of bestanden", "spread it over more journeys or files"}))
+		items = items[:MaxListLength]
+	}
 	out := reflect.MakeSlice(t, 0, len(items))
 	for i, item := range items {
 		en := n.elem(i)
@@ -549,6 +559,9 @@ func (d *decoder) describe(v any) string {
 // the file's decoding (the rest cannot be trusted); every other problem is
 // collected.
 func decodeFile(sink *Collector, name string, src []byte, v any) bool {
+	if tooDeep(sink, name, src) {
+		return false
+	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(src), &tree); err != nil {
 		syntaxError(sink, name, src, err)

@@ -22,17 +22,28 @@ type node struct {
 	// keyPos is where the key that names this node was written; zero for
 	// array elements.
 	keyPos Pos
-	// kids are the keys of a table, in the order first written. Tables
-	// have a few dozen keys at most: a slice is smaller and faster than a
-	// map here.
+	// kids are the keys of a table, in the order first written. Real
+	// tables have a few dozen keys at most, for which a slice is smaller
+	// and faster than a map.
 	kids []*node
+	// byName indexes kids once a table has more than smallTable keys, so
+	// that a hostile file with 200,000 keys in one table costs linear
+	// time, not quadratic.
+	byName map[string]*node
 	// elems are the elements of an array value or array of tables.
 	elems []*node
 }
 
+// smallTable is the number of keys up to which a table is searched by
+// scanning its kids.
+const smallTable = 32
+
 func (n *node) child(key string) *node {
 	if n == nil {
 		return nil
+	}
+	if n.byName != nil {
+		return n.byName[key]
 	}
 	for _, c := range n.kids {
 		if c.name == key {
@@ -55,6 +66,17 @@ func (n *node) ensure(key string, at Pos) *node {
 	}
 	c := &node{name: key, pos: at, keyPos: at}
 	n.kids = append(n.kids, c)
+	switch {
+	case n.byName != nil:
+		n.byName[key] = c
+	case len(n.kids) > smallTable:
+		n.byName = make(map[string]*node, 2*len(n.kids))
+		for _, k := range n.kids {
+			if _, dup := n.byName[k.name]; !dup {
+				n.byName[k.name] = k
+			}
+		}
+	}
 	return c
 }
 
