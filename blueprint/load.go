@@ -1,7 +1,9 @@
 package blueprint
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -11,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 )
 
 // ProjectFile is the name of the optional project file in a folder of
@@ -23,9 +26,15 @@ type Options struct {
 	Lang Lang
 }
 
-// File is a source file in memory: its name (used in positions) and text.
+// File is a source file in memory: its name (used in positions and
+// outputs), where it was read from, and its text.
 type File struct {
+	// Name is the name in positions and outputs: for files read from
+	// disk, the slash-separated path relative to the journeys folder.
 	Name string
+	// Path is the path as the user gave it, slash-separated, for messages;
+	// empty when the file was not read from disk (then Name is used).
+	Path string
 	Src  []byte
 	// Size is set instead of Src when a file on disk was too large to
 	// read (see MaxFileSize); the loader reports it.
@@ -181,7 +190,9 @@ func extend[T hasTerm](dst, add []T) []T {
 // LoadFiles. A folder contributes its *.toml files (not its subfolders); a
 // single journey file brings the blueprint.toml next to it, when there is
 // one. The error is for problems reading the files (a missing path, a
-// permission); problems in their content are diagnostics.
+// permission, a link that leads nowhere); problems in their content are
+// diagnostics. File names in the model and its positions are relative to
+// the journeys folder (see ReadPaths).
 func LoadPaths(paths []string, opts Options) (*Model, Diagnostics, error) {
 	files, err := ReadPaths(paths)
 	if err != nil {
@@ -198,71 +209,210 @@ func LoadDir(dir string, opts Options) (*Model, Diagnostics, error) {
 
 // ReadPaths collects the files LoadPaths would load, in load order: the
 // project file first, then journeys sorted by name within each folder.
+//
+// Each File's Name, which positions and every output carry, is its path
+// relative to the journeys folder: the folder given, the folder of the
+// file given, or the deepest folder that holds all of them. So the same
+// journeys give the same names, and the same output bytes, however the
+// path is spelt (examples, ./examples/, /home/…/examples) and wherever the
+// folder is. Path is the path as given, for messages a user clicks on.
+//
+// A link to a file (a symbolic link) is followed; a link that leads
+// nowhere, or round in a circle, is an error, as is anything that is not a
+// file (a device). A file reached twice, by two spellings or through a
+// link, is read once. A file larger than MaxFileSize is not read; the
+// loader reports it.
 func ReadPaths(paths []string) ([]File, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("no files or folders given")
 	}
-	var names []string
+	type entry struct {
+		path string // as given (cleaned), or joined with the folder given
+		abs  string
+		info os.FileInfo // of the file itself, links followed
+		link bool
+	}
+	var entries []*entry
 	seen := map[string]bool{}
-	add := func(name string) {
-		if !seen[name] {
-			seen[name] = true
-			names = append(names, name)
+	var bases []string
+	add := func(p string, info os.FileInfo, link bool) error {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return pathError(p, err)
 		}
+		if seen[abs] {
+			return nil
+		}
+		seen[abs] = true
+		entries = append(entries, &entry{path: filepath.Clean(p), abs: abs, info: info, link: link})
+		return nil
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
+			return nil, linkError(p, err)
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
 			return nil, pathError(p, err)
 		}
 		if st.IsDir() {
-			entries, err := os.ReadDir(p)
+			bases = append(bases, abs)
+			des, err := os.ReadDir(p)
 			if err != nil {
 				return nil, pathError(p, err)
 			}
-			var found []string
-			for _, e := range entries {
-				if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".toml") {
-					found = append(found, filepath.Join(p, e.Name()))
+			found := 0
+			for _, e := range des {
+				if !strings.HasSuffix(e.Name(), ".toml") || e.IsDir() {
+					continue
 				}
+				full := filepath.Join(p, e.Name())
+				info, err := os.Stat(full) // follows a link
+				if err != nil {
+					return nil, linkError(full, err)
+				}
+				if info.IsDir() {
+					continue // a folder, or a link to one: subfolders are not read
+				}
+				if !info.Mode().IsRegular() {
+					return nil, fmt.Errorf("%s: is not a file (a pipe or a device); name it on its own if it should be read", filepath.ToSlash(full))
+				}
+				if err := add(full, info, e.Type()&fs.ModeSymlink != 0); err != nil {
+					return nil, err
+				}
+				found++
 			}
-			sort.Strings(found)
-			if len(found) == 0 {
+			if found == 0 {
 				return nil, fmt.Errorf("%s: no .toml files in this folder", filepath.ToSlash(p))
 			}
-			for _, f := range found {
-				add(f)
-			}
 			continue
 		}
-		if proj := filepath.Join(filepath.Dir(p), ProjectFile); !IsProjectFile(p) {
-			if st, err := os.Stat(proj); err == nil && st.Mode().IsRegular() {
-				add(proj)
+		bases = append(bases, filepath.Dir(abs))
+		if !IsProjectFile(p) {
+			proj := filepath.Join(filepath.Dir(p), ProjectFile)
+			if info, err := os.Stat(proj); err == nil && !info.IsDir() {
+				if err := add(proj, info, false); err != nil {
+					return nil, err
+				}
 			}
 		}
-		add(p)
+		lst, err := os.Lstat(p)
+		if err := add(p, st, err == nil && lst.Mode()&fs.ModeSymlink != 0); err != nil {
+			return nil, err
+		}
+	}
+	// A file reached through a link that is also in the list is read once.
+	for i, e := range entries {
+		if e == nil || !e.link {
+			continue
+		}
+		for j, o := range entries {
+			if j != i && o != nil && os.SameFile(e.info, o.info) {
+				if j > i {
+					entries[j] = nil
+				} else {
+					entries[i] = nil
+				}
+				break
+			}
+		}
+	}
+	base := commonDir(bases)
+	files := make([]File, 0, len(entries))
+	for _, e := range entries {
+		if e == nil {
+			continue
+		}
+		name, err := filepath.Rel(base, e.abs)
+		if err != nil {
+			name = e.abs
+		}
+		f := File{Name: filepath.ToSlash(name), Path: filepath.ToSlash(e.path)}
+		if err := readFile(&f, e.path, e.info); err != nil {
+			return nil, err
+		}
+		files = append(files, f)
 	}
 	// The project file is decoded first, whatever the order given.
-	sort.SliceStable(names, func(i, j int) bool { return IsProjectFile(names[i]) && !IsProjectFile(names[j]) })
-	files := make([]File, 0, len(names))
-	for _, name := range names {
-		st, err := os.Stat(name)
-		if err != nil {
-			return nil, pathError(name, err)
-		}
-		slash := filepath.ToSlash(filepath.Clean(name))
-		if st.Size() > MaxFileSize {
-			// Do not read it; the loader reports it with a position.
-			files = append(files, File{Name: slash, Size: st.Size()})
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			return nil, pathError(name, err)
-		}
-		files = append(files, File{Name: slash, Src: src})
-	}
+	sort.SliceStable(files, func(i, j int) bool { return IsProjectFile(files[i].Name) && !IsProjectFile(files[j].Name) })
 	return files, nil
+}
+
+// readFile reads the file at p into f, or only its size when it is too
+// large. What is not a regular file (a pipe, a device such as /dev/zero)
+// is read up to the limit.
+func readFile(f *File, p string, info os.FileInfo) error {
+	if info.Mode().IsRegular() && info.Size() > MaxFileSize {
+		f.Size = info.Size() // not read; the loader reports it
+		return nil
+	}
+	fh, err := os.Open(p)
+	if err != nil {
+		return pathError(p, err)
+	}
+	defer fh.Close()
+	src, err := ReadLimited(fh)
+	if err != nil {
+		return pathError(p, err)
+	}
+	if len(src) > MaxFileSize {
+		f.Size = int64(len(src)) // at least this much
+		return nil
+	}
+	f.Src = src
+	return nil
+}
+
+// ReadLimited reads r up to one byte more than MaxFileSize, so that a
+// caller can tell a file that is too large without reading all of it (a
+// pipe, standard input).
+func ReadLimited(r io.Reader) ([]byte, error) {
+	return io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+}
+
+// commonDir returns the deepest folder that holds every one of dirs
+// (absolute, cleaned paths).
+func commonDir(dirs []string) string {
+	if len(dirs) == 0 {
+		return "."
+	}
+	base := dirs[0]
+	for _, d := range dirs[1:] {
+		for !within(d, base) {
+			parent := filepath.Dir(base)
+			if parent == base {
+				break
+			}
+			base = parent
+		}
+	}
+	return base
+}
+
+// within reports whether path p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// linkError explains why a path cannot be opened, in words for a link
+// that leads nowhere or round in a circle.
+func linkError(p string, err error) error {
+	name := filepath.ToSlash(p)
+	if lst, lerr := os.Lstat(p); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		target, _ := os.Readlink(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("%s: is a link to %s, which does not exist", name, filepath.ToSlash(target))
+		case errors.Is(err, syscall.ELOOP):
+			return fmt.Errorf("%s: is a link that leads round in a circle (to %s)", name, filepath.ToSlash(target))
+		}
+	}
+	if errors.Is(err, syscall.ELOOP) {
+		return fmt.Errorf("%s: a link on the way leads round in a circle", name)
+	}
+	return pathError(p, err)
 }
 
 func pathError(p string, err error) error {

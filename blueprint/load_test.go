@@ -57,7 +57,7 @@ func TestSingleFileBringsItsProjectFile(t *testing.T) {
 	require.Len(t, m.Journeys, 1)
 	require.NotNil(t, m.Journeys[0].Persona)
 	assert.Equal(t, "Piet", m.Journeys[0].Persona.Name)
-	assert.Equal(t, []string{filepath.ToSlash(filepath.Join(dir, ProjectFile)), filepath.ToSlash(path)}, m.Files)
+	assert.Equal(t, []string{ProjectFile, "reis.toml"}, m.Files, "names relative to the journeys folder")
 }
 
 func TestReadPathsErrors(t *testing.T) {
