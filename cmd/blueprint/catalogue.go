@@ -18,7 +18,7 @@ func catalogueCommand() *cli.Command {
 			"the entries of its blueprint.toml.\n\n" +
 			"Example:\n" +
 			"   blueprint catalogue examples/",
-		Flags: []cli.Flag{langFlag()},
+		Flags: []cli.Flag{langFlag(), maxDiagnosticsFlag()},
 		Action: func(c *cli.Context) error {
 			lang, err := langOf(c)
 			if err != nil {

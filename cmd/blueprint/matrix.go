@@ -38,6 +38,7 @@ func matrixCommand() *cli.Command {
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write (default: " + matrixOutDefaults() + ")"},
 			&cli.StringFlag{Name: "format", Usage: joinWords(formats.Names(), "or") + " (default: from the extension of --out, else " + formats.Default().Name + ")"},
 			langFlag(),
+			maxDiagnosticsFlag(),
 			&cli.StringFlag{Name: "catalogue", Usage: "requirements catalogue (TOML) to use instead of, or with uitbreiden = true on top of, the built-in one"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite a workbook even when it holds vendor answers"},
 			&cli.StringFlag{Name: "date", Usage: "document date YYYY-MM-DD (default: none, so the output is the same on every run)"},
@@ -95,8 +96,12 @@ func runMatrix(c *cli.Context) error {
 			return usageError("matrix: --catalogue: %v", err)
 		}
 		if !cdiags.HasErrors() {
-			sources[f.Name] = f.Src
-			cat, cdiags = requirements.LoadCatalogue(f.Name, f.Src, diagLang)
+			// Named relative to the journeys folder, as the journeys are:
+			// the name goes into the outputs.
+			name := journeysName(l.files, path)
+			rememberName(c, name, f.Name)
+			sources[name] = f.Src
+			cat, cdiags = requirements.LoadCatalogue(name, f.Src, diagLang)
 		}
 		diags = append(diags, cdiags...)
 		if cdiags.HasErrors() {

@@ -37,6 +37,7 @@ func renderCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Value: "svg", Usage: "svg, png or dot; several with commas (svg,png)"},
 			&cli.StringFlag{Name: "out", Value: ".", Usage: "folder to write the files to (made when missing)"},
 			langFlag(),
+			maxDiagnosticsFlag(),
 			&cli.StringFlag{Name: "size", Value: "screen", Usage: "screen (natural size, for a screen or slide), or a sheet to fit in landscape: a3, a2, a1, a0"},
 			&cli.StringFlag{Name: "lanes", Usage: "lanes to show, or to hide with a minus: klantactie,frontoffice or -bewijs,-ondersteuning"},
 		},

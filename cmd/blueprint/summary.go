@@ -23,6 +23,7 @@ func summaryCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
 			langFlag(),
+			maxDiagnosticsFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			lang, err := langOf(c)

@@ -22,6 +22,7 @@ func validateCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
 			langFlag(),
+			maxDiagnosticsFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			lang, err := langOf(c)
