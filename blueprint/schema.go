@@ -14,8 +14,9 @@ import (
 // value constraints (catalogue ids, the emotion scale, duration syntax).
 // A golden test keeps docs/*.schema.json equal to what this produces.
 
-// SchemaBaseURL is where the published schemas live; `#:schema` lines in
-// journey files point there.
+// SchemaBaseURL is where the published schemas live: their $id. Journey
+// files point at a local copy instead (`#:schema ./journey.schema.json`,
+// which `blueprint init` writes), so that an editor loads it offline.
 const SchemaBaseURL = "https://raw.githubusercontent.com/dimpact/blueprint/main/docs/"
 
 // fieldDoc is the schema information of one key: its Dutch description
