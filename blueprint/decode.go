@@ -75,7 +75,15 @@ func (r *PersonaRef) decodeTOML(d *decoder, ctx string, v any, n *node) {
 type decoder struct {
 	sink *Collector
 	file string
+	// unknown counts the unknown keys of the file: after maxSuggested of
+	// them the file is not a journey with a typo, and the hint lists the
+	// allowed keys instead of searching for the nearest one.
+	unknown int
 }
+
+// maxSuggested is the number of unknown keys per file that get a
+// did-you-mean.
+const maxSuggested = 200
 
 // field describes one TOML key of a struct.
 type field struct {
@@ -150,7 +158,7 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 		rv.FieldByIndex(si.source).Set(reflect.ValueOf(n.source()))
 	}
 	where := ctx
-	if id, ok := m["id"].(string); ok && id != "" {
+	if id, ok := m["id"].(string); ok && id != "" && ctx != "" {
 		where = fmt.Sprintf("%s %q", ctx, id)
 	}
 	for _, key := range orderedKeys(m, n) {
@@ -252,7 +260,12 @@ func orderedKeys(m map[string]any, n *node) []string {
 func (d *decoder) unknownKey(key, where string, at Pos, allowed []string) {
 	summary := d.sink.t(msg{"onbekende sleutel %q in %s", "unknown key %q in %s"}, key, whereLabel(d.sink.Lang, where))
 	var detail string
-	if s := suggestKey(key, allowed); s != "" {
+	d.unknown++
+	suggestion := ""
+	if d.unknown <= maxSuggested {
+		suggestion = suggestKey(key, allowed)
+	}
+	if s := suggestion; s != "" {
 		detail = d.sink.t(msg{"bedoelde u %q?", "did you mean %q?"}, s)
 	} else {
 		detail = d.sink.t(msg{"toegestaan: %s", "allowed: %s"}, strings.Join(allowed, ", "))
@@ -297,6 +310,7 @@ func (d *decoder) decodeValue(where, key string, v any, n *node, fv reflect.Valu
 			d.typeError(where, key, v, n, t)
 			return
 		}
+		d.checkText(key, s, n.pos)
 		fv.SetString(s)
 	case reflect.Int, reflect.Int64:
 		i, ok := v.(int64)
@@ -438,6 +452,7 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 					"")
 				continue
 			}
+			d.checkText(key, s, en.pos)
 			out = reflect.Append(out, reflect.ValueOf(s).Convert(elem))
 		case elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct:
 			m, ok := item.(map[string]any)
@@ -559,7 +574,7 @@ func (d *decoder) describe(v any) string {
 // the file's decoding (the rest cannot be trusted); every other problem is
 // collected.
 func decodeFile(sink *Collector, name string, src []byte, v any) bool {
-	if tooDeep(sink, name, src) {
+	if notText(sink, name, src) || tooDeep(sink, name, src) {
 		return false
 	}
 	var tree map[string]any

@@ -248,8 +248,7 @@ func (w *DiagnosticWriter) format(b *bufio.Writer, d *Diagnostic, lines *lineInd
 	fmt.Fprintf(b, "%s: %s: %s\n", escapeText(d.Pos.String()), word, escapeText(d.Summary))
 	src, ok := w.Sources[d.Pos.File]
 	if ok && d.Pos.Line > 0 && d.Pos.Sheet == "" {
-		if line, found := lines.line(d.Pos.File, src, d.Pos.Line); found {
-			text, caretCol := excerpt(line, d.Pos.Col)
+		if text, caretCol, found := lines.excerpt(d.Pos.File, src, d.Pos.Line, d.Pos.Col); found {
 			fmt.Fprintf(b, "  %4d | %s\n", d.Pos.Line, text)
 			caret := "^"
 			if w.Color {
@@ -270,12 +269,31 @@ type lineIndex struct {
 	file   string
 	src    []byte
 	starts []int
+	// cur and runes are the number and character offsets of the line
+	// asked for last (several diagnostics often point into one line).
+	cur   int
+	runes []int
+}
+
+// excerpt returns the excerpt of line n of src for column col; see
+// excerpt.
+func (x *lineIndex) excerpt(file string, src []byte, n, col int) (string, int, bool) {
+	line, ok := x.line(file, src, n)
+	if !ok {
+		return "", 0, false
+	}
+	if x.cur != n {
+		x.cur = n
+		x.runes = runeStarts(x.runes[:0], line)
+	}
+	text, caret := excerpt(line, x.runes, col)
+	return text, caret, true
 }
 
 // line returns line n (1-based) of src without its line end.
 func (x *lineIndex) line(file string, src []byte, n int) ([]byte, bool) {
 	if x.file != file || len(x.src) != len(src) || x.starts == nil {
-		x.file, x.src = file, src
+		x.file, x.src, x.cur = file, src, 0
 		x.starts = x.starts[:0]
 		off := 0
 		if bytes.HasPrefix(src, []byte("\uFEFF")) {
@@ -310,36 +328,40 @@ func sourceLine(src []byte, n int) (string, bool) {
 }
 
 // excerpt makes the text shown for a source line: characters that would
-// act on the terminal escaped, tabs as spaces, clipped to excerptWidth
-// characters around col (a 1-based character column). It returns the text
-// and the column of the caret in it.
-func excerpt(line []byte, col int) (string, int) {
-	// The display text of every character, and where col lands.
-	var cells []string
-	caret := -1
-	for i, c := 0, 1; i < len(line); c++ {
-		r, size := utf8.DecodeRune(line[i:])
-		if c == col {
-			caret = len(cells)
-		}
+// act on the terminal escaped, tabs as spaces, clipped to about
+// excerptWidth characters around col (a 1-based character column).
+// starts are the byte offsets of the line's characters (see runeStarts),
+// so that a diagnostic on a very long line costs the window, not the
+// line. It returns the text and the column of the caret in it.
+func excerpt(line []byte, starts []int, col int) (string, int) {
+	n := len(starts)
+	caret := min(max(col, 1)-1, n) // n: at the end of the line
+	cell := func(k int) string {
+		r, size := utf8.DecodeRune(line[starts[k]:])
 		if r == '\t' {
-			cells = append(cells, " ")
-		} else {
-			cells = append(cells, escapeRune(r, size == 1 && r == utf8.RuneError))
+			return " "
 		}
-		i += size
+		return escapeRune(r, size == 1 && r == utf8.RuneError)
 	}
-	if caret < 0 {
-		caret = len(cells) // at or past the end of the line
-	}
-	// Display columns: an escape such as <U+202E> is wider than one.
-	from, to := 0, len(cells)
-	if width(cells) > excerptWidth {
+	from, to := 0, n
+	if n > excerptWidth {
 		from = max(0, caret-excerptWidth/2)
-		to = min(len(cells), from+excerptWidth)
-		for width(cells[from:to]) > excerptWidth && to > caret+1 {
-			to--
-		}
+		to = min(n, from+excerptWidth)
+		from = max(0, min(from, to-excerptWidth))
+	}
+	cells := make([]string, 0, to-from)
+	for k := from; k < to; k++ {
+		cells = append(cells, cell(k))
+	}
+	// An escape such as <U+202E> is wider than one column: narrow the
+	// window until it fits, keeping the caret in it.
+	for width(cells) > excerptWidth && to > caret+1 {
+		to--
+		cells = cells[:len(cells)-1]
+	}
+	for width(cells) > excerptWidth && from < caret {
+		from++
+		cells = cells[1:]
 	}
 	var b strings.Builder
 	at := 1 // display column of the next character written
@@ -348,20 +370,30 @@ func excerpt(line []byte, col int) (string, int) {
 		b.WriteString("…")
 		at++
 	}
-	for i := from; i < to; i++ {
-		if i == caret {
+	for k, c := range cells {
+		if from+k == caret {
 			caretCol = at
 		}
-		b.WriteString(cells[i])
-		at += utf8.RuneCountInString(cells[i])
+		b.WriteString(c)
+		at += utf8.RuneCountInString(c)
 	}
 	if caretCol == 0 {
-		caretCol = at // past the end of the line
+		caretCol = at // at the end of the line
 	}
-	if to < len(cells) {
+	if to < n {
 		b.WriteString("…")
 	}
 	return b.String(), caretCol
+}
+
+// runeStarts appends to dst the byte offset of every character of line.
+func runeStarts(dst []int, line []byte) []int {
+	for i := 0; i < len(line); {
+		dst = append(dst, i)
+		_, size := utf8.DecodeRune(line[i:])
+		i += size
+	}
+	return dst
 }
 
 func width(cells []string) int {
@@ -374,8 +406,9 @@ func width(cells []string) int {
 
 // escapeRune shows a character as it may be written to a terminal: C0
 // control characters as their visible symbols (␀, ␛, ␇), DEL as ␡, C1
-// controls and the bidirectional controls as <U+XXXX>, a byte that is not
-// UTF-8 as <0xFF>; anything else as itself.
+// controls, the bidirectional controls and the non-characters U+FFFE and
+// U+FFFF as <U+XXXX>, a byte that is not UTF-8 as U+FFFD; anything else as
+// itself.
 func escapeRune(r rune, invalid bool) string {
 	switch {
 	case invalid:

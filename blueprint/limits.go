@@ -1,5 +1,10 @@
 package blueprint
 
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
 // Limits on what the loader accepts. A journey is a few kilobytes of text
 // with tables two levels deep; anything far beyond that is a mistake or an
 // attack, and is refused with a positioned error before it can cost much
@@ -192,6 +197,20 @@ func checkNesting(src []byte) *nestingError {
 	return nil
 }
 
+// notText reports an error when src is not text: it has a NUL byte in its
+// first 8,000 bytes (the test git uses), as images, PDFs and Word files
+// do and text files never do.
+func notText(sink *Collector, name string, src []byte) bool {
+	i := bytes.IndexByte(src[:min(len(src), 8000)], 0)
+	if i < 0 {
+		return false
+	}
+	sink.Add(Error, posOfOffset(name, src, i), "binary",
+		sink.t(msg{"dit is geen tekstbestand: het bevat nul-bytes", "this is not a text file: it holds NUL bytes"}),
+		sink.t(msg{"een klantreis is tekst; is dit een afbeelding, een pdf of een Word-bestand? Geef dan het .toml-bestand", "a journey is text; is this an image, a PDF or a Word file? Then give the .toml file"}))
+	return true
+}
+
 // tooDeep reports an error when src nests deeper than MaxNesting.
 func tooDeep(sink *Collector, name string, src []byte) bool {
 	e := checkNesting(src)
@@ -210,4 +229,62 @@ func tooDeep(sink *Collector, name string, src []byte) bool {
 		sink.t(msg{"een klantreis heeft er hoogstens twee nodig, zoals frontoffice = [{ actor = \"…\", actie = \"…\" }]; staat er ergens een [ of { die niet gesloten wordt?",
 			"a journey needs two at most, as in frontoffice = [{ actor = \"…\", actie = \"…\" }]; is there a [ or { somewhere that is not closed?"}))
 	return true
+}
+
+// Text limits. A title is a few words on a column header or a title page;
+// any other text ends up in a cell of the PvE workbook, which holds 2,000
+// characters (requirements.MaxCellText). docs/format.md lists them.
+const (
+	// MaxTitle is the longest title or name (titel, naam, thema), in
+	// characters.
+	MaxTitle = 200
+	// MaxText is the longest other text, in characters.
+	MaxText = 2000
+)
+
+// titleKeys are the keys whose text is a title or a name.
+var titleKeys = map[string]bool{"titel": true, "titel_en": true, "naam": true, "naam_en": true, "thema": true}
+
+// checkText reports a text that holds a character no document may hold, or
+// that is longer than its limit. key is the key the text was written
+// under.
+func (d *decoder) checkText(key, s string, at Pos) {
+	if r, ok := forbiddenChar(s); ok {
+		d.sink.Add(Error, at, "invalid-char",
+			d.sink.t(msg{"tekst bevat het teken U+%04X, dat niet in een document mag staan", "text holds the character U+%04X, which no document may hold"}, r),
+			d.sink.t(msg{"haal het weg; zulke tekens komen vaak mee bij kopiëren uit een ander programma", "remove it; such characters often come along when copying from another program"}))
+	}
+	limit := MaxText
+	if titleKeys[key] {
+		limit = MaxTitle
+	}
+	if len(s) <= limit {
+		return // fewer bytes than the limit: fewer characters too
+	}
+	if n := utf8.RuneCountInString(s); n > limit {
+		hint := msg{"kort het in; details passen in toelichting, of verdeel de tekst over meer elementen van een lijst", "shorten it; details fit in toelichting, or spread the text over more entries of a list"}
+		if titleKeys[key] {
+			hint = msg{"een titel of naam is een paar woorden; zet de rest in beschrijving of toelichting", "a title or name is a few words; put the rest in beschrijving or toelichting"}
+		}
+		d.sink.Add(Error, at, "too-long",
+			d.sink.t(msg{"%s is %d tekens lang; hoogstens %d", "%s is %d characters long; at most %d"}, key, n, limit),
+			d.sink.t(hint))
+	}
+}
+
+// forbiddenChar returns the first character of s that no output may hold:
+// a control character other than tab, newline and carriage return (C0,
+// DEL, C1), or a non-character such as U+FFFE and U+FFFF, which XML
+// forbids (the SVG would not be well-formed).
+func forbiddenChar(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r',
+			r >= 0x7F && r < 0xA0,
+			r >= 0xFDD0 && r <= 0xFDEF,
+			r&0xFFFE == 0xFFFE:
+			return r, true
+		}
+	}
+	return 0, false
 }

@@ -1,6 +1,7 @@
 package blueprint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -151,10 +152,14 @@ func decodeJourney(f *File, lang Lang) decoded {
 	if tooLarge(sink, f) {
 		return decoded{diags: sink.Diags}
 	}
-	if len(strings.TrimSpace(strings.TrimPrefix(string(f.Src), "\uFEFF"))) == 0 {
-		sink.Add(Error, Pos{File: f.Name, Line: 1, Col: 1}, "empty",
-			sink.t(msg{"het bestand is leeg", "the file is empty"}),
-			sink.t(msg{"begin met: blueprint init %s", "start with: blueprint init %s"}, f.Name))
+	if empty, comments := blank(f.Src); empty {
+		summary := msg{"het bestand is leeg", "the file is empty"}
+		if comments {
+			summary = msg{"het bestand bevat alleen commentaar (regels die met # beginnen)", "the file holds only comments (lines that start with #)"}
+		}
+		sink.Add(Error, Pos{File: f.Name, Line: 1, Col: 1}, "empty", sink.t(summary),
+			sink.t(msg{"schrijf hier een klantreis; een voorbeeld om mee te beginnen maakt u met: blueprint init nieuwe-reis.toml",
+				"write a journey here; an example to start from is made by: blueprint init new-journey.toml"}))
 		return decoded{diags: sink.Diags}
 	}
 	j := &Journey{}
@@ -164,6 +169,22 @@ func decodeJourney(f *File, lang Lang) decoded {
 	j.File = f.Name
 	j.decodeErrors = len(sink.Diags) > 0
 	return decoded{journey: j, diags: sink.Diags}
+}
+
+// blank reports whether src holds nothing but white space and comments,
+// and whether it holds comments.
+func blank(src []byte) (empty, comments bool) {
+	for _, line := range bytes.Split(bytes.TrimPrefix(src, []byte("\uFEFF")), []byte("\n")) {
+		line = bytes.TrimLeft(line, " \t\r")
+		switch {
+		case len(line) == 0:
+		case line[0] == '#':
+			comments = true
+		default:
+			return false, comments
+		}
+	}
+	return true, comments
 }
 
 // extendVocabulary adds the project's own entries to the built-in

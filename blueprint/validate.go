@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -38,6 +39,7 @@ var passes = []pass{
 	{"customer-action", checkCustomerAction},
 	{"handoffs", checkHandoffs},
 	{"flow", checkFlow},
+	{"lists", checkLists},
 	{"improvements", checkImprovements},
 	{"priorities", checkPriorities},
 	{"completeness", checkCompleteness},
@@ -182,7 +184,17 @@ func Slug(s string) string {
 	return b.String()
 }
 
+// MaxIDLength is the longest id, in characters. Journey ids name files
+// (johan-gat-in-de-weg.svg, with a temporary name beside it while it is
+// written), and file names are limited to 255 bytes.
+const MaxIDLength = 64
+
 func (c *checker) checkID(at Pos, id string) {
+	if len(id) > MaxIDLength {
+		c.sink.Add(Error, at, "id", c.t(msg{"id is %d tekens lang; hoogstens %d", "id is %d characters long; at most %d"}, utf8.RuneCountInString(id), MaxIDLength),
+			c.t(msg{"een id is een korte naam, zoals \"belt-kcc\"; de titel mag lang zijn", "an id is a short name, such as \"belt-kcc\"; the title may be long"}))
+		return
+	}
 	if id == "" || idRE.MatchString(id) {
 		if id == "" && at.IsValid() {
 			c.sink.Add(Error, at, "id", c.t(msg{"id is leeg", "id is empty"}),
@@ -203,24 +215,61 @@ func (c *checker) duplicate(at Pos, id string, first Pos) {
 		c.t(msg{"geef elk een eigen id", "give each its own id"}))
 }
 
-// uniq reports ids used twice in one scope.
+// uniq reports ids used twice in one scope, also when they differ only in
+// case: Johan.svg and johan.svg are one file on Windows and macOS, and two
+// ids a reader cannot tell apart anywhere.
 type uniq struct {
 	c    *checker
-	seen map[string]Pos
+	seen map[string]seenID // by lower-case id
+	// files is set for the scope of journey ids, which name files.
+	files bool
 }
 
-func (c *checker) newUniq() *uniq { return &uniq{c: c, seen: map[string]Pos{}} }
+type seenID struct {
+	id string
+	at Pos
+}
+
+func (c *checker) newUniq() *uniq { return &uniq{c: c, seen: map[string]seenID{}} }
 
 func (u *uniq) add(id string, at Pos) {
 	u.c.checkID(at, id)
 	if id == "" {
 		return
 	}
-	if first, ok := u.seen[id]; ok {
-		u.c.duplicate(at, id, first)
-		return
+	key := strings.ToLower(id)
+	first, ok := u.seen[key]
+	switch {
+	case !ok:
+		u.seen[key] = seenID{id: id, at: at}
+	case first.id == id:
+		u.c.duplicate(at, id, first.at)
+	default:
+		hint := u.c.t(msg{"ids die alleen in hoofdletters verschillen zijn niet uit elkaar te houden; geef elk een eigen id", "ids that differ only in case cannot be told apart; give each its own id"})
+		if u.files {
+			hint = u.c.t(msg{"de bestanden %s.svg en %s.svg zijn op Windows en macOS hetzelfde bestand; geef elk een eigen id", "the files %s.svg and %s.svg are one file on Windows and macOS; give each its own id"}, first.id, id)
+		}
+		u.c.sink.Add(Error, at, "duplicate-id",
+			u.c.t(msg{"id %q verschilt alleen in hoofdletters van %q (op %s)", "id %q differs only in case from %q (at %s)"}, id, first.id, first.at),
+			hint)
 	}
-	u.seen[id] = at
+	if u.files && reservedName(id) {
+		u.c.sink.Add(Error, at, "id",
+			u.c.t(msg{"id %q kan geen bestandsnaam zijn op Windows", "id %q cannot be a file name on Windows"}, id),
+			u.c.t(msg{"Windows reserveert CON, PRN, AUX, NUL, COM1–COM9 en LPT1–LPT9; kies een ander id", "Windows reserves CON, PRN, AUX, NUL, COM1–COM9 and LPT1–LPT9; choose another id"}))
+	}
+}
+
+// reservedName reports whether id is a device name on Windows, which no
+// file may have, whatever its extension.
+func reservedName(id string) bool {
+	switch u := strings.ToUpper(id); {
+	case u == "CON" || u == "PRN" || u == "AUX" || u == "NUL":
+		return true
+	case len(u) == 4 && (strings.HasPrefix(u, "COM") || strings.HasPrefix(u, "LPT")) && u[3] >= '1' && u[3] <= '9':
+		return true
+	}
+	return false
 }
 
 func checkIDs(c *checker) {
@@ -229,6 +278,7 @@ func checkIDs(c *checker) {
 		vis.add(v.ID, v.At("id"))
 	}
 	journeys := c.newUniq()
+	journeys.files = true
 	for _, j := range c.m.Journeys {
 		journeys.add(j.ID, j.At("id"))
 		phases := c.newUniq()
