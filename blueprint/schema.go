@@ -160,7 +160,7 @@ var docs = map[string]map[string]fieldDoc{
 		"kleur": {desc: "Kleur op diagrammen, als #rrggbb.", extra: map[string]any{"pattern": `^#[0-9a-fA-F]{6}$`}},
 	},
 	"Actor": {
-		"soort": {desc: "Kant van de balie: klant, medewerker of partner.", extra: map[string]any{"enum": ActorKinds}},
+		"soort": {desc: "Kant van de balie: klant, medewerker of partner.", extra: map[string]any{"enum": ActorKinds()}},
 	},
 }
 

@@ -89,8 +89,8 @@ func checkCatalogue(c *checker) {
 	for i, k := range ChannelKinds() {
 		kindsCh[i] = string(k)
 	}
-	kindsAc := make([]string, len(ActorKinds))
-	for i, k := range ActorKinds {
+	kindsAc := make([]string, len(ActorKinds()))
+	for i, k := range ActorKinds() {
 		kindsAc[i] = string(k)
 	}
 	for _, x := range p.Channels {

@@ -58,8 +58,8 @@ const (
 	ActorPartner  ActorKind = "partner"    // ketenpartner, aannemer
 )
 
-// ActorKinds lists the kinds in a fixed order.
-var ActorKinds = []ActorKind{ActorCustomer, ActorEmployee, ActorPartner}
+// ActorKinds lists the kinds in a fixed order (a fresh slice each call).
+func ActorKinds() []ActorKind { return []ActorKind{ActorCustomer, ActorEmployee, ActorPartner} }
 
 // Actor is someone who acts in a step.
 type Actor struct {
