@@ -619,6 +619,16 @@ func syntaxError(sink *Collector, name string, src []byte, err error) {
 	// at a line end (an unclosed [[stap); its byte offset is exact, so the
 	// position is computed from that, with a rune column.
 	off := min(max(pe.Position.Start, 0), len(src))
+	if strings.Contains(pe.Message, "control characters") {
+		// The library points one character before the control
+		// character; point at the character itself.
+		for i := off; i < min(off+8, len(src)); i++ {
+			if c := src[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+				off = i
+				break
+			}
+		}
+	}
 	pos := posOfOffset(name, src, off)
 	summary, hint := explainSyntax(sink.Lang, pe.Message)
 	sink.Add(Error, pos, "syntax", summary, hint)

@@ -172,8 +172,8 @@ func unknownCommand(c *cli.Context, name string) error {
 // reorderArgs moves the flags that follow a command's paths in front of
 // them, so that "validate examples/ --format json" reads --format as a
 // flag: urfave/cli v2 stops reading flags at the first path. Everything
-// after "--" stays a path, "-" (standard input) is a path, and the
-// completion flag stays last.
+// after "--" stays a path and "-" (standard input) is a path; a command
+// line being completed is left as typed.
 func reorderArgs(app *cli.App, args []string) []string {
 	i := 1
 	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" && args[i] != "--" {
@@ -187,9 +187,8 @@ func reorderArgs(app *cli.App, args []string) []string {
 		return args
 	}
 	rest := args[i+1:]
-	var tail []string
 	if n := len(rest); n > 0 && rest[n-1] == "--generate-bash-completion" {
-		rest, tail = rest[:n-1], rest[n-1:]
+		return args // completion reads the words as typed
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {
@@ -222,8 +221,7 @@ func reorderArgs(app *cli.App, args []string) []string {
 	if dashes {
 		out = append(out, "--")
 	}
-	out = append(out, paths...)
-	return append(out, tail...)
+	return append(out, paths...)
 }
 
 // usageError is an error of the command line or of file access: exit 2.
