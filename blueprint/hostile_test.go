@@ -16,8 +16,6 @@ import (
 // positioned message, and costs bounded memory (counted with the
 // allocator's statistics, not timed; BenchmarkHostile has the times).
 
-
-
 // hostileInputs are the cases of TestHostileInputs and BenchmarkHostile.
 func hostileInputs() []struct {
 	name string

@@ -17,7 +17,9 @@ import (
 // everything shallower, however the brackets are hidden in strings and
 // comments.
 func TestNestingLimit(t *testing.T) {
-	deep := func(open, close string, n int) string { return strings.Repeat(open, n) + "1" + strings.Repeat(close, n) }
+	deep := func(open, close string, n int) string {
+		return strings.Repeat(open, n) + "1" + strings.Repeat(close, n)
+	}
 	for _, c := range []struct {
 		name, src string
 		want      string // offset as "line:col", or "" for accepted
