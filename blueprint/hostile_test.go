@@ -107,3 +107,71 @@ func TestHostileOutputIsBounded(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkHostile loads each hostile input, and files of 20,000, 80,000
+// and 200,000 unknown keys, which grow linearly (docs/performance.md).
+func BenchmarkHostile(b *testing.B) {
+	cases := hostileInputs()
+	for _, n := range []int{80000, 200000} {
+		var src bytes.Buffer
+		for i := range n {
+			fmt.Fprintf(&src, "k%d = 1\n", i)
+		}
+		cases = append(cases, struct {
+			name string
+			src  []byte
+		}{fmt.Sprintf("%d keys", n), src.Bytes()})
+	}
+	for _, c := range cases {
+		b.Run(strings.ReplaceAll(c.name, " ", "-"), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.src)))
+			for b.Loop() {
+				Load("f.toml", c.src, Options{})
+			}
+		})
+	}
+}
+
+// BenchmarkDiagnosticWriter prints 8,000 diagnostics on one line of
+// 100 KB (each excerpt costs its window, not the line), and one warning
+// in each of 5,000 files (summed up after three).
+func BenchmarkDiagnosticWriter(b *testing.B) {
+	line := []byte("ondersteuning = [" + strings.TrimSuffix(strings.Repeat("{bogus = 1}, ", 8000), ", ") + "]\n")
+	var oneLine Diagnostics
+	for i := range 8000 {
+		oneLine = append(oneLine, Diagnostic{Severity: Error, Pos: Pos{File: "f.toml", Line: 1, Col: 18 + 13*i}, Code: "unknown-key", Summary: "onbekende sleutel \"bogus\"", Lang: Dutch})
+	}
+	var manyFiles Diagnostics
+	sources := map[string][]byte{}
+	for i := range 5000 {
+		name := fmt.Sprintf("reis-%04d.toml", i)
+		sources[name] = []byte("id = \"x\"\n[[fase]]\nid = \"f\"\n")
+		manyFiles = append(manyFiles, Diagnostic{Severity: Warning, Pos: Pos{File: name, Line: 2, Col: 1}, Code: "no-metrics", Summary: "fase \"f\" heeft geen meetpunten", Lang: Dutch})
+	}
+	for _, c := range []struct {
+		name    string
+		diags   Diagnostics
+		sources map[string][]byte
+		max     int
+	}{
+		{"8000-on-one-line", oneLine, map[string][]byte{"f.toml": line}, 0},
+		{"8000-on-one-line-all", oneLine, map[string][]byte{"f.toml": line}, -1},
+		{"5000-files", manyFiles, sources, 0},
+		{"5000-files-all", manyFiles, sources, -1},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var out countingWriter
+			for b.Loop() {
+				out = 0
+				(&DiagnosticWriter{W: &out, Sources: c.sources, Max: c.max}).WriteDiagnostics(c.diags)
+			}
+			b.ReportMetric(float64(out), "bytes-out")
+		})
+	}
+}
+
+type countingWriter int
+
+func (w *countingWriter) Write(p []byte) (int, error) { *w += countingWriter(len(p)); return len(p), nil }
