@@ -137,7 +137,7 @@ func terms[T hasTerm](xs []T) []*Term {
 }
 
 func (c *checker) catalogueEntry(t *Term, table string, builtin bool) {
-	c.checkID(t.At("id"), t.ID)
+	c.checkID(idAt(&t.Source), t.ID)
 	if builtin {
 		c.sink.Add(Error, t.At("id"), "duplicate-id",
 			c.t(msg{"%s %q is al ingebouwd", "%s %q is built in already"}, table, t.ID),
@@ -188,6 +188,16 @@ func Slug(s string) string {
 // (johan-gat-in-de-weg.svg, with a temporary name beside it while it is
 // written), and file names are limited to 255 bytes.
 const MaxIDLength = 64
+
+// idAt is where the id of an element was written, or no position when it
+// was not written (the decoder reports the missing key; "id is empty" would
+// say it twice).
+func idAt(s *Source) Pos {
+	if s.Has("id") {
+		return s.At("id")
+	}
+	return Pos{}
+}
 
 func (c *checker) checkID(at Pos, id string) {
 	if len(id) > MaxIDLength {
@@ -275,23 +285,23 @@ func reservedName(id string) bool {
 func checkIDs(c *checker) {
 	vis := c.newUniq()
 	for _, v := range c.m.Project.Vision {
-		vis.add(v.ID, v.At("id"))
+		vis.add(v.ID, idAt(&v.Source))
 	}
 	journeys := c.newUniq()
 	journeys.files = true
 	for _, j := range c.m.Journeys {
-		journeys.add(j.ID, j.At("id"))
+		journeys.add(j.ID, idAt(&j.Source))
 		phases := c.newUniq()
 		for _, p := range j.Phases {
-			phases.add(p.ID, p.At("id"))
+			phases.add(p.ID, idAt(&p.Source))
 		}
 		steps := c.newUniq()
 		for _, s := range j.Steps {
-			steps.add(s.ID, s.At("id"))
+			steps.add(s.ID, idAt(&s.Source))
 		}
 		imps := c.newUniq()
 		for _, im := range j.Improvements {
-			imps.add(im.ID, im.At("id"))
+			imps.add(im.ID, idAt(&im.Source))
 		}
 	}
 }
@@ -301,7 +311,7 @@ func checkIDs(c *checker) {
 func checkPersonas(c *checker) {
 	seen := c.newUniq()
 	for _, p := range c.m.Personas {
-		seen.add(p.ID, p.At("id"))
+		seen.add(p.ID, idAt(&p.Source))
 		a := c.m.Vocabulary.Actor(p.Role)
 		if a == nil {
 			if p.Role != "" {
