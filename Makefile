@@ -6,7 +6,7 @@ BIN     := bin/blueprint
 EXAMPLES := examples
 OUT     := out
 
-.PHONY: all build test demo fmt-check vet unit golden golden-check bench fuzz check-office clean
+.PHONY: all build test demo fmt-check vet unit golden golden-check bench fuzz man check-office clean
 
 all: build
 
@@ -59,6 +59,12 @@ fuzz:
 			$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 50x $$pkg; \
 		done; \
 	done
+
+# The manual page, made from the same text as --help.
+man: build
+	@mkdir -p $(OUT)
+	./$(BIN) man > $(OUT)/blueprint.1
+	@echo "read it with: man ./$(OUT)/blueprint.1"
 
 # Optional: convert the workbook to PDF with LibreOffice to look at it.
 check-office: build

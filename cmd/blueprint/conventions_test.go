@@ -130,7 +130,7 @@ func TestShellCompletion(t *testing.T) {
 func TestManPage(t *testing.T) {
 	code, out, errOut := execCLI(t, "man")
 	require.Equal(t, exitOK, code, errOut)
-	assert.Contains(t, out, ".TH blueprint 8")
+	assert.Contains(t, out, ".TH blueprint 1")
 	for _, cmd := range []string{"validate", "render", "matrix", "completion"} {
 		assert.Contains(t, out, cmd)
 	}

@@ -28,7 +28,7 @@ func manCommand() *cli.Command {
 			if c.Bool("markdown") {
 				page, err = c.App.ToMarkdown()
 			} else {
-				page, err = c.App.ToMan()
+				page, err = c.App.ToManWithSection(1) // a user command: section 1
 			}
 			if err != nil {
 				return err
