@@ -190,13 +190,6 @@ func reorderArgs(app *cli.App, args []string) []string {
 	if n := len(rest); n > 0 && rest[n-1] == "--generate-bash-completion" {
 		return args // completion reads the words as typed
 	}
-	takesValue := map[string]bool{}
-	for _, f := range cmd.Flags {
-		_, isBool := f.(*cli.BoolFlag)
-		for _, name := range f.Names() {
-			takesValue[name] = !isBool
-		}
-	}
 	var flags, paths []string
 	dashes := false
 	for j := 0; j < len(rest); j++ {
@@ -208,8 +201,7 @@ func reorderArgs(app *cli.App, args []string) []string {
 			j = len(rest)
 		case len(a) > 1 && a[0] == '-':
 			flags = append(flags, a)
-			name := strings.TrimLeft(a, "-")
-			if !strings.Contains(name, "=") && takesValue[name] && j+1 < len(rest) {
+			if !strings.Contains(a, "=") && takesValue(cmd, a) && j+1 < len(rest) {
 				flags = append(flags, rest[j+1])
 				j++
 			}

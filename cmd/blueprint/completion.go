@@ -187,6 +187,8 @@ func flagValues(command, flag string) []string {
 	return nil
 }
 
+// takesValue reports whether flag (--name or -n) is one of cmd's flags
+// that take a value.
 func takesValue(cmd *cli.Command, flag string) bool {
 	name := strings.TrimLeft(flag, "-")
 	for _, f := range cmd.Flags {
