@@ -111,8 +111,11 @@ func tooLarge(sink *Collector, f *File) bool {
 	if size <= MaxFileSize {
 		return false
 	}
-	sink.Add(Error, Pos{File: f.Name, Line: 1, Col: 1}, "too-large",
-		sink.t(msg{"bestand is te groot (%d bytes; maximaal %d)", "file is too large (%d bytes; at most %d)"}, size, MaxFileSize),
+	summary := sink.t(msg{"bestand is te groot (%d bytes; maximaal %d)", "file is too large (%d bytes; at most %d)"}, size, MaxFileSize)
+	if size == MaxFileSize+1 { // read up to the limit, from a pipe or standard input
+		summary = sink.t(msg{"bestand is te groot (meer dan %d bytes, het maximum)", "file is too large (more than %d bytes, the maximum)"}, MaxFileSize)
+	}
+	sink.Add(Error, Pos{File: f.Name, Line: 1, Col: 1}, "too-large", summary,
 		sink.t(msg{"splits het in kleinere bestanden", "split it into smaller files"}))
 	return true
 }

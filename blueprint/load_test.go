@@ -75,11 +75,11 @@ func TestFileProblems(t *testing.T) {
 		{Name: "b/blueprint.toml", Src: []byte("organisatie = \"B\"\n")},
 		{Name: "leeg.toml", Src: []byte("\uFEFF  \n\n")},
 		{Name: "commentaar.toml", Src: []byte("# alleen commentaar\r\n  # en nog een regel\n")},
-		{Name: "groot.toml", Size: MaxFileSize + 1},
+		{Name: "groot.toml", Size: MaxFileSize + 100},
 	}, Options{})
 	assert.Equal(t, "b/blueprint.toml:1:1: fout: tweede projectbestand; er is er al een: a/blueprint.toml; laad één map tegelijk, of voeg de projectbestanden samen\n"+
 		"commentaar.toml:1:1: fout: het bestand bevat alleen commentaar (regels die met # beginnen); schrijf hier een klantreis; een voorbeeld om mee te beginnen maakt u met: blueprint init nieuwe-reis.toml\n"+
-		"groot.toml:1:1: fout: bestand is te groot (4194305 bytes; maximaal 4194304); splits het in kleinere bestanden\n"+
+		"groot.toml:1:1: fout: bestand is te groot (4194404 bytes; maximaal 4194304); splits het in kleinere bestanden\n"+
 		"leeg.toml:1:1: fout: het bestand is leeg; schrijf hier een klantreis; een voorbeeld om mee te beginnen maakt u met: blueprint init nieuwe-reis.toml\n", oneLine(diags))
 }
 
