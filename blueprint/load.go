@@ -177,7 +177,14 @@ func decodeJourney(f *File, lang Lang) decoded {
 // blank reports whether src holds nothing but white space and comments,
 // and whether it holds comments.
 func blank(src []byte) (empty, comments bool) {
-	for _, line := range bytes.Split(bytes.TrimPrefix(src, []byte("\uFEFF")), []byte("\n")) {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
 		line = bytes.TrimLeft(line, " \t\r")
 		switch {
 		case len(line) == 0:
