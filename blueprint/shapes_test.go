@@ -7,6 +7,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// phaseF is the one phase of the test journeys.
+const phaseF = `[[fase]]
+id = "f"
+naam = "Fase"
+[[fase.meetpunt]]
+naam = "m"
+definitie = "d"
+`
+
 // richJourney uses every key of the format extensions, in the shapes an
 // adviser writes them.
 const richJourney = `id = "rijk"
@@ -19,13 +28,7 @@ nevendomeinen = ["belastingen"]
 vraagsoort = "aanvraag"
 nevenvraagsoorten = ["klacht"]
 
-[[fase]]
-id = "f"
-naam = "Fase"
-[[fase.meetpunt]]
-naam = "m"
-definitie = "d"
-
+` + phaseF + `
 [[stap]]
 id = "a"
 fase = "f"
@@ -186,13 +189,7 @@ titel = "Oud"
 persona = "p"
 domein = "burgerzaken"
 vraagsoort = "melding"
-[[fase]]
-id = "f"
-naam = "F"
-[[fase.meetpunt]]
-naam = "m"
-definitie = "d"
-[[stap]]
+` + phaseF + `[[stap]]
 id = "a"
 fase = "f"
 titel = "A"

@@ -65,28 +65,10 @@ func checkSecondary(c *checker) {
 		}
 	}
 	for _, j := range c.m.Journeys {
-		for i, id := range j.SecondaryDomains {
-			at := j.ElemAt("nevendomeinen", i)
-			switch {
-			case cat.Domain(id) == nil:
-				c.unknownRef(at, wDomain, id, cat.DomainIDs(), "domein")
-			case id == j.Domain:
-				c.sink.Add(Warning, at, "duplicate",
-					c.t(msg{"%q is al het domein van de reis", "%q is the journey's domain already"}, id),
-					c.t(msg{"haal het weg uit nevendomeinen", "remove it from nevendomeinen"}))
-			}
-		}
-		for i, id := range j.SecondaryQuestionTypes {
-			at := j.ElemAt("nevenvraagsoorten", i)
-			switch {
-			case cat.QuestionType(id) == nil:
-				c.unknownRef(at, wQType, id, cat.QuestionTypeIDs(), "vraagsoort")
-			case id == j.QuestionType:
-				c.sink.Add(Warning, at, "duplicate",
-					c.t(msg{"%q is al de vraagsoort van de reis", "%q is the journey's question type already"}, id),
-					c.t(msg{"haal het weg uit nevenvraagsoorten", "remove it from nevenvraagsoorten"}))
-			}
-		}
+		c.secondary(j, "nevendomeinen", j.SecondaryDomains, j.Domain, cat.DomainIDs(), wDomain, "domein",
+			msg{"%q is al het domein van de reis", "%q is the journey's domain already"})
+		c.secondary(j, "nevenvraagsoorten", j.SecondaryQuestionTypes, j.QuestionType, cat.QuestionTypeIDs(), wQType, "vraagsoort",
+			msg{"%q is al de vraagsoort van de reis", "%q is the journey's question type already"})
 		for _, s := range j.Steps {
 			if s.Domain != "" && cat.Domain(s.Domain) == nil {
 				c.unknownRef(s.At("domein"), wDomain, s.Domain, cat.DomainIDs(), "domein")
@@ -104,6 +86,21 @@ func checkSecondary(c *checker) {
 						c.t(msg{"noem elk kanaal één keer", "name each channel once"}))
 				}
 			}
+		}
+	}
+}
+
+// secondary checks a list of secondary ids of a journey: each exists in
+// known, and none is the main one.
+func (c *checker) secondary(j *Journey, key string, ids []string, main string, known []string, what msg, table string, isMain msg) {
+	for i, id := range ids {
+		at := j.ElemAt(key, i)
+		switch {
+		case indexOf(known, id) < 0:
+			c.unknownRef(at, what, id, known, table)
+		case id == main:
+			c.sink.Add(Warning, at, "duplicate", c.t(isMain, id),
+				c.t(msg{"haal het weg uit %s", "remove it from %s"}, key))
 		}
 	}
 }
@@ -180,14 +177,7 @@ func (j *Journey) InLoop(s *Step) bool {
 // exists, and a wait of a round belongs to a step in a loop.
 func checkWaits(c *checker) {
 	for _, j := range c.m.Journeys {
-		stepIDs := make([]string, len(j.Steps))
-		index := make(map[string]int, len(j.Steps))
-		for i, s := range j.Steps {
-			stepIDs[i] = s.ID
-			if _, ok := index[s.ID]; !ok {
-				index[s.ID] = i
-			}
-		}
+		stepIDs, index := stepIndex(j)
 		for i, s := range j.Steps {
 			rounds := map[int]bool{}
 			seen := map[string]bool{}
@@ -235,6 +225,20 @@ func checkWaits(c *checker) {
 	}
 }
 
+// stepIndex returns the ids of a journey's steps in order, and the place
+// of each id (its first use).
+func stepIndex(j *Journey) ([]string, map[string]int) {
+	ids := make([]string, len(j.Steps))
+	index := make(map[string]int, len(j.Steps))
+	for i, s := range j.Steps {
+		ids[i] = s.ID
+		if _, ok := index[s.ID]; !ok {
+			index[s.ID] = i
+		}
+	}
+	return ids, index
+}
+
 // checkMoments is the "moments" pass: a step has a day or an elapsed
 // time, not both, and time does not run backwards along the flow.
 func checkMoments(c *checker) {
@@ -277,14 +281,7 @@ func checkMoments(c *checker) {
 // deadline before an extension or suspension of it.
 func checkSpans(c *checker) {
 	for _, j := range c.m.Journeys {
-		stepIDs := make([]string, len(j.Steps))
-		index := make(map[string]int, len(j.Steps))
-		for i, s := range j.Steps {
-			stepIDs[i] = s.ID
-			if _, ok := index[s.ID]; !ok {
-				index[s.ID] = i
-			}
-		}
+		stepIDs, index := stepIndex(j)
 		for _, sp := range j.Spans {
 			a, okA := index[sp.From]
 			b, okB := index[sp.To]
