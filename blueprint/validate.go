@@ -417,7 +417,11 @@ func checkReferences(c *checker) {
 			}
 			for i, id := range s.Next {
 				if id != "" && j.Step(id) == nil {
-					c.unknownRef(s.ElemAt("volgende", i), wStep, id, stepIDs, "")
+					at := s.ElemAt("volgende", i)
+					if i < len(s.NextSteps) {
+						at = s.NextSteps[i].At("stap") // the id in { stap = "…", als = "…" }
+					}
+					c.unknownRef(at, wStep, id, stepIDs, "")
 				}
 			}
 		}
