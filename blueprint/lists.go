@@ -25,6 +25,9 @@ func (c *checker) repeatedRef(src *Source, key string, ids []string, sev Severit
 	}
 	first := make(map[string]int, len(ids))
 	for i, id := range ids {
+		if id == "" {
+			continue // not an id (reported where it was decoded)
+		}
 		j, ok := first[id]
 		if !ok {
 			first[id] = i
