@@ -143,7 +143,11 @@ func TestInterruptRemovesTemporaryFiles(t *testing.T) {
 			require.NoError(t, err)
 			require.NoError(t, cmd.Start())
 			line, err := bufio.NewReader(out).ReadString('\n')
-			require.NoError(t, err, stderr.String())
+			if err != nil {
+				cmd.Process.Kill()
+				cmd.Wait() // stderr is complete only now
+				t.Fatalf("%v: %s", err, stderr.String())
+			}
 			require.Equal(t, "writing\n", line)
 			entries, _ := os.ReadDir(dir)
 			require.Len(t, entries, 1, "the temporary file is there while writing")
