@@ -25,7 +25,9 @@ type styles struct {
 	vendor, vendorDate                                                               int
 	tableHead, tableCell, tableBold, tableCenter, tablePct, tableNumber, tablePoints int
 	total, totalCenter, totalPct, totalPoints                                        int
+	check, money, vendorMoney, vendorText, moneyTotal                                int
 	answer                                                                           []int // conditional formats, per answer
+	flag                                                                             int   // conditional format of a Check cell that says something
 }
 
 func newStyles(w *writer) *styles {
@@ -43,6 +45,7 @@ func newStyles(w *writer) *styles {
 	center := &excelize.Alignment{Vertical: "top", Horizontal: "center", WrapText: true}
 	unlocked := &excelize.Protection{Locked: false}
 	pointsFmt := "0.0"
+	moneyFmt := `€ #,##0.00`
 	dateFmt := "dd-mm-yyyy"
 	if w.lang == blueprint.English {
 		dateFmt = "yyyy-mm-dd"
@@ -76,6 +79,11 @@ func newStyles(w *writer) *styles {
 		totalCenter: style(&excelize.Style{Font: font(excelize.Font{Bold: true}), Fill: fill(totalFill), Border: border, Alignment: center, NumFmt: 1}),
 		totalPct:    style(&excelize.Style{Font: font(excelize.Font{Bold: true}), Fill: fill(totalFill), Border: border, Alignment: center, NumFmt: 9}),
 		totalPoints: style(&excelize.Style{Font: font(excelize.Font{Bold: true}), Fill: fill(totalFill), Border: border, Alignment: center, CustomNumFmt: &pointsFmt}),
+		check:       style(&excelize.Style{Font: font(excelize.Font{Bold: true, Color: "9C0006", Size: 9}), Border: border, Alignment: top}),
+		money:       style(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}, CustomNumFmt: &moneyFmt}),
+		vendorMoney: style(&excelize.Style{Fill: fill(vendorLight), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}, Protection: unlocked, CustomNumFmt: &moneyFmt}),
+		vendorText:  style(&excelize.Style{Fill: fill(vendorLight), Border: border, Alignment: top, Protection: unlocked}),
+		moneyTotal:  style(&excelize.Style{Font: font(excelize.Font{Bold: true}), Fill: fill(totalFill), Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}, CustomNumFmt: &moneyFmt}),
 	}
 	n := len(w.res.Catalogue.Answers)
 	for i := range w.res.Catalogue.Answers {
@@ -84,6 +92,9 @@ func newStyles(w *writer) *styles {
 		w.check(err)
 		s.answer = append(s.answer, id)
 	}
+	var err error
+	s.flag, err = f.NewConditionalStyle(&excelize.Style{Fill: fill("FFC7CE"), Font: font(excelize.Font{Color: "9C0006", Bold: true, Size: 9})})
+	w.check(err)
 	return s
 }
 
