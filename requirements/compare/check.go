@@ -116,7 +116,9 @@ func sameTender(m *Master, book *Book, c *blueprint.Collector) bool {
 		return false
 	}
 	bm := book.Meta
-	row := func(key string) blueprint.Pos { return blueprint.CellPos(file, MetaSheet, Ref(2, max(bm.Rows[key], 1))) }
+	row := func(key string) blueprint.Pos {
+		return blueprint.CellPos(file, MetaSheet, Ref(2, max(bm.Rows[key], 1)))
+	}
 	switch {
 	case bm.Schema != m.Meta.Schema:
 		c.Errorf(row("schema_version"), "other-version", "heeft schemaversie %d; de PvE heeft %d", "has schema version %d; the PvE has %d", bm.Schema, m.Meta.Schema)
