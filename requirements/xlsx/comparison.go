@@ -187,40 +187,49 @@ func (w *cmpWriter) overview(sheet string) {
 		h = max(h, rowHeight(15, wrapped{strings.Join(p.Reasons, "\n"), 18}))
 	}
 	w.check(w.f.SetRowHeight(sheet, reasonRow, h))
-	if n > 0 {
+	// The charts show the admitted parties only (they come first): an
+	// excluded tender's score is for information, not for the award.
+	na := len(cr.Admitted())
+	if na > 0 {
 		q := quote(sheet)
-		cats := fmt.Sprintf("%s!$B$%d:$%s$%d", q, hr, colName(n+1), hr)
+		cats := fmt.Sprintf("%s!$B$%d:$%s$%d", q, hr, colName(na+1), hr)
 		chartRow := r + 1
+		w.check(w.f.InsertPageBreak(sheet, cell(1, chartRow)))
+		label := w.cell(sheet, 1, totalRow) + t(" (toegelaten inschrijvingen)", " (admitted tenders)")
+		w.set(sheet, 1, chartRow, label, w.st.heading)
 		bar := &excelize.Chart{
 			Type:      excelize.Col,
-			Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("%s!$A$%d", q, totalRow), Categories: cats, Values: fmt.Sprintf("%s!$B$%d:$%s$%d", q, totalRow, colName(n+1), totalRow), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{buyerDark}}}},
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.cell(sheet, 1, totalRow)}}},
+			Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("%s!$A$%d", q, totalRow), Categories: cats, Values: fmt.Sprintf("%s!$B$%d:$%s$%d", q, totalRow, colName(na+1), totalRow), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{buyerDark}}}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: label}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
 			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-			Dimension: excelize.ChartDimension{Width: 520, Height: 300},
-			Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
+			Dimension: excelize.ChartDimension{Width: 480, Height: 340},
+			XAxis:     excelize.ChartAxis{Font: excelize.Font{Color: textGrey, Size: 9}},
+			YAxis:     excelize.ChartAxis{Font: excelize.Font{Color: textGrey, Size: 9}, MajorGridLines: true},
 		}
-		w.check(w.f.AddChart(sheet, cell(1, chartRow), bar))
-		if n <= maxRadarParties {
+		w.check(w.f.AddChart(sheet, cell(1, chartRow+1), bar))
+		if na <= maxRadarParties {
 			var series []excelize.ChartSeries
-			for i := range ps {
+			for i := 0; i < na; i++ {
 				c := colName(i + 2)
 				series = append(series, excelize.ChartSeries{Name: fmt.Sprintf("%s!$%s$%d", q, c, hr), Categories: fmt.Sprintf("%s!$A$%d:$A$%d", q, firstBlock, lastBlock),
-					Values: fmt.Sprintf("%s!$%s$%d:$%s$%d", q, c, firstBlock, c, lastBlock)})
+					Values: fmt.Sprintf("%s!$%s$%d:$%s$%d", q, c, firstBlock, c, lastBlock), Line: excelize.LineOptions{Width: 2.25}})
 			}
 			zero, hundred := 0.0, 100.0
 			radar := &excelize.Chart{
 				Type: excelize.Radar, Series: series,
-				Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: t("Score per blok", "Score per block")}}},
+				Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: t("Score per blok (toegelaten inschrijvingen)", "Score per block (admitted tenders)")}}},
 				Legend:    excelize.ChartLegend{Position: "bottom"},
-				YAxis:     excelize.ChartAxis{Minimum: &zero, Maximum: &hundred},
-				Dimension: excelize.ChartDimension{Width: 520, Height: 360},
+				XAxis:     excelize.ChartAxis{Font: excelize.Font{Color: textGrey, Size: 9}},
+				YAxis:     excelize.ChartAxis{Minimum: &zero, Maximum: &hundred, MajorUnit: 25, Font: excelize.Font{Color: textGrey, Size: 8}},
+				Dimension: excelize.ChartDimension{Width: 520, Height: 340},
 			}
-			w.check(w.f.AddChart(sheet, cell(1, chartRow+16), radar))
+			w.check(w.f.AddChart(sheet, cell(max(na+3, 4), chartRow+1), radar))
 		}
+		r = chartRow + 24
 	}
 	w.check(w.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: hr, TopLeftCell: cell(2, hr+1), ActivePane: "bottomRight"}))
-	w.pageSetup(sheet, hr, false)
+	w.pageSetup(sheet, 0, false)
 	w.check(w.f.SetSheetView(sheet, 0, noGrid()))
 	w.dimension(sheet, n+1, r)
 }
@@ -317,7 +326,7 @@ func yesNoWord(b bool, lang blueprint.Lang) string {
 // sensitivitySheet writes the Gevoeligheid sheet.
 func (w *cmpWriter) sensitivitySheet(sheet string) {
 	cr, t, lang := w.cr, w.t, w.lang
-	for i, wd := range []float64{34, 12, 44, 44, 12, 30} {
+	for i, wd := range []float64{40, 26, 40, 40, 26, 30} {
 		w.check(w.f.SetColWidth(sheet, colName(i+1), colName(i+1), wd))
 	}
 	w.set(sheet, 1, 1, t("Gevoeligheid van de rangorde", "Sensitivity of the ranking"), w.st.title)
@@ -351,22 +360,24 @@ func (w *cmpWriter) sensitivitySheet(sheet string) {
 	r++
 	w.set(sheet, 1, r, t("Eisen en wensen die het verschil maken", "Requirements that make the difference"), w.st.heading)
 	r++
-	head2 := []string{"ID", t("Onderwerp", "Subject")}
+	head2 := []string{t("Eis of wens", "Requirement")}
 	for _, p := range cr.Parties {
 		head2 = append(head2, p.Label)
 	}
 	for i, h := range head2 {
 		w.set(sheet, i+1, r, h, w.st.tableHead)
 	}
+	w.check(w.f.SetRowHeight(sheet, r, 32))
 	r++
 	for _, s := range cr.Separating {
-		vals := []string{s.Req.ID, s.Req.Title()}
+		vals := []string{s.Req.ID + " " + s.Req.Title()}
 		for _, code := range s.Codes {
 			vals = append(vals, cr.Master.AnswerName(code))
 		}
 		for i, v := range vals {
 			w.set(sheet, i+1, r, v, w.st.tableCell)
 		}
+		w.check(w.f.SetRowHeight(sheet, r, rowHeight(15, wrapped{vals[0], 40})))
 		r++
 	}
 	w.pageSetup(sheet, 0, false)

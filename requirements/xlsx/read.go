@@ -135,13 +135,15 @@ func ReadBookFile(path, name string, c *blueprint.Collector) *compare.Book {
 	}
 	book, err := ReadBook(name, fh, st.Size(), DefaultLimits)
 	if err != nil {
-		reportReadError(c, name, err)
+		ReportReadError(c, name, err)
 		return nil
 	}
 	return book
 }
 
-func reportReadError(c *blueprint.Collector, name string, err error) {
+// ReportReadError adds an error of ReadBook to c, in c's language, at
+// the file name.
+func ReportReadError(c *blueprint.Collector, name string, err error) {
 	var re *readError
 	if errors.As(err, &re) {
 		re.report(c, name)
