@@ -122,7 +122,7 @@ func TestMatrixTextFormats(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "ID", recs[0][1])
 	assert.Greater(t, len(recs), 40)
-	assert.Contains(t, stderr, "eisen (", "the summary goes to stderr when the output is on stdout")
+	assert.Contains(t, stderr, "eisen en wensen (", "the summary goes to stderr when the output is on stdout")
 
 	code, stdout, stderr = execCLI(t, "matrix", "--format", "json", "--lang", "en", "../../examples")
 	require.Equal(t, exitOK, code, stderr)

@@ -52,7 +52,7 @@ var DefaultLimits = Limits{
 	Other:   256 << 20,
 	Total:   512 << 20,
 	Rows:    20000,
-	Cols:    40,
+	Cols:    64,
 	Text:    128 << 10,
 }
 
