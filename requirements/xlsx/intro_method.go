@@ -49,7 +49,7 @@ func (w *writer) methodSection(iw *introWriter) {
 			koNot = append(koNot, a.Name(w.lang))
 		}
 		f, _ := m.Factor(a.Code)
-		iw.tableRow([]any{a.Name(w.lang), a.Explanation(w.lang), percent(f), yes},
+		iw.tableRow([]any{a.Name(w.lang), a.Explanation(w.lang), w.percent(f), yes},
 			[]int{w.st.tableBold, w.st.tableCell, w.st.tableCenter, w.st.tableCenter}, false)
 	}
 
@@ -86,7 +86,7 @@ func (w *writer) methodSection(iw *introWriter) {
 		if total > 0 {
 			share = bw / total
 		}
-		iw.tableRow([]any{b.name, requirements.Num(maxima[b.block.Code]), requirements.Num(bw), percent(share)},
+		iw.tableRow([]any{b.name, requirements.Num(maxima[b.block.Code]), requirements.Num(bw), w.percent(share)},
 			[]int{w.st.tableBold, w.st.tableCenter, w.st.tableCenter, w.st.tableCenter}, false)
 	}
 	switch m.Kind {

@@ -261,9 +261,14 @@ type wrapped = struct {
 	width float64
 }
 
-// percent formats a factor as a percentage.
-func percent(f float64) string {
-	return strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64) + "%"
+// percent formats a factor as a percentage, with a decimal comma in
+// Dutch.
+func (w *writer) percent(f float64) string {
+	s := strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64)
+	if w.lang != blueprint.English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + "%"
 }
 
 // formulaNumber writes a number for a formula (always with a dot).

@@ -139,20 +139,22 @@ func notAWorkbook() *readError {
 }
 
 func damaged(err error) *readError {
-	return failf("damaged", "de werkmap is beschadigd (%v)", "the workbook is damaged (%v)", zipErrText(err)).
-		hint("vraag de inschrijver het bestand opnieuw te sturen, of open en bewaar het in Excel of LibreOffice", "ask the tenderer to send the file again, or open and save it in Excel or LibreOffice")
+	nl, en := zipErrText(err)
+	e := &readError{code: "damaged", nl: fmt.Sprintf("de werkmap is beschadigd (%s)", nl), en: fmt.Sprintf("the workbook is damaged (%s)", en)}
+	return e.hint("vraag de inschrijver het bestand opnieuw te sturen, of open en bewaar het in Excel of LibreOffice", "ask the tenderer to send the file again, or open and save it in Excel or LibreOffice")
 }
 
-func zipErrText(err error) string {
+// zipErrText explains an error of archive/zip in Dutch and English.
+func zipErrText(err error) (nl, en string) {
 	switch {
 	case errors.Is(err, zip.ErrChecksum):
-		return "controlegetal (CRC) klopt niet / checksum error"
+		return "het controlegetal (CRC) klopt niet", "the checksum (CRC) does not match"
 	case errors.Is(err, zip.ErrFormat):
-		return "geen geldige zip / not a valid zip"
+		return "geen geldige zip", "not a valid zip"
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return "onverwacht einde / unexpected end"
+		return "het bestand houdt te vroeg op", "the file ends too early"
 	}
-	return err.Error()
+	return err.Error(), err.Error()
 }
 
 // directoryCount reads the number of entries from the end of central
@@ -227,8 +229,9 @@ func partError(name string, err error) *readError {
 			hint("vraag de inschrijver het bestand opnieuw te sturen", "ask the tenderer to send the file again")
 	}
 	e := damaged(err)
-	e.nl = fmt.Sprintf("het onderdeel %s van de werkmap is beschadigd (%s)", name, zipErrText(err))
-	e.en = fmt.Sprintf("the part %s of the workbook is damaged (%s)", name, zipErrText(err))
+	nl, en := zipErrText(err)
+	e.nl = fmt.Sprintf("het onderdeel %s van de werkmap is beschadigd (%s)", name, nl)
+	e.en = fmt.Sprintf("the part %s of the workbook is damaged (%s)", name, en)
 	return e
 }
 
