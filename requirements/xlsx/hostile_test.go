@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"crypto/sha256"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -46,6 +48,30 @@ func rezip(t testing.TB, data []byte, edit func(name string, content []byte) []b
 	}
 	require.NoError(t, zw.Close())
 	return b.Bytes()
+}
+
+// setCellXML replaces cells of a sheet by raw XML, as another program
+// would write them (a formula with or without a cached value).
+func setCellXML(t testing.TB, data []byte, sheet string, cells map[string]string) []byte {
+	t.Helper()
+	part := sheetPart(t, data, sheet)
+	return rezip(t, data, func(name string, c []byte) []byte {
+		if name != part {
+			return c
+		}
+		s := string(c)
+		for ref, xml := range cells {
+			i := strings.Index(s, `<c r="`+ref+`"`)
+			require.GreaterOrEqual(t, i, 0, ref)
+			end := strings.Index(s[i:], ">")
+			j := i + end + 1
+			if s[i+end-1] != '/' {
+				j = i + strings.Index(s[i:], "</c>") + len("</c>")
+			}
+			s = s[:i] + xml + s[j:]
+		}
+		return []byte(s)
+	})
 }
 
 // sheetPart returns the part name of a sheet, by its name.
@@ -119,8 +145,9 @@ func bomb(t testing.TB, n int64) ([]byte, int64) {
 func millionRows() []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	row := []byte(`<row><c><v>1</v></c></row>`) // numbered by position
 	for r := 1; r <= 1000000; r++ {
-		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>1</v></c></row>`, r, r)
+		b.Write(row)
 	}
 	b.WriteString(`</sheetData></worksheet>`)
 	return b.Bytes()
@@ -136,8 +163,22 @@ func deflate(t testing.TB, data []byte) []byte {
 	return b.Bytes()
 }
 
-// hostile builds the hostile variants of a filled-in PvE.
+var hostileCache = map[[32]byte]map[string][]byte{}
+
+// hostile builds the hostile variants of a PvE (once per PvE: the tests
+// share them).
 func hostile(t testing.TB, pve []byte) map[string][]byte {
+	t.Helper()
+	key := sha256.Sum256(pve)
+	if m, ok := hostileCache[key]; ok {
+		return m
+	}
+	m := makeHostile(t, pve)
+	hostileCache[key] = m
+	return m
+}
+
+func makeHostile(t testing.TB, pve []byte) map[string][]byte {
 	t.Helper()
 	block := sheetPart(t, pve, "1 Klantgeleiding")
 	out := map[string][]byte{}
