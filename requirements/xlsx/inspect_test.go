@@ -87,7 +87,7 @@ func TestInspectFailsClosed(t *testing.T) {
 		"a filled-in price sheet": {edit(t, pve, func(f *excelize.File) {
 			require.NoError(t, f.SetCellValue("Prijsblad", "C5", 1000))
 		}), "het prijsblad is ingevuld (C5)"},
-		"a damaged zip entry": {files["crc"], "het onderdeel xl/worksheets/sheet2.xml van de werkmap is beschadigd (het controlegetal (CRC) klopt niet)"},
+		"a damaged zip entry":     {files["crc"], "het onderdeel xl/worksheets/sheet2.xml van de werkmap is beschadigd (het controlegetal (CRC) klopt niet)"},
 		"a zip whose headers lie": {files["lying"], "het onderdeel xl/worksheets/sheet2.xml pakt uit tot meer dan de zip zegt, of is geen geldige zip-inhoud (beschadigd, of een zip-bom)"},
 	}
 	for name, tc := range cases {

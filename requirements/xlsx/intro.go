@@ -194,6 +194,7 @@ func (w *writer) introSheet() {
 	w.protect(sheet)
 	w.pageSetup(sheet, 0, false)
 	w.check(w.f.SetSheetView(sheet, 0, noGrid()))
+	w.dimension(sheet, len(introWidths), iw.row-1)
 }
 
 // journeyList names the journeys, at most twenty.
