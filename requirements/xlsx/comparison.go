@@ -1,9 +1,13 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"math"
+	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -76,8 +80,64 @@ func WriteComparison(out io.Writer, cr *compare.Result) error {
 	if w.err != nil {
 		return w.err
 	}
-	_, err = f.WriteTo(out)
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		return err
+	}
+	data, err := sortContentTypes(b.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(data)
 	return err
+}
+
+var defaultType = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
+
+// sortContentTypes puts the <Default> entries of [Content_Types].xml in a
+// fixed order: excelize adds the image types of a drawing from a map, in
+// a different order on every run, and the same input must give the same
+// bytes.
+func sortContentTypes(data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, zf := range zr.File {
+		if zf.Name != "[Content_Types].xml" {
+			if err := zw.Copy(zf); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return nil, err
+		}
+		x, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		defs := defaultType.FindAll(x, -1)
+		sort.Slice(defs, func(i, j int) bool { return bytes.Compare(defs[i], defs[j]) < 0 })
+		i := 0
+		x = defaultType.ReplaceAllFunc(x, func([]byte) []byte { i++; return defs[i-1] })
+		hdr := zf.FileHeader
+		w, err := zw.CreateHeader(&hdr)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(x); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // answerSheetNames names the sheets of the verbatim answers, one per
