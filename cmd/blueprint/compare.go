@@ -126,13 +126,12 @@ func runCompare(c *cli.Context) error {
 
 	c2 := blueprint.NewCollector(mc.Lang)
 	c2.Diags = append(c2.Diags, mc.Diags...)
-	var responses []*compare.Response
 	for _, p := range paths {
 		if sameFile(p, pvePath) {
 			return usageError("compare: %s %s", filepath.ToSlash(p), blueprint.T(mc.Lang, "is de PvE zelf, geen inschrijving", "is the PvE itself, not a response"))
 		}
-		responses = append(responses, readResponse(master, p, c2))
 	}
+	responses := readResponses(master, paths, c2)
 	compare.Labels(responses, c.Bool("anonymise"), docLang)
 	res := compare.Score(master, responses, method, docLang)
 
@@ -170,42 +169,55 @@ func runCompare(c *cli.Context) error {
 	return nil
 }
 
-// readResponse reads one response: its hash for the anonymous order, the
-// workbook within the limits, and the check against the master.
-func readResponse(master *compare.Master, path string, c *blueprint.Collector) *compare.Response {
-	name := filepath.ToSlash(path)
-	unreadable := func() *compare.Response {
-		return &compare.Response{File: name, Name: name, Unreadable: true, Findings: append(blueprint.Diagnostics(nil), c.Diags[len(c.Diags)-1])}
+// readResponses reads the responses: each file's bytes (at most the
+// limit) and hash for the anonymous order, the workbooks on every core
+// within the limits, then the check of each against the master, in the
+// order of paths.
+func readResponses(master *compare.Master, paths []string, c *blueprint.Collector) []*compare.Response {
+	out := make([]*compare.Response, len(paths))
+	var inputs []xlsx.Input
+	var at []int
+	for i, path := range paths {
+		name := filepath.ToSlash(path)
+		fail := func(code, nl, en string, args ...any) {
+			d := c.Errorf(blueprint.Pos{File: name}, code, nl, en, args...)
+			out[i] = &compare.Response{File: name, Name: name, Unreadable: true, Findings: blueprint.Diagnostics{*d}}
+		}
+		st, err := os.Stat(path)
+		switch {
+		case err != nil:
+			fail("unreadable", "kan het bestand niet lezen (%v)", "cannot read the file (%v)", unwrapPath(err))
+			continue
+		case st.IsDir():
+			fail("unreadable", "is een map, geen werkmap", "is a folder, not a workbook")
+			continue
+		case st.Size() > xlsx.DefaultLimits.File:
+			fail("too-large", "het bestand is %d bytes; een werkmap van blueprint is hooguit %d bytes", "the file is %d bytes; a blueprint workbook is at most %d bytes", st.Size(), xlsx.DefaultLimits.File)
+			continue
+		}
+		data, err := readLimited(path, xlsx.DefaultLimits.File)
+		if err != nil {
+			fail("unreadable", "kan het bestand niet lezen (%v)", "cannot read the file (%v)", unwrapPath(err))
+			continue
+		}
+		inputs = append(inputs, xlsx.Input{Name: name, Data: data})
+		at = append(at, i)
 	}
-	st, err := os.Stat(path)
-	switch {
-	case err != nil:
-		c.Errorf(blueprint.Pos{File: name}, "unreadable", "kan het bestand niet lezen (%v)", "cannot read the file (%v)", unwrapPath(err))
-		return unreadable()
-	case st.IsDir():
-		c.Errorf(blueprint.Pos{File: name}, "unreadable", "is een map, geen werkmap", "is a folder, not a workbook")
-		return unreadable()
-	case st.Size() > xlsx.DefaultLimits.File:
-		c.Errorf(blueprint.Pos{File: name}, "too-large", "het bestand is %d bytes; een werkmap van blueprint is hooguit %d bytes", "the file is %d bytes; a blueprint workbook is at most %d bytes", st.Size(), xlsx.DefaultLimits.File)
-		return unreadable()
+	books, errs := xlsx.ReadBooks(inputs, xlsx.DefaultLimits)
+	for k, i := range at {
+		in := inputs[k]
+		sum := sha256.Sum256(in.Data)
+		hash := hex.EncodeToString(sum[:])
+		if errs[k] != nil {
+			before := len(c.Diags)
+			xlsx.ReportReadError(c, in.Name, errs[k])
+			out[i] = &compare.Response{File: in.Name, Name: in.Name, Unreadable: true, Hash: hash, Findings: append(blueprint.Diagnostics(nil), c.Diags[before:]...)}
+			continue
+		}
+		out[i] = compare.Check(master, books[k], c)
+		out[i].Hash = hash
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		c.Errorf(blueprint.Pos{File: name}, "unreadable", "kan het bestand niet lezen (%v)", "cannot read the file (%v)", unwrapPath(err))
-		return unreadable()
-	}
-	sum := sha256.Sum256(data)
-	before := len(c.Diags)
-	book, err := xlsx.ReadBook(name, bytes.NewReader(data), int64(len(data)), xlsx.DefaultLimits)
-	if err != nil {
-		xlsx.ReportReadError(c, name, err)
-		r := &compare.Response{File: name, Name: name, Unreadable: true, Hash: hex.EncodeToString(sum[:])}
-		r.Findings = append(r.Findings, c.Diags[before:]...)
-		return r
-	}
-	r := compare.Check(master, book, c)
-	r.Hash = hex.EncodeToString(sum[:])
-	return r
+	return out
 }
 
 // mayReplaceOutput refuses to replace a file at path that compare did not

@@ -1,11 +1,14 @@
 package xlsx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/requirements/compare"
@@ -168,4 +171,36 @@ func describe(err error, lang blueprint.Lang) string {
 		return blueprint.T(lang, re.nl, re.en)
 	}
 	return fmt.Sprint(err)
+}
+
+// Input is one workbook to read: its name for findings and its bytes.
+type Input struct {
+	Name string
+	Data []byte
+}
+
+// ReadBooks reads several workbooks (ReadBook with lim) on every core and
+// returns the books and errors in the order of inputs: the same result as
+// reading them one by one.
+func ReadBooks(inputs []Input, lim Limits) ([]*compare.Book, []error) {
+	books := make([]*compare.Book, len(inputs))
+	errs := make([]error, len(inputs))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(inputs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				in := inputs[i]
+				books[i], errs[i] = ReadBook(in.Name, bytes.NewReader(in.Data), int64(len(in.Data)), lim)
+			}
+		}()
+	}
+	for i := range inputs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return books, errs
 }

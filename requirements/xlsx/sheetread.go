@@ -38,7 +38,7 @@ func readRels(p *pkg, name string) (map[string][2]string, error) {
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err == io.EOF {
 			break
 		}
@@ -121,7 +121,7 @@ func workbookParts(p *pkg) (wb string, sheets []sheetRef, shared string, date190
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	for {
-		tok, terr := d.Token()
+		tok, terr := d.RawToken()
 		if terr == io.EOF {
 			break
 		}
@@ -232,7 +232,7 @@ func (sr *sheetReader) readSheet(part string, s *compare.Sheet) error {
 		text.Write(b)
 	}
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err == io.EOF {
 			break
 		}
@@ -432,7 +432,7 @@ func (sr *sheetReader) resolveShared(part string) error {
 	var text strings.Builder
 	cut, inT, inRPh, want := false, false, false, false
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err == io.EOF {
 			break
 		}
