@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -195,27 +193,19 @@ func readResponses(master *compare.Master, paths []string, c *blueprint.Collecto
 			fail("too-large", "het bestand is %d bytes; een werkmap van blueprint is hooguit %d bytes", "the file is %d bytes; a blueprint workbook is at most %d bytes", st.Size(), xlsx.DefaultLimits.File)
 			continue
 		}
-		data, err := readLimited(path, xlsx.DefaultLimits.File)
-		if err != nil {
-			fail("unreadable", "kan het bestand niet lezen (%v)", "cannot read the file (%v)", unwrapPath(err))
-			continue
-		}
-		inputs = append(inputs, xlsx.Input{Name: name, Data: data})
+		inputs = append(inputs, xlsx.Input{Name: name, Path: path})
 		at = append(at, i)
 	}
-	books, errs := xlsx.ReadBooks(inputs, xlsx.DefaultLimits)
-	for k, i := range at {
-		in := inputs[k]
-		sum := sha256.Sum256(in.Data)
-		hash := hex.EncodeToString(sum[:])
-		if errs[k] != nil {
+	for k, r := range xlsx.ReadBooks(inputs, xlsx.DefaultLimits) {
+		i, name := at[k], inputs[k].Name
+		if r.Err != nil {
 			before := len(c.Diags)
-			xlsx.ReportReadError(c, in.Name, errs[k])
-			out[i] = &compare.Response{File: in.Name, Name: in.Name, Unreadable: true, Hash: hash, Findings: append(blueprint.Diagnostics(nil), c.Diags[before:]...)}
+			xlsx.ReportReadError(c, name, r.Err)
+			out[i] = &compare.Response{File: name, Name: name, Unreadable: true, Hash: r.Hash, Findings: append(blueprint.Diagnostics(nil), c.Diags[before:]...)}
 			continue
 		}
-		out[i] = compare.Check(master, books[k], c)
-		out[i].Hash = hash
+		out[i] = compare.Check(master, r.Book, c)
+		out[i].Hash = r.Hash
 	}
 	return out
 }

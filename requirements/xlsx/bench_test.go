@@ -107,14 +107,13 @@ func BenchmarkCompare(b *testing.B) {
 		var rs []*compare.Response
 		var inputs []Input
 		for j, data := range responses {
-			inputs = append(inputs, Input{fmt.Sprintf("p%d.xlsx", j), data})
+			inputs = append(inputs, Input{Name: fmt.Sprintf("p%d.xlsx", j), Data: data})
 		}
-		books, errs := ReadBooks(inputs, DefaultLimits)
-		for j, book := range books {
-			if errs[j] != nil {
-				b.Fatal(errs[j])
+		for _, r := range ReadBooks(inputs, DefaultLimits) {
+			if r.Err != nil {
+				b.Fatal(r.Err)
 			}
-			rs = append(rs, compare.Check(m, book, c))
+			rs = append(rs, compare.Check(m, r.Book, c))
 		}
 		compare.Labels(rs, false, blueprint.Dutch)
 		cr := compare.Score(m, rs, nil, blueprint.Dutch)

@@ -2,6 +2,8 @@ package xlsx
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -173,18 +175,27 @@ func describe(err error, lang blueprint.Lang) string {
 	return fmt.Sprint(err)
 }
 
-// Input is one workbook to read: its name for findings and its bytes.
+// Input is one workbook to read: its name for findings and its bytes, or
+// the path of a file to read them from (at most lim.File bytes).
 type Input struct {
 	Name string
 	Data []byte
+	Path string
+}
+
+// Read is the result of reading one Input.
+type Read struct {
+	Book *compare.Book
+	Err  error
+	// Hash is the SHA-256 of the file's bytes (hex).
+	Hash string
 }
 
 // ReadBooks reads several workbooks (ReadBook with lim) on every core and
-// returns the books and errors in the order of inputs: the same result as
-// reading them one by one.
-func ReadBooks(inputs []Input, lim Limits) ([]*compare.Book, []error) {
-	books := make([]*compare.Book, len(inputs))
-	errs := make([]error, len(inputs))
+// returns them in the order of inputs: the same result as reading them
+// one by one. A worker holds one file's bytes at a time.
+func ReadBooks(inputs []Input, lim Limits) []Read {
+	out := make([]Read, len(inputs))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(inputs)); w++ {
@@ -192,8 +203,7 @@ func ReadBooks(inputs []Input, lim Limits) ([]*compare.Book, []error) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				in := inputs[i]
-				books[i], errs[i] = ReadBook(in.Name, bytes.NewReader(in.Data), int64(len(in.Data)), lim)
+				out[i] = readInput(inputs[i], lim)
 			}
 		}()
 	}
@@ -202,5 +212,23 @@ func ReadBooks(inputs []Input, lim Limits) ([]*compare.Book, []error) {
 	}
 	close(work)
 	wg.Wait()
-	return books, errs
+	return out
+}
+
+func readInput(in Input, lim Limits) Read {
+	data := in.Data
+	if data == nil && in.Path != "" {
+		fh, err := os.Open(in.Path)
+		if err != nil {
+			return Read{Err: failf("unreadable", "kan het bestand niet lezen (%v)", "cannot read the file (%v)", unwrapPathError(err))}
+		}
+		data, err = io.ReadAll(io.LimitReader(fh, lim.File+1))
+		fh.Close()
+		if err != nil {
+			return Read{Err: failf("unreadable", "kan het bestand niet lezen (%v)", "cannot read the file (%v)", err)}
+		}
+	}
+	sum := sha256.Sum256(data)
+	book, err := ReadBook(in.Name, bytes.NewReader(data), int64(len(data)), lim)
+	return Read{Book: book, Err: err, Hash: hex.EncodeToString(sum[:])}
 }
