@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/blueprint/blueprinttest"
@@ -126,5 +130,26 @@ func BenchmarkCompare(b *testing.B) {
 		if err := compare.WriteReport(io.Discard, cr); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestWriteBigTender writes the PvE of 500 requirements and ten responses
+// of BenchmarkCompare to $BLUEPRINT_BIG_DIR, to time the CLI on them
+// (docs/performance.md); skipped otherwise.
+func TestWriteBigTender(t *testing.T) {
+	dir := os.Getenv("BLUEPRINT_BIG_DIR")
+	if dir == "" {
+		t.Skip("set BLUEPRINT_BIG_DIR to write the files")
+	}
+	res, meta := bigResult(t, 500)
+	var pve bytes.Buffer
+	require.NoError(t, Write(&pve, res, meta))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "pve.xlsx"), pve.Bytes(), 0o644))
+	for i := 0; i < 10; i++ {
+		e := Examples[i%len(Examples)]
+		e.Name, e.FailKO = fmt.Sprintf("Partij %d", i+1), ""
+		data, err := FillResponse(pve.Bytes(), e.Response())
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("partij-%02d.xlsx", i+1)), data, 0o644))
 	}
 }
