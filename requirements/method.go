@@ -2,9 +2,9 @@ package requirements
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -338,14 +338,7 @@ func (m *Method) Check(codes, blocks, ids []string, lang blueprint.Lang) bluepri
 	return c.Diags
 }
 
-func sortedMapKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedMapKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // Num formats a number as the method writes it: without trailing zeros,
 // with a dot.

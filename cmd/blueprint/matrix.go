@@ -14,6 +14,7 @@ import (
 
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/requirements"
+	"github.com/dimpact/blueprint/requirements/compare"
 	"github.com/dimpact/blueprint/requirements/formats"
 	"github.com/dimpact/blueprint/requirements/xlsx"
 )
@@ -206,8 +207,7 @@ func planCarry(c *cli.Context, path string, res *requirements.Result, lang bluep
 	col := blueprint.NewCollector(lang)
 	book := xlsx.ReadBookFile(path, name, col)
 	if book != nil && book.Meta == nil {
-		col.Errorf(blueprint.Pos{File: name}, "not-ours", "is geen Programma van Eisen van blueprint (het verborgen tabblad _meta ontbreekt)",
-			"is not a Programme of Requirements written by blueprint (the hidden sheet _meta is missing)")
+		compare.NotOurs(col, name)
 	}
 	if book == nil || col.Diags.HasErrors() {
 		reportDiagnostics(c, col.Diags, nil, lang, diagText)

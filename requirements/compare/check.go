@@ -110,9 +110,7 @@ func baseName(p string) string {
 func sameTender(m *Master, book *Book, c *blueprint.Collector) bool {
 	file := book.File
 	if book.Meta == nil {
-		d := c.Errorf(blueprint.Pos{File: file}, "not-ours", "is geen Programma van Eisen van blueprint (het verborgen tabblad _meta ontbreekt)",
-			"is not a Programme of Requirements written by blueprint (the hidden sheet _meta is missing)")
-		c.Hint(d, "de inschrijver moet de PvE invullen die u verstuurde, niet een eigen lijst", "the tenderer must fill in the PvE you sent, not a list of its own")
+		c.Hint(NotOurs(c, file), "de inschrijver moet de PvE invullen die u verstuurde, niet een eigen lijst", "the tenderer must fill in the PvE you sent, not a list of its own")
 		return false
 	}
 	bm := book.Meta

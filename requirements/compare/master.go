@@ -59,9 +59,7 @@ func (r *Requirement) IsKO() bool { return r.Kind == blueprint.KindKO }
 func MasterFrom(book *Book, c *blueprint.Collector) *Master {
 	file := book.File
 	if book.Meta == nil {
-		d := c.Errorf(blueprint.Pos{File: file}, "not-ours", "is geen Programma van Eisen van blueprint (het verborgen tabblad _meta ontbreekt)",
-			"is not a Programme of Requirements written by blueprint (the hidden sheet _meta is missing)")
-		c.Hint(d, "geef met --pve de PvE die blueprint matrix schreef, zoals u hem verstuurde", "give with --pve the PvE that blueprint matrix wrote, as you sent it")
+		c.Hint(NotOurs(c, file), "geef met --pve de PvE die blueprint matrix schreef, zoals u hem verstuurde", "give with --pve the PvE that blueprint matrix wrote, as you sent it")
 		return nil
 	}
 	if book.Meta.Schema != requirements.SchemaVersion {
@@ -130,6 +128,13 @@ func MasterFrom(book *Book, c *blueprint.Collector) *Master {
 		c.Errorf(blueprint.Pos{File: file, Sheet: MetaSheet}, "no-price-sheet", "de PvE heeft geen prijsblad", "the PvE has no price sheet")
 	}
 	return m
+}
+
+// NotOurs reports a workbook without the _meta sheet: not a PvE of
+// blueprint. The caller adds the hint that fits.
+func NotOurs(c *blueprint.Collector, file string) *blueprint.Diagnostic {
+	return c.Errorf(blueprint.Pos{File: file}, "not-ours", "is geen Programma van Eisen van blueprint (het verborgen tabblad _meta ontbreekt)",
+		"is not a Programme of Requirements written by blueprint (the hidden sheet _meta is missing)")
 }
 
 // AnswerCodes returns the answer codes in drop-down order.

@@ -2,7 +2,8 @@ package xlsx
 
 import (
 	"fmt"
-	"strings"
+	"maps"
+	"slices"
 
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/requirements"
@@ -117,15 +118,4 @@ func (w *writer) methodSection(iw *introWriter) {
 		"This assessment method and the weights are published in advance and apply unchanged to all tenderers. The Verification column says how the contracting authority checks an answer: demonstration, test, documentation, reference or certificate."))
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && strings.Compare(keys[j], keys[j-1]) < 0; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -59,6 +59,15 @@ func check(t testing.TB, m *compare.Master, name string, data []byte) (*compare.
 	return r, c.Diags
 }
 
+// summaries are the diagnostics as "severity position summary".
+func summaries(ds blueprint.Diagnostics) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.Severity.Word(blueprint.Dutch)+" "+d.Pos.String()+" "+d.Summary)
+	}
+	return out
+}
+
 // find returns the diagnostics with code.
 func find(ds blueprint.Diagnostics, code string) blueprint.Diagnostics {
 	var out blueprint.Diagnostics
@@ -193,10 +202,6 @@ func TestReadFindsWhatTheVendorChanged(t *testing.T) {
 	data = setCellXML(t, data, kg, map[string]string{"K5": `<c r="K5"><f>1+1</f></c>`,
 		"K10": `<c r="K10" t="str"><f>"Voldoet standaard"</f><v>Voldoet standaard</v></c>`})
 	r, diags = check(t, m, "a.xlsx", data)
-	var got []string
-	for _, d := range diags {
-		got = append(got, d.Severity.Word(blueprint.Dutch)+" "+d.Pos.String()+" "+d.Summary)
-	}
 	assert.Equal(t, []string{
 		"fout a.xlsx:'1 Klantgeleiding'!K5 KCC-KG-002: het antwoord is een formule (=1+1) zonder berekende waarde; niet meegeteld",
 		"fout a.xlsx:'1 Klantgeleiding'!K6 KCC-KG-003: onbekend antwoord \"Ja, volledig\"",
@@ -205,7 +210,7 @@ func TestReadFindsWhatTheVendorChanged(t *testing.T) {
 		"waarschuwing a.xlsx:'1 Klantgeleiding'!M9 KCC-KG-006: Toelichting leverancier heeft 2500 tekens; de Toelichting staat er 2000 toe",
 		"fout a.xlsx:'1 Klantgeleiding'!K10 KCC-KG-007: het antwoord is een formule (=\"Voldoet standaard\"), waarde \"Voldoet standaard\"; niet meegeteld",
 		"fout a.xlsx:'3 Workflowmanagement'!K4 eis KCC-WF-001 is niet beantwoord",
-	}, got)
+	}, summaries(diags))
 	assert.Equal(t, "standaard", r.Answers["KCC-KG-004"].Code, "the normalised answer counts")
 	assert.Equal(t, "", r.Answers["KCC-KG-007"].Code, "a formula never counts")
 	res = compare.Score(m, []*compare.Response{r}, nil, blueprint.Dutch)
@@ -220,15 +225,11 @@ func TestReadFindsWhatTheVendorChanged(t *testing.T) {
 		require.NoError(t, f.SetSheetName(kg, "Blad1"))
 	})
 	r, diags = check(t, m, "a.xlsx", data)
-	got = nil
-	for _, d := range diags {
-		got = append(got, d.Severity.Word(blueprint.Dutch)+" "+d.Pos.String()+" "+d.Summary)
-	}
 	assert.Equal(t, []string{
 		"waarschuwing a.xlsx:Blad1 het tabblad \"1 Klantgeleiding\" heet hier \"Blad1\"; gelezen op de rij-sleutels van blok KG",
 		"waarschuwing a.xlsx:'2 Workloadmanagement' 5 eisen en wensen staan niet op hun eigen rij (KCC-WL-002, KCC-WL-003, KCC-WL-004, KCC-WL-005, KCC-WL-006); gelezen op rij-sleutel",
 		"waarschuwing a.xlsx:'2 Workloadmanagement'!K10 rij 10 hoort niet bij de PvE (geen rij-sleutel); niet meegeteld: K \"Voldoet standaard\"",
-	}, got)
+	}, summaries(diags))
 	for id, a := range clean.Answers {
 		assert.Equal(t, a.Code, r.Answers[id].Code, id)
 	}

@@ -36,15 +36,7 @@ func readRels(p *pkg, name string) (map[string][2]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, xmlError(name, err)
-		}
+	err = eachToken(rc, name, func(tok xml.Token) error {
 		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" {
 			var id, typ, target string
 			for _, a := range se.Attr {
@@ -61,9 +53,33 @@ func readRels(p *pkg, name string) (map[string][2]string, error) {
 				out[id] = [2]string{typ, target}
 			}
 		}
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
+
+// eachToken calls fn for every token of a part read from r, until the end,
+// an error of fn, or errStop; XML errors become read errors naming part.
+func eachToken(r io.Reader, part string, fn func(xml.Token) error) error {
+	d := xml.NewDecoder(r)
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return xmlError(part, err)
+		}
+		if err := fn(tok); err == errStop {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
+}
+
+// errStop ends eachToken without an error.
+var errStop = errors.New("stop")
 
 func xmlError(name string, err error) error {
 	var re *readError
@@ -119,18 +135,10 @@ func workbookParts(p *pkg) (wb string, sheets []sheetRef, shared string, date190
 		return "", nil, "", false, err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	for {
-		tok, terr := d.RawToken()
-		if terr == io.EOF {
-			break
-		}
-		if terr != nil {
-			return "", nil, "", false, xmlError(wb, terr)
-		}
+	err = eachToken(rc, wb, func(tok xml.Token) error {
 		se, ok := tok.(xml.StartElement)
 		if !ok {
-			continue
+			return nil
 		}
 		switch se.Name.Local {
 		case "workbookPr":
@@ -157,9 +165,13 @@ func workbookParts(p *pkg) (wb string, sheets []sheetRef, shared string, date190
 			}
 			sheets = append(sheets, ref)
 			if len(sheets) > p.lim.Entries {
-				return "", nil, "", false, failf("too-many-parts", "de werkmap noemt meer dan %d tabbladen", "the workbook lists more than %d sheets", p.lim.Entries)
+				return failf("too-many-parts", "de werkmap noemt meer dan %d tabbladen", "the workbook lists more than %d sheets", p.lim.Entries)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return "", nil, "", false, err
 	}
 	return wb, sheets, shared, date1904, nil
 }
@@ -206,7 +218,6 @@ func (sr *sheetReader) readSheet(part string, s *compare.Sheet) error {
 	}
 	defer rc.Close()
 	lim := sr.p.lim
-	d := xml.NewDecoder(rc)
 	s.Read = true
 	s.HiddenCols = map[int]bool{}
 	var (
@@ -231,14 +242,7 @@ func (sr *sheetReader) readSheet(part string, s *compare.Sheet) error {
 		}
 		text.Write(b)
 	}
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return xmlError(part, err)
-		}
+	return eachToken(rc, part, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -268,7 +272,7 @@ func (sr *sheetReader) readSheet(part string, s *compare.Sheet) error {
 				row = &compare.Row{Num: n}
 			case "c":
 				if row == nil {
-					continue
+					return nil
 				}
 				c := col + 1
 				if ref := attr(t, "r"); ref != "" {
@@ -344,14 +348,14 @@ func (sr *sheetReader) readSheet(part string, s *compare.Sheet) error {
 				}
 			case "c":
 				if !inCell || row == nil {
-					continue
+					return nil
 				}
 				inCell = false
 				if col > lim.Cols {
 					if cell.Formula || cell.Text != "" || sstIdx >= 0 {
 						row.Beyond++
 					}
-					continue
+					return nil
 				}
 				for len(row.Cells) < col {
 					row.Cells = append(row.Cells, compare.Cell{})
@@ -369,8 +373,8 @@ func (sr *sheetReader) readSheet(part string, s *compare.Sheet) error {
 				}
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func attr(se xml.StartElement, name string) string {
@@ -427,18 +431,10 @@ func (sr *sheetReader) resolveShared(part string) error {
 	}
 	defer rc.Close()
 	lim := sr.p.lim
-	d := xml.NewDecoder(rc)
 	idx := -1
 	var text strings.Builder
 	cut, inT, inRPh, want := false, false, false, false
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return xmlError(part, err)
-		}
+	err = eachToken(rc, part, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -477,6 +473,10 @@ func (sr *sheetReader) resolveShared(part string) error {
 				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if len(need) > 0 {
 		return failf("damaged", "de werkmap verwijst naar gedeelde teksten die er niet zijn", "the workbook refers to shared strings that are missing")
