@@ -2,9 +2,11 @@ package xlsx
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,8 +33,7 @@ func master(t testing.TB, pve []byte) *compare.Master {
 // vendor might in a spreadsheet program.
 func respond(t testing.TB, pve []byte, e Example, edit func(f *excelize.File)) []byte {
 	t.Helper()
-	data, err := FillResponse(pve, e.Response())
-	require.NoError(t, err)
+	data := filled(t, pve, e)
 	if edit == nil {
 		return data
 	}
@@ -44,6 +45,22 @@ func respond(t testing.TB, pve []byte, e Example, edit func(f *excelize.File)) [
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 	return b.Bytes()
+}
+
+var filledCache sync.Map // [32]byte of the PvE and the example's name → []byte
+
+// filled is FillResponse of e, once per PvE and example: the tests share
+// the filled-in responses (writing a workbook is the slow part).
+func filled(t testing.TB, pve []byte, e Example) []byte {
+	t.Helper()
+	key := fmt.Sprintf("%x %s", sha256.Sum256(pve), e.Name)
+	if data, ok := filledCache.Load(key); ok {
+		return data.([]byte)
+	}
+	data, err := FillResponse(pve, e.Response())
+	require.NoError(t, err)
+	filledCache.Store(key, data)
+	return data
 }
 
 // check reads and checks one response.
