@@ -497,6 +497,7 @@ func (w *cmpWriter) importReport(sheet string) {
 			for i, v := range vals {
 				w.set(sheet, i+1, r, v, w.st.tableCell)
 			}
+			w.check(w.f.SetRowHeight(sheet, r, rowHeight(15, wrapped{e.label, 22}, wrapped{e.resp.File, 24})))
 			r++
 			continue
 		}
@@ -509,7 +510,7 @@ func (w *cmpWriter) importReport(sheet string) {
 				}
 				w.set(sheet, i+1, r, v, style)
 			}
-			w.check(w.f.SetRowHeight(sheet, r, rowHeight(15, wrapped{d.Summary, 70}, wrapped{d.Detail, 50})))
+			w.check(w.f.SetRowHeight(sheet, r, rowHeight(15, wrapped{e.label, 22}, wrapped{d.Pos.String(), 34}, wrapped{d.Summary, 70}, wrapped{d.Detail, 50})))
 			r++
 		}
 	}
