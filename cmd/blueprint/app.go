@@ -111,6 +111,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			schemaCommand(),
 			renderCommand(),
 			matrixCommand(),
+			compareCommand(),
 			completionCommand(),
 			manCommand(),
 			helpCommand(),

@@ -127,13 +127,6 @@ func (e *writeError) Error() string {
 
 func (e *writeError) Unwrap() error { return e.err }
 
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
 
 // tempRegistry knows the temporary files being written, so that an
 // interrupted run can remove them. It is the one piece of process-wide
