@@ -127,7 +127,6 @@ func (e *writeError) Error() string {
 
 func (e *writeError) Unwrap() error { return e.err }
 
-
 // tempRegistry knows the temporary files being written, so that an
 // interrupted run can remove them. It is the one piece of process-wide
 // state of the CLI: signals are process-wide too.
