@@ -22,13 +22,17 @@ func WriteMarkdown(w io.Writer, p *Plan) error {
 }
 
 type mdWriter struct {
-	b    *bufio.Writer
-	lang blueprint.Lang
-	plan *Plan
+	b      *bufio.Writer
+	lang   blueprint.Lang
+	plan   *Plan
+	titles map[string]string // journey id → title
 }
 
 func (e *mdWriter) p(format string, args ...any) { fmt.Fprintf(e.b, format, args...) }
 func (e *mdWriter) t(nl, en string) string       { return blueprint.T(e.lang, nl, en) }
+
+// maxListed is how many journeys a line names before it counts the rest.
+const maxListed = 20
 
 func (e *mdWriter) write() {
 	p := e.plan
@@ -258,8 +262,12 @@ func (e *mdWriter) employee(em *Employee) {
 		var parts []string
 		var cur string
 		steps := map[string]bool{}
+		journeys := 0
 		flush := func() {
-			if cur != "" {
+			if cur == "" {
+				return
+			}
+			if journeys++; journeys <= maxListed {
 				parts = append(parts, fmt.Sprintf("%s (%s)", md(e.journeyTitle(cur)), e.n(len(steps), "stap", "stappen", "step", "steps")))
 			}
 		}
@@ -271,6 +279,9 @@ func (e *mdWriter) employee(em *Employee) {
 			steps[a.Step] = true
 		}
 		flush()
+		if journeys > maxListed {
+			parts = append(parts, fmt.Sprintf(e.t("en nog %d klantreizen", "and %d more journeys"), journeys-maxListed))
+		}
 		e.p("%s %s.\n\n", e.t("Komt voor in", "Acts in"), strings.Join(parts, ", "))
 	}
 	e.p("| # | %s | %s |\n|--:|---|---|\n", e.t("Knelpunt", "Pain point"), e.t("Verbeteracties", "Actions"))
@@ -321,10 +332,14 @@ func (e *mdWriter) history(mt *Metric) string {
 }
 
 func (e *mdWriter) journeyTitle(id string) string {
-	for _, j := range e.plan.Journeys {
-		if j.ID == id {
-			return j.Title
+	if e.titles == nil {
+		e.titles = map[string]string{}
+		for _, j := range e.plan.Journeys {
+			e.titles[j.ID] = j.Title
 		}
+	}
+	if t, ok := e.titles[id]; ok {
+		return t
 	}
 	return id
 }

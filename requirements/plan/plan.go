@@ -327,11 +327,12 @@ func Derive(m *blueprint.Model, opts Options) *Plan {
 		opts.LongQueue = DefaultLongQueue
 	}
 	p := &Plan{Lang: lang, Organisation: m.Project.Organisation, Municipalities: append([]string{}, m.Project.Municipalities...)}
-	d := &deriver{m: m, opts: opts, lang: lang, plan: p, byRef: map[string]*Knelpunt{}}
+	d := &deriver{m: m, opts: opts, lang: lang, plan: p, byRef: map[string]*Knelpunt{}, acting: map[*blueprint.Journey][]string{}}
+	d.appearances()
 	for _, j := range m.Journeys {
 		p.Journeys = append(p.Journeys, d.journey(j))
 	}
-	d.employees()
+	d.employeePlans()
 	d.answer()
 	d.summarise()
 	return p
@@ -345,6 +346,34 @@ type deriver struct {
 	// byRef finds a knelpunt by journey id and ref ("" journey for a
 	// persona's knelpunt).
 	byRef map[string]*Knelpunt
+	// employees are the employee personas with knelpunten, once each, and
+	// apps where each acts; acting lists per journey the ids of those
+	// that act in it.
+	employees []*blueprint.Persona
+	apps      map[*blueprint.Persona][]blueprint.Appearance
+	acting    map[*blueprint.Journey][]string
+}
+
+// appearances finds, once, where each employee persona acts.
+func (d *deriver) appearances() {
+	d.apps = map[*blueprint.Persona][]blueprint.Appearance{}
+	seen := map[string]bool{}
+	for _, per := range d.m.Personas {
+		if !d.employee(per) || seen[per.ID] {
+			continue
+		}
+		seen[per.ID] = true
+		d.employees = append(d.employees, per)
+		apps := d.m.Appearances(per)
+		d.apps[per] = apps
+		var last *blueprint.Journey
+		for _, a := range apps {
+			if a.Journey != last {
+				last = a.Journey
+				d.acting[a.Journey] = append(d.acting[a.Journey], per.ID)
+			}
+		}
+	}
 }
 
 func refKey(journey, ref string) string { return journey + "\x00" + ref }
@@ -397,19 +426,7 @@ func (d *deriver) journey(j *blueprint.Journey) *Journey {
 	for _, im := range j.Improvements {
 		out.Actions = append(out.Actions, d.action(j, im))
 	}
-	seen := map[string]bool{}
-	for _, per := range d.m.Personas {
-		if !d.employee(per) || seen[per.ID] {
-			continue
-		}
-		for _, a := range d.m.Appearances(per) {
-			if a.Journey == j {
-				out.Employees = append(out.Employees, per.ID)
-				seen[per.ID] = true
-				break
-			}
-		}
-	}
+	out.Employees = append(out.Employees, d.acting[j]...)
 	return out
 }
 
@@ -549,13 +566,8 @@ func (d *deriver) employee(p *blueprint.Persona) bool {
 	return a != nil && a.Kind != blueprint.ActorCustomer && len(p.PainPoints) > 0
 }
 
-func (d *deriver) employees() {
-	seen := map[string]bool{}
-	for _, per := range d.m.Personas {
-		if !d.employee(per) || seen[per.ID] {
-			continue
-		}
-		seen[per.ID] = true
+func (d *deriver) employeePlans() {
+	for _, per := range d.employees {
 		e := &Employee{ID: per.ID, Name: per.Name, Role: per.Role, Knelpunten: []*Knelpunt{}, Appearances: []Appearance{}, Pos: per.Pos}
 		if a := d.m.Vocabulary.Actor(per.Role); a != nil {
 			e.RoleName = a.Name(d.lang)
@@ -567,7 +579,7 @@ func (d *deriver) employees() {
 			e.Knelpunten = append(e.Knelpunten, k)
 			d.byRef[refKey("", k.Ref)] = k
 		}
-		for _, a := range d.m.Appearances(per) {
+		for _, a := range d.apps[per] {
 			e.Appearances = append(e.Appearances, Appearance{Journey: a.Journey.ID, Step: a.Step.ID, StepTitle: a.Step.Title,
 				Lane: a.Lane, Text: a.Text, Pos: a.Pos, At: a.Pos.String()})
 		}

@@ -46,4 +46,11 @@
 //   - sheets.go: the block sheets, the Samenvatting and the _meta sheet.
 //   - trace.go: the Traceerbaarheid sheet, streamed, as a matrix or a list.
 //   - inspect.go: Inspect and InspectFile.
+//   - verbeterplan.go: WritePlan, the verbeterplan workbook of an
+//     improvement team (Toelichting, Verbeteracties with status and horizon
+//     as drop-downs, Knelpunten with the unanswered first, Per eigenaar as
+//     formulas, Meetpunten, and a hidden _meta sheet with a fingerprint of
+//     the team's cells per row), and InspectPlan, which tells whether the
+//     team changed any of them. It shares the PvE's writer, styles, page
+//     setup and helpers.
 package xlsx

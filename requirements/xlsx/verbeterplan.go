@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -118,13 +119,17 @@ func WritePlan(out io.Writer, p *plan.Plan, meta requirements.Meta) error {
 	if w.err != nil {
 		return w.err
 	}
-	pw.actionsSheet()
-	pw.knelpuntenSheet()
-	pw.ownersSheet()
-	pw.metricsSheet()
+	pw.lastAction = max(planFirstRow+len(pw.actions())-1, planFirstRow)
+	pw.lastKnelpunt = max(planFirstRow+len(pw.knelpunten())-1, planFirstRow)
+	// The streamed sheet goes last: a call that walks every sheet after it
+	// would read the stream back.
 	pw.introSheet()
 	pw.metaSheet()
 	pw.document()
+	pw.actionsSheet()
+	pw.ownersSheet()
+	pw.metricsSheet()
+	pw.knelpuntenSheet()
 	if w.err != nil {
 		return w.err
 	}
@@ -137,22 +142,60 @@ func (pw *planWriter) set(sheet string, col, row int, v any, style int) {
 	pw.check(pw.f.SetCellStyle(sheet, cell(col, row), cell(col, row), style))
 }
 
-// head writes the title, the description and the header of a list sheet,
-// with the team's columns in the vendor's amber.
-func (pw *planWriter) head(sheet, title, desc string, headers []string, widths []float64, team map[int]bool, lastVisible int) {
-	for i, wd := range widths {
-		c := colName(i + 1)
-		pw.check(pw.f.SetColWidth(sheet, c, c, wd))
+// list is a list sheet: title, description, header, then one row per
+// item. The sheet that grows most with the journeys (the knelpunten) is
+// written as a stream; the others cell by cell, because excelize writes
+// several streams in a random order and the bytes must be the same on
+// every run.
+type list struct {
+	pw    *planWriter
+	sheet string
+	sw    *excelize.StreamWriter // nil when written cell by cell
+	row   int
+}
+
+// newList starts a list sheet (streamed when stream is set) and writes
+// its title, its description and its header, with the team's columns in
+// the vendor's amber and the columns after lastVisible hidden.
+func (pw *planWriter) newList(sheet, title, desc string, headers []string, widths []float64, team map[int]bool, lastVisible int, panes *excelize.Panes, stream bool) *list {
+	// What a stream writes before the rows goes first.
+	yes := true
+	pw.check(pw.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}))
+	pw.check(pw.f.SetSheetView(sheet, 0, noGrid()))
+	l := &list{pw: pw, sheet: sheet, row: 1}
+	if stream {
+		sw, err := pw.f.NewStreamWriter(sheet)
+		if err != nil {
+			pw.check(err)
+			return nil
+		}
+		l.sw = sw
+		streamColWidths(pw.writer, sw, widths)
+		if lastVisible < len(widths) {
+			pw.check(sw.SetColVisible(lastVisible+1, len(widths), false))
+		}
+		pw.check(sw.SetPanes(panes))
+	} else {
+		for i, wd := range widths {
+			pw.check(pw.f.SetColWidth(sheet, colName(i+1), colName(i+1), wd))
+		}
+		if lastVisible < len(widths) {
+			pw.check(pw.f.SetColVisible(sheet, colName(lastVisible+1)+":"+colName(len(widths)), false))
+		}
+		pw.check(pw.f.SetPanes(sheet, panes))
 	}
-	pw.set(sheet, 1, 1, title, pw.st.title)
-	pw.check(pw.f.SetRowHeight(sheet, 1, 26))
-	pw.set(sheet, 1, 2, desc, pw.st.desc)
-	pw.check(pw.f.MergeCell(sheet, cell(1, 2), cell(lastVisible, 2)))
+	l.add([]any{excelize.Cell{StyleID: pw.st.title, Value: title}}, 26)
 	total := 0.0
 	for _, wd := range widths[:lastVisible] {
 		total += wd
 	}
-	pw.check(pw.f.SetRowHeight(sheet, 2, rowHeight(20, wrapped{desc, total})))
+	l.add([]any{excelize.Cell{StyleID: pw.st.desc, Value: desc}}, rowHeight(20, wrapped{desc, total}))
+	if l.sw != nil {
+		pw.check(l.sw.MergeCell(cell(1, 2), cell(lastVisible, 2)))
+	} else {
+		pw.check(pw.f.MergeCell(sheet, cell(1, 2), cell(lastVisible, 2)))
+	}
+	head := make([]any, len(headers))
 	for i, h := range headers {
 		style := pw.st.tableHead
 		switch {
@@ -161,10 +204,66 @@ func (pw *planWriter) head(sheet, title, desc string, headers []string, widths [
 		case i+1 > lastVisible:
 			style = pw.st.hidden
 		}
-		pw.set(sheet, i+1, planHeaderRow, h, style)
+		head[i] = excelize.Cell{StyleID: style, Value: h}
 	}
-	pw.check(pw.f.SetRowHeight(sheet, planHeaderRow, 32))
+	l.add(head, 32)
+	return l
 }
+
+// add writes the next row: cells are excelize.Cell values.
+func (l *list) add(cells []any, height float64) {
+	if l == nil {
+		return
+	}
+	if l.sw != nil {
+		l.pw.check(l.sw.SetRow(cell(1, l.row), cells, excelize.RowOpts{Height: height}))
+		l.row++
+		return
+	}
+	f := l.pw.f
+	for i, v := range cells {
+		c, ref := v.(excelize.Cell), cell(i+1, l.row)
+		switch {
+		case c.Formula != "":
+			l.pw.check(f.SetCellFormula(l.sheet, ref, c.Formula))
+		case c.Value != nil:
+			l.pw.check(f.SetCellValue(l.sheet, ref, c.Value))
+		}
+		l.pw.check(f.SetCellStyle(l.sheet, ref, ref, c.StyleID))
+	}
+	l.pw.check(f.SetRowHeight(l.sheet, l.row, height))
+	l.row++
+}
+
+// last is the last row of the list (the first row when it is empty).
+func (l *list) last() int { return max(l.row-1, planFirstRow) }
+
+// finish adds the filter over the columns up to filterCol, protects and
+// sets up the page, and ends the stream.
+func (l *list) finish(filterCol, printCol int, a3, team bool) {
+	if l == nil {
+		return
+	}
+	pw := l.pw
+	if filterCol > 0 {
+		pw.check(pw.f.AutoFilter(l.sheet, fmt.Sprintf("A%d:%s%d", planHeaderRow, colName(filterCol), l.last()), nil))
+	}
+	if team {
+		pw.protectPlan(l.sheet)
+	} else {
+		pw.protect(l.sheet)
+	}
+	pw.pageSetup(l.sheet, planHeaderRow, a3)
+	if printCol > 0 {
+		pw.printArea(l.sheet, printCol, l.last())
+	}
+	if l.sw != nil {
+		pw.check(l.sw.Flush())
+	}
+}
+
+// cellOf is a cell of a streamed row.
+func cellOf(v any, style int) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
 
 // protectPlan locks a sheet but lets the team sort, filter, insert rows
 // and resize; only the yellow cells take input.
@@ -210,79 +309,66 @@ func (pw *planWriter) teamCells(a *plan.Action) []string {
 }
 
 func (pw *planWriter) actionsSheet() {
-	sheet, t := pw.sheets.actions, pw.t
+	sheet, t, st := pw.sheets.actions, pw.t, pw.st
 	headers := []string{t("ID", "ID"), t("Klantreis", "Journey"), t("Wat", "What"), t("Beantwoordt", "Answers"), t("Verwacht effect", "Expected effect"),
 		t("Eigenaar", "Owner"), t("Status", "Status"), t("Horizon", "Horizon"), t("Streefdatum", "Target date"), t("Reden of besluit", "Reason or decision"),
 		t("Voortgang", "Progress"), t("Rij-sleutel", "Row key"), t("Vingerafdruk", "Fingerprint")}
 	widths := []float64{20, 24, 48, 26, 30, 22, 13, 12, 12, 32, 32, 14, 18}
 	team := map[int]bool{acOwner: true, acStatus: true, acHorizon: true, acDue: true, acReason: true, acProgress: true}
-	pw.head(sheet, t("Verbeteracties", "Improvement actions"),
+	l := pw.newList(sheet, t("Verbeteracties", "Improvement actions"),
 		t("Eén regel per verbeteractie uit de klantreizen. Het verbeterteam houdt de gele kolommen bij: eigenaar, status en horizon (kies uit de lijst), streefdatum, reden of besluit en voortgang. Neem besluiten ook over in het reisbestand, zodat ze in het volgende verbeterplan staan.",
 			"One row per improvement action of the journeys. The improvement team keeps the yellow columns up to date: owner, status and horizon (choose from the list), target date, reason or decision and progress. Copy decisions into the journey file too, so that they are in the next plan."),
-		headers, widths, team, acProgress)
+		headers, widths, team, acProgress,
+		&excelize.Panes{Freeze: true, XSplit: acID, YSplit: planHeaderRow, TopLeftCell: cell(acID+1, planFirstRow), ActivePane: "bottomRight",
+			Selection: []excelize.Selection{{SQRef: cell(acOwner, planFirstRow), ActiveCell: cell(acOwner, planFirstRow), Pane: "bottomRight"}}}, false)
 	actions := pw.actions()
-	r := planFirstRow
 	for _, a := range actions {
-		pw.set(sheet, acID, r, a.ID, pw.st.id)
-		pw.set(sheet, acJourney, r, a.JourneyTitle, pw.st.cell)
-		pw.set(sheet, acWhat, r, a.What, pw.st.cell)
-		answers := pw.answersText(a)
-		pw.set(sheet, acAnswers, r, answers, pw.st.cell)
-		effect := pw.effectsText(a)
-		pw.set(sheet, acEffect, r, effect, pw.st.cell)
+		answers, effect := pw.answersText(a), pw.effectsText(a)
 		cells := pw.teamCells(a)
-		pw.set(sheet, acOwner, r, cells[0], pw.st.vendor)
-		pw.set(sheet, acStatus, r, cells[1], pw.st.vendor)
-		pw.set(sheet, acHorizon, r, cells[2], pw.st.vendor)
+		var due any
 		if tm, ok := dueTime(a.DueDate); ok {
-			pw.set(sheet, acDue, r, tm, pw.st.vendorDate)
-		} else {
-			pw.check(pw.f.SetCellStyle(sheet, cell(acDue, r), cell(acDue, r), pw.st.vendorDate))
+			due = tm
 		}
-		pw.set(sheet, acReason, r, a.Reason, pw.st.vendor)
-		pw.check(pw.f.SetCellStyle(sheet, cell(acProgress, r), cell(acProgress, r), pw.st.vendor))
-		pw.set(sheet, acKey, r, a.Journey+"/"+a.ID, pw.st.hidden)
-		pw.set(sheet, acFingerprint, r, requirements.FingerprintCells(cells), pw.st.hidden)
-		pw.check(pw.f.SetRowHeight(sheet, r, rowHeight(30, wrapped{a.What, widths[acWhat-1]}, wrapped{answers, widths[acAnswers-1]},
-			wrapped{effect, widths[acEffect-1]}, wrapped{a.Reason, widths[acReason-1]}, wrapped{a.JourneyTitle, widths[acJourney-1]})))
-		r++
+		l.add([]any{cellOf(a.ID, st.id), cellOf(a.JourneyTitle, st.cell), cellOf(a.What, st.cell), cellOf(answers, st.cell), cellOf(effect, st.cell),
+			cellOf(cells[0], st.vendor), cellOf(cells[1], st.vendor), cellOf(cells[2], st.vendor), cellOf(due, st.vendorDate), cellOf(cells[4], st.vendor),
+			cellOf(nil, st.vendor), cellOf(a.Journey+"/"+a.ID, st.hidden), cellOf(requirements.FingerprintCells(cells), st.hidden)},
+			rowHeight(30, wrapped{a.What, widths[acWhat-1]}, wrapped{answers, widths[acAnswers-1]}, wrapped{effect, widths[acEffect-1]},
+				wrapped{a.Reason, widths[acReason-1]}, wrapped{a.JourneyTitle, widths[acJourney-1]}))
 	}
-	last := max(r-1, planFirstRow)
-	pw.lastAction = last
 	if len(actions) == 0 {
-		pw.set(sheet, 1, planFirstRow, t("Nog geen verbeteracties: schrijf ze als [[verbeteractie]] in de klantreizen.", "No improvement actions yet: write them as [[verbeteractie]] in the journeys."), pw.st.desc)
-	} else {
-		pw.dropDown(sheet, acStatus, last, pw.statusNames(), t("Status", "Status"),
-			t("Kies de status uit de lijst; de betekenis staat op het tabblad ", "Choose the status from the list; the meaning is on the sheet ")+pw.sheets.intro+".")
-		pw.dropDown(sheet, acHorizon, last, pw.horizonNames(), t("Horizon", "Horizon"),
-			t("kort: binnen drie maanden; middellang: binnen een jaar; lang: langer.", "short: within three months; medium: within a year; long: longer."))
-		dd := excelize.NewDataValidation(true)
-		dd.Sqref = fmt.Sprintf("%s%d:%s%d", colName(acDue), planFirstRow, colName(acDue), last)
-		pw.check(dd.SetRange(36526, 73415, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
-		dd.SetError(excelize.DataValidationErrorStyleStop, t("Ongeldige datum", "Invalid date"), t("Vul een datum in, zoals 30-06-2026.", "Fill in a date, such as 2026-06-30."))
-		pw.check(pw.f.AddDataValidation(sheet, dd))
-		var cf []excelize.ConditionalFormatOptions
-		for _, s := range blueprint.ImprovementStatuses() {
-			c, ok := statusColours[s]
-			if !ok {
-				continue
-			}
-			style, err := pw.f.NewConditionalStyle(&excelize.Style{Fill: fill(c[0]), Font: font(excelize.Font{Color: c[1], Bold: true})})
-			pw.check(err)
-			cf = append(cf, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: &style, Value: formulaString(plan.StatusName(pw.lang, s))})
-		}
-		pw.check(pw.f.SetConditionalFormat(sheet, fmt.Sprintf("%s%d:%s%d", colName(acStatus), planFirstRow, colName(acStatus), last), cf))
-		// The filter covers the hidden columns, so that sorting keeps each
-		// row's fingerprint with it.
-		pw.check(pw.f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", planHeaderRow, colName(acCols), last), nil))
+		l.add([]any{cellOf(t("Nog geen verbeteracties: schrijf ze als [[verbeteractie]] in de klantreizen.", "No improvement actions yet: write them as [[verbeteractie]] in the journeys."), st.desc)}, 18)
+		l.finish(0, acProgress, true, true)
+		return
 	}
-	pw.check(pw.f.SetColVisible(sheet, colName(acKey)+":"+colName(acCols), false))
-	pw.check(pw.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: acID, YSplit: planHeaderRow, TopLeftCell: cell(acID+1, planFirstRow), ActivePane: "bottomRight",
-		Selection: []excelize.Selection{{SQRef: cell(acOwner, planFirstRow), ActiveCell: cell(acOwner, planFirstRow), Pane: "bottomRight"}}}))
-	pw.protectPlan(sheet)
-	pw.pageSetup(sheet, planHeaderRow, true)
-	pw.check(pw.f.SetSheetView(sheet, 0, noGrid()))
-	pw.printArea(sheet, acProgress, last)
+	last := l.last()
+	pw.dropDown(sheet, acStatus, last, pw.statusNames(), t("Status", "Status"),
+		t("Kies de status uit de lijst; de betekenis staat op het tabblad ", "Choose the status from the list; the meaning is on the sheet ")+pw.sheets.intro+".")
+	pw.dropDown(sheet, acHorizon, last, pw.horizonNames(), t("Horizon", "Horizon"),
+		t("kort: binnen drie maanden; middellang: binnen een jaar; lang: langer.", "short: within three months; medium: within a year; long: longer."))
+	dd := excelize.NewDataValidation(true)
+	dd.Sqref = fmt.Sprintf("%s%d:%s%d", colName(acDue), planFirstRow, colName(acDue), last)
+	pw.check(dd.SetRange(36526, 73415, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
+	dd.SetError(excelize.DataValidationErrorStyleStop, t("Ongeldige datum", "Invalid date"), t("Vul een datum in, zoals 30-06-2026.", "Fill in a date, such as 2026-06-30."))
+	pw.check(pw.f.AddDataValidation(sheet, dd))
+	var cf []excelize.ConditionalFormatOptions
+	for _, s := range blueprint.ImprovementStatuses() {
+		c, ok := statusColours[s]
+		if !ok {
+			continue
+		}
+		cf = append(cf, pw.highlight(plan.StatusName(pw.lang, s), c[0], c[1]))
+	}
+	pw.check(pw.f.SetConditionalFormat(sheet, fmt.Sprintf("%s%d:%s%d", colName(acStatus), planFirstRow, colName(acStatus), last), cf))
+	// The filter covers the hidden columns, so that sorting keeps each
+	// row's fingerprint with it.
+	l.finish(acCols, acProgress, true, true)
+}
+
+// highlight colours a cell whose value is value.
+func (pw *planWriter) highlight(value, bg, fg string) excelize.ConditionalFormatOptions {
+	style, err := pw.f.NewConditionalStyle(&excelize.Style{Fill: fill(bg), Font: font(excelize.Font{Color: fg, Bold: true})})
+	pw.check(err)
+	return excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: &style, Value: formulaString(value)}
 }
 
 // printArea prints the visible columns only.
@@ -352,33 +438,36 @@ func (pw *planWriter) effectsText(a *plan.Action) string {
 
 // knelpunten lists the knelpunten: those without an action first.
 func (pw *planWriter) knelpunten() []*plan.Knelpunt {
-	var all []*plan.Knelpunt
+	out := append([]*plan.Knelpunt(nil), pw.p.Unanswered...)
 	for _, j := range pw.p.Journeys {
-		all = append(all, j.Knelpunten...)
+		for _, k := range j.Knelpunten {
+			if k.Answered {
+				out = append(out, k)
+			}
+		}
 	}
 	for _, e := range pw.p.Employees {
-		all = append(all, e.Knelpunten...)
-	}
-	out := append([]*plan.Knelpunt(nil), pw.p.Unanswered...)
-	for _, k := range all {
-		if k.Answered {
-			out = append(out, k)
+		for _, k := range e.Knelpunten {
+			if k.Answered {
+				out = append(out, k)
+			}
 		}
 	}
 	return out
 }
 
 func (pw *planWriter) knelpuntenSheet() {
-	sheet, t := pw.sheets.knelpunten, pw.t
+	sheet, t, st := pw.sheets.knelpunten, pw.t, pw.st
 	headers := []string{t("Klantreis", "Journey"), t("Stap of persona", "Step or persona"), t("Soort", "Kind"), t("Knelpunt", "Pain point"),
 		t("Beantwoord", "Answered"), t("Verbeteracties", "Actions"), t("Voorstel van het team", "Team's proposal"), t("Verwijzing", "Reference"), t("Vingerafdruk", "Fingerprint")}
 	widths := []float64{24, 28, 13, 56, 12, 30, 40, 16, 18}
-	pw.head(sheet, t("Knelpunten", "Pain points"),
+	l := pw.newList(sheet, t("Knelpunten", "Pain points"),
 		t("Elk knelpunt uit de klantreizen: knelpunten bij stappen, stappen met een faalpunt, lange wachttijd, lage emotie of herhaalcontact, en knelpunten van medewerkers. Bovenaan de knelpunten waar nog geen verbeteractie op ingaat: daar ligt het werk. Noteer een voorstel in de gele kolom.",
 			"Every pain point of the journeys: pain points at steps, steps with a fail point, long wait, low emotion or repeat contact, and pain points of employees. At the top those no improvement action answers yet: that is the work. Write a proposal in the yellow column."),
-		headers, widths, map[int]bool{knProposal: true}, knProposal)
+		headers, widths, map[int]bool{knProposal: true}, knProposal,
+		&excelize.Panes{Freeze: true, YSplit: planHeaderRow, TopLeftCell: cell(1, planFirstRow), ActivePane: "bottomLeft"}, true)
 	yes, no, solved := t("ja", "yes"), t("nee", "no"), t("opgelost", "solved")
-	r := planFirstRow
+	empty := requirements.FingerprintCells([]string{""})
 	for _, k := range pw.knelpunten() {
 		journey, place := k.JourneyTitle, k.StepTitle
 		if k.Kind == plan.KindEmployee {
@@ -391,50 +480,29 @@ func (pw *planWriter) knelpuntenSheet() {
 		case k.Answered:
 			answered = yes
 		}
-		var acts []string
-		for _, a := range k.Actions {
-			acts = append(acts, a.ID+" ("+plan.StatusName(pw.lang, a.Status)+")")
+		acts := make([]string, len(k.Actions))
+		for i, a := range k.Actions {
+			acts[i] = a.ID + " (" + plan.StatusName(pw.lang, a.Status) + ")"
 		}
-		pw.set(sheet, knJourney, r, journey, pw.st.cell)
-		pw.set(sheet, knPlace, r, place, pw.st.cell)
-		pw.set(sheet, knKind, r, plan.KindName(pw.lang, k.Kind), pw.st.cellCenter)
-		pw.set(sheet, knText, r, k.Text, pw.st.cell)
-		pw.set(sheet, knAnswered, r, answered, pw.st.cellCenter)
-		pw.set(sheet, knActions, r, strings.Join(acts, "\n"), pw.st.cell)
-		pw.check(pw.f.SetCellStyle(sheet, cell(knProposal, r), cell(knProposal, r), pw.st.vendor))
 		key := k.Ref
 		if k.Journey != "" {
 			key = k.Journey + ":" + k.Ref
 		}
-		pw.set(sheet, knKey, r, key, pw.st.hidden)
-		pw.set(sheet, knFingerprint, r, requirements.FingerprintCells([]string{""}), pw.st.hidden)
-		pw.check(pw.f.SetRowHeight(sheet, r, rowHeight(18, wrapped{k.Text, widths[knText-1]}, wrapped{place, widths[knPlace-1]},
-			wrapped{journey, widths[knJourney-1]}, wrapped{strings.Join(acts, "\n"), widths[knActions-1]})))
-		r++
+		actions := strings.Join(acts, "\n")
+		l.add([]any{cellOf(journey, st.cell), cellOf(place, st.cell), cellOf(plan.KindName(pw.lang, k.Kind), st.cellCenter), cellOf(k.Text, st.cell),
+			cellOf(answered, st.cellCenter), cellOf(actions, st.cell), cellOf(nil, st.vendor), cellOf(key, st.hidden), cellOf(empty, st.hidden)},
+			rowHeight(18, wrapped{k.Text, widths[knText-1]}, wrapped{place, widths[knPlace-1]}, wrapped{journey, widths[knJourney-1]}, wrapped{actions, widths[knActions-1]}))
 	}
-	last := max(r-1, planFirstRow)
-	pw.lastKnelpunt = last
-	rng := fmt.Sprintf("%s%d:%s%d", colName(knAnswered), planFirstRow, colName(knAnswered), last)
-	var cf []excelize.ConditionalFormatOptions
-	for _, c := range []struct{ value, bg, fg string }{{no, "FFC7CE", "9C0006"}, {yes, "E2EFDA", "375623"}, {solved, "C6EFCE", "006100"}} {
-		style, err := pw.f.NewConditionalStyle(&excelize.Style{Fill: fill(c.bg), Font: font(excelize.Font{Color: c.fg, Bold: true})})
-		pw.check(err)
-		cf = append(cf, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: &style, Value: formulaString(c.value)})
-	}
-	pw.check(pw.f.SetConditionalFormat(sheet, rng, cf))
-	pw.check(pw.f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", planHeaderRow, colName(knCols), last), nil))
-	pw.check(pw.f.SetColVisible(sheet, colName(knKey)+":"+colName(knCols), false))
-	pw.check(pw.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: planHeaderRow, TopLeftCell: cell(1, planFirstRow), ActivePane: "bottomLeft"}))
-	pw.protectPlan(sheet)
-	pw.pageSetup(sheet, planHeaderRow, false)
-	pw.check(pw.f.SetSheetView(sheet, 0, noGrid()))
-	pw.printArea(sheet, knProposal, last)
+	rng := fmt.Sprintf("%s%d:%s%d", colName(knAnswered), planFirstRow, colName(knAnswered), l.last())
+	pw.check(pw.f.SetConditionalFormat(sheet, rng, []excelize.ConditionalFormatOptions{
+		pw.highlight(no, "FFC7CE", "9C0006"), pw.highlight(yes, "E2EFDA", "375623"), pw.highlight(solved, "C6EFCE", "006100")}))
+	l.finish(knCols, knProposal, false, true)
 }
 
 // ownersSheet counts the actions per owner and status with formulas over
 // the actions sheet, so the counts follow the team's edits.
 func (pw *planWriter) ownersSheet() {
-	sheet, t := pw.sheets.owners, pw.t
+	sheet, t, st := pw.sheets.owners, pw.t, pw.st
 	statuses := blueprint.ImprovementStatuses()
 	headers := []string{t("Eigenaar", "Owner")}
 	for _, s := range statuses {
@@ -445,10 +513,11 @@ func (pw *planWriter) ownersSheet() {
 	for range len(headers) - 1 {
 		widths = append(widths, 12)
 	}
-	pw.head(sheet, t("Per eigenaar", "Per owner"),
+	l := pw.newList(sheet, t("Per eigenaar", "Per owner"),
 		t("Hoeveel verbeteracties elke eigenaar trekt, per status. Open zijn de acties die niet gereed en niet afgewezen zijn. De tellingen zijn formules over het tabblad ", "How many improvement actions each owner holds, per status. Open are the actions neither done nor rejected. The counts are formulas over the sheet ")+pw.sheets.actions+
 			t(": ze werken zich bij als het team eigenaar of status aanpast.", ": they update when the team changes an owner or a status."),
-		headers, widths, nil, len(headers))
+		headers, widths, nil, len(headers),
+		&excelize.Panes{Freeze: true, XSplit: 1, YSplit: planHeaderRow, TopLeftCell: cell(2, planFirstRow), ActivePane: "bottomRight"}, false)
 	owners := []string{}
 	seen := map[string]bool{}
 	blank := false
@@ -464,21 +533,17 @@ func (pw *planWriter) ownersSheet() {
 	}
 	sortOwners(owners)
 	rng := func(col int) string { return absRange(pw.sheets.actions, col, planFirstRow, pw.lastAction) }
-	r := planFirstRow
+	done, rejected := formulaString(plan.StatusName(pw.lang, blueprint.StatusDone)), formulaString(plan.StatusName(pw.lang, blueprint.StatusRejected))
 	row := func(label, match string) {
-		style := pw.st.tableBold
-		pw.set(sheet, 1, r, label, style)
-		for i, s := range statuses {
-			pw.formula(sheet, cell(2+i, r), fmt.Sprintf("SUMPRODUCT((%s)*(%s=%s))", match, rng(acStatus), formulaString(plan.StatusName(pw.lang, s))))
-			pw.check(pw.f.SetCellStyle(sheet, cell(2+i, r), cell(2+i, r), pw.st.tableNumber))
+		cells := []any{cellOf(label, st.tableBold)}
+		for _, s := range statuses {
+			cells = append(cells, excelize.Cell{StyleID: st.tableNumber,
+				Formula: fmt.Sprintf("SUMPRODUCT((%s)*(%s=%s))", match, rng(acStatus), formulaString(plan.StatusName(pw.lang, s)))})
 		}
-		openCol, totalCol := 2+len(statuses), 3+len(statuses)
-		done, rejected := formulaString(plan.StatusName(pw.lang, blueprint.StatusDone)), formulaString(plan.StatusName(pw.lang, blueprint.StatusRejected))
-		pw.formula(sheet, cell(openCol, r), fmt.Sprintf("SUMPRODUCT((%s)*(%s<>%s)*(%s<>%s))", match, rng(acStatus), done, rng(acStatus), rejected))
-		pw.formula(sheet, cell(totalCol, r), fmt.Sprintf("SUMPRODUCT((%s)*(LEN(%s)>0))", match, rng(acID)))
-		pw.check(pw.f.SetCellStyle(sheet, cell(openCol, r), cell(totalCol, r), pw.st.tableNumber))
-		pw.check(pw.f.SetRowHeight(sheet, r, rowHeight(15, wrapped{label, widths[0]})))
-		r++
+		cells = append(cells,
+			excelize.Cell{StyleID: st.tableNumber, Formula: fmt.Sprintf("SUMPRODUCT((%s)*(%s<>%s)*(%s<>%s))", match, rng(acStatus), done, rng(acStatus), rejected)},
+			excelize.Cell{StyleID: st.tableNumber, Formula: fmt.Sprintf("SUMPRODUCT((%s)*(LEN(%s)>0))", match, rng(acID))})
+		l.add(cells, rowHeight(15, wrapped{label, widths[0]}))
 	}
 	if blank {
 		row(t("(zonder eigenaar)", "(no owner)"), fmt.Sprintf("LEN(%s)=0", rng(acOwner)))
@@ -486,83 +551,61 @@ func (pw *planWriter) ownersSheet() {
 	for _, o := range owners {
 		row(o, fmt.Sprintf("%s=%s", rng(acOwner), formulaString(o)))
 	}
-	first, last := planFirstRow, r-1
-	pw.set(sheet, 1, r, t("Totaal", "Total"), pw.st.total)
+	first, last := planFirstRow, l.row-1
+	total := []any{cellOf(t("Totaal", "Total"), st.total)}
 	for c := 2; c <= len(headers); c++ {
+		tc := excelize.Cell{StyleID: st.totalCenter}
 		if last >= first {
-			pw.formula(sheet, cell(c, r), fmt.Sprintf("SUM(%s:%s)", cell(c, first), cell(c, last)))
+			tc.Formula = fmt.Sprintf("SUM(%s:%s)", cell(c, first), cell(c, last))
 		}
-		pw.check(pw.f.SetCellStyle(sheet, cell(c, r), cell(c, r), pw.st.totalCenter))
+		total = append(total, tc)
 	}
-	pw.check(pw.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: planHeaderRow, TopLeftCell: cell(2, planFirstRow), ActivePane: "bottomRight"}))
-	pw.protect(sheet)
-	pw.pageSetup(sheet, planHeaderRow, false)
-	pw.check(pw.f.SetSheetView(sheet, 0, noGrid()))
+	l.add(total, 18)
+	l.finish(0, 0, false, false)
 }
 
 // sortOwners sorts owner names without regard to case.
 func sortOwners(xs []string) {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && strings.ToLower(xs[j]) < strings.ToLower(xs[j-1]); j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
-		}
-	}
+	slices.SortStableFunc(xs, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 }
 
 func (pw *planWriter) metricsSheet() {
-	sheet, t := pw.sheets.metrics, pw.t
+	sheet, t, st := pw.sheets.metrics, pw.t, pw.st
 	headers := []string{t("Klantreis", "Journey"), t("Fase", "Phase"), t("Meetpunt", "Metric"), t("Definitie", "Definition"), t("Bron", "Source"),
 		t("Norm", "Norm"), t("Laatste meting", "Last measurement"), t("Datum", "Date"), t("Oordeel", "Verdict"), t("Verloop", "Trend"), t("Verbeteracties", "Actions")}
 	widths := []float64{24, 16, 26, 44, 26, 18, 13, 13, 16, 26, 22}
-	pw.head(sheet, t("Meetpunten", "Metrics"),
+	l := pw.newList(sheet, t("Meetpunten", "Metrics"),
 		t("De meetpunten per fase met hun norm en, waar gemeten, de laatste meting tegen de norm. Metingen schrijft u in de klantreis (meting = [{ datum = …, waarde = … }]).",
 			"The metrics per phase with their norm and, where measured, the last measurement against the norm. Measurements are written in the journey (meting = [{ datum = …, waarde = … }])."),
-		headers, widths, nil, len(headers))
-	r := planFirstRow
+		headers, widths, nil, len(headers),
+		&excelize.Panes{Freeze: true, YSplit: planHeaderRow, TopLeftCell: cell(1, planFirstRow), ActivePane: "bottomLeft"}, false)
 	for _, j := range pw.p.Journeys {
 		for _, mt := range j.Metrics {
 			last, date := "—", "—"
 			if mt.Last != nil {
 				last, date = mt.Last.Text, mt.Last.Label
 			}
-			var hist []string
-			for _, x := range mt.Measurements {
-				hist = append(hist, x.Text)
+			hist := make([]string, len(mt.Measurements))
+			for i, x := range mt.Measurements {
+				hist[i] = x.Text
 			}
 			trend := strings.Join(hist, " → ")
 			if tl := blueprint.TrendLabel(mt.Trend, pw.lang); tl != "" {
 				trend += " (" + tl + ")"
 			}
-			var acts []string
-			for _, a := range mt.Actions {
-				acts = append(acts, a.ID)
+			acts := make([]string, len(mt.Actions))
+			for i, a := range mt.Actions {
+				acts[i] = a.ID
 			}
-			vals := []string{j.Title, mt.PhaseName, mt.Name, mt.Definition, mt.Source, mt.Norm, last, date, plan.VerdictName(pw.lang, mt.Verdict), trend, strings.Join(acts, ", ")}
-			for i, v := range vals {
-				style := pw.st.cell
-				if i == 6 || i == 7 || i == 8 {
-					style = pw.st.cellCenter
-				}
-				pw.set(sheet, i+1, r, v, style)
-			}
-			pw.check(pw.f.SetRowHeight(sheet, r, rowHeight(18, wrapped{mt.Definition, widths[3]}, wrapped{mt.Source, widths[4]}, wrapped{mt.Name, widths[2]},
-				wrapped{j.Title, widths[0]}, wrapped{trend, widths[9]})))
-			r++
+			l.add([]any{cellOf(j.Title, st.cell), cellOf(mt.PhaseName, st.cell), cellOf(mt.Name, st.cell), cellOf(mt.Definition, st.cell), cellOf(mt.Source, st.cell),
+				cellOf(mt.Norm, st.cell), cellOf(last, st.cellCenter), cellOf(date, st.cellCenter), cellOf(plan.VerdictName(pw.lang, mt.Verdict), st.cellCenter),
+				cellOf(trend, st.cell), cellOf(strings.Join(acts, ", "), st.cell)},
+				rowHeight(18, wrapped{mt.Definition, widths[3]}, wrapped{mt.Source, widths[4]}, wrapped{mt.Name, widths[2]}, wrapped{j.Title, widths[0]}, wrapped{trend, widths[9]}))
 		}
 	}
-	last := max(r-1, planFirstRow)
-	var cf []excelize.ConditionalFormatOptions
-	for _, c := range []struct{ value, bg, fg string }{{plan.VerdictName(pw.lang, plan.VerdictMisses), "FFC7CE", "9C0006"}, {plan.VerdictName(pw.lang, plan.VerdictMeets), "C6EFCE", "006100"}} {
-		style, err := pw.f.NewConditionalStyle(&excelize.Style{Fill: fill(c.bg), Font: font(excelize.Font{Color: c.fg, Bold: true})})
-		pw.check(err)
-		cf = append(cf, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: &style, Value: formulaString(c.value)})
-	}
-	pw.check(pw.f.SetConditionalFormat(sheet, fmt.Sprintf("I%d:I%d", planFirstRow, last), cf))
-	pw.check(pw.f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", planHeaderRow, colName(len(headers)), last), nil))
-	pw.check(pw.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: planHeaderRow, TopLeftCell: cell(1, planFirstRow), ActivePane: "bottomLeft"}))
-	pw.protect(sheet)
-	pw.pageSetup(sheet, planHeaderRow, true)
-	pw.check(pw.f.SetSheetView(sheet, 0, noGrid()))
+	pw.check(pw.f.SetConditionalFormat(sheet, fmt.Sprintf("I%d:I%d", planFirstRow, l.last()), []excelize.ConditionalFormatOptions{
+		pw.highlight(plan.VerdictName(pw.lang, plan.VerdictMisses), "FFC7CE", "9C0006"), pw.highlight(plan.VerdictName(pw.lang, plan.VerdictMeets), "C6EFCE", "006100")}))
+	l.finish(len(headers), 0, true, false)
 }
 
 func (pw *planWriter) introSheet() {

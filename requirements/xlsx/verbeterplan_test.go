@@ -127,3 +127,18 @@ func TestInspectPlan(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, info.Ours, "a PvE is not a verbeterplan")
 }
+
+// A verbeterplan on disk is outside input too: inspecting it before it is
+// replaced must never panic or hang, whatever the bytes.
+func FuzzInspectPlan(f *testing.F) {
+	_, data := planWorkbook(f, blueprint.Dutch)
+	f.Add(data)
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		info, err := InspectPlan(bytes.NewReader(data), int64(len(data)))
+		if err == nil && info == nil {
+			t.Fatal("no info and no error")
+		}
+	})
+}
