@@ -185,6 +185,9 @@ func (c *checker) metricRef(at Pos, key string, x *metricIndex) {
 	case x.byCat[key] != "":
 		c.sink.Add(Error, at, "unknown-ref", c.t(msg{"%s %q", "%s %q"}, pick(c.sink.Lang, wMetric), key),
 			c.t(msg{"bedoelde u %q? (het meetpunt uit de catalogus heeft een eigen id)", "did you mean %q? (the catalogue metric has its own id)"}, x.byCat[key]))
+	case StandardMetricByID(key) != nil:
+		c.sink.Add(Error, at, "unknown-ref", c.t(msg{"%s %q", "%s %q"}, pick(c.sink.Lang, wMetric), key),
+			c.t(msg{"%q staat in de catalogus maar niet in deze reis; neem het op in een fase: [[fase.meetpunt]] met catalogus = %q", "%q is in the catalogue but not in this journey; add it to a phase: [[fase.meetpunt]] with catalogus = %q"}, key, key))
 	case len(x.keys) == 0:
 		c.sink.Add(Error, at, "unknown-ref", c.t(msg{"%s %q", "%s %q"}, pick(c.sink.Lang, wMetric), key),
 			c.t(msg{"de reis heeft geen meetpunten met een id; geef het meetpunt in [[fase.meetpunt]] id = %q", "the journey has no metrics with an id; give the metric in [[fase.meetpunt]] id = %q"}, key))
@@ -221,7 +224,7 @@ func checkImprovements(c *checker) {
 					c.t(msg{"voeg reden = \"…\" toe; zo blijft zichtbaar waarom de actie niet doorgaat", "add reden = \"…\"; so it stays visible why the action does not go ahead"}))
 			}
 			if im.Horizon != "" {
-				c.oneOf(im.At("horizon"), "horizon", im.Horizon, ImprovementHorizons())
+				c.oneOfFirstWord(im.At("horizon"), "horizon", im.Horizon, ImprovementHorizons())
 			}
 			for i, id := range im.Steps {
 				if j.Step(id) == nil {
@@ -307,7 +310,16 @@ func (c *checker) personaPainPointRef(j *Journey, at Pos, ref string, personaIDs
 		c.unknownRef(at, wPersona, pid, personaIDs, "")
 		return
 	}
-	if n > len(p.PainPoints) && !p.Broken("knelpunten") {
+	switch {
+	case p.Broken("knelpunten"):
+	case len(p.PainPoints) == 0:
+		detail := c.t(msg{"voeg knelpunten = [\"…\"] toe aan de persona", "add knelpunten = [\"…\"] to the persona"})
+		if a := c.m.Vocabulary.Actor(p.Role); a != nil && a.Kind == ActorCustomer {
+			detail = c.t(msg{"%q is een klant; persona_knelpunten noemt knelpunten van medewerkerspersona's, zoals %q. Wat een klant dwarszit, staat als knelpunt bij de stap: knelpunten = [\"stap-id/1\"]",
+				"%q is a customer; persona_knelpunten names knelpunten of employee personas, such as %q. What bothers a customer is a pain point at the step: knelpunten = [\"step-id/1\"]"}, pid, example+"/1")
+		}
+		c.sink.Add(Error, at, "unknown-ref", c.t(msg{"persona %q heeft geen knelpunten", "persona %q has no knelpunten"}, pid), detail)
+	case n > len(p.PainPoints):
 		c.sink.Add(Error, at, "unknown-ref",
 			c.t(msg{"persona %q heeft %d knelpunt(en), geen nummer %d", "persona %q has %d knelpunt(en), not number %d"}, pid, len(p.PainPoints), n),
 			c.t(msg{"tel de knelpunten van de persona vanaf 1", "count the persona's knelpunten from 1"}))
@@ -371,6 +383,21 @@ func (c *checker) effect(j *Journey, im *Improvement, e *Effect, stepIDs []strin
 				c.t(msg{"voeg waarde = … toe, in de eenheid van het meetpunt", "add waarde = …, in the unit of the metric"}))
 		}
 	}
+}
+
+// oneOfFirstWord is oneOf that suggests the allowed value a longer text
+// starts with: "kort termijn" → "kort".
+func (c *checker) oneOfFirstWord(at Pos, key, value string, allowed []string) {
+	if f := strings.Fields(strings.ToLower(value)); len(f) > 1 {
+		for _, a := range allowed {
+			if f[0] == a {
+				c.sink.Add(Error, at, "value", c.t(msg{"ongeldige waarde %q voor %s", "invalid value %q for %s"}, value, key),
+					c.t(msg{"bedoelde u %q?", "did you mean %q?"}, a))
+				return
+			}
+		}
+	}
+	c.oneOf(at, key, value, allowed)
 }
 
 // ParsePainPointRef splits a reference "stap-id/n" (or "persona-id/n")

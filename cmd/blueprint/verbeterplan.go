@@ -185,8 +185,16 @@ func mayOverwritePlan(path string, force bool, lang blueprint.Lang) error {
 // planSummary prints what was written.
 func planSummary(w io.Writer, p *plan.Plan, out string, lang blueprint.Lang) {
 	c := p.Counts
-	what := fmt.Sprintf(blueprint.T(lang, "%d knelpunten, waarvan %d zonder verbeteractie; %d verbeteracties in %d klantreizen",
-		"%d pain points, of which %d without an action; %d improvement actions in %d journeys"), c.Knelpunten, c.Unanswered, c.Actions, len(p.Journeys))
+	n := func(count int, nlOne, nlMany, enOne, enMany string) string {
+		if count == 1 {
+			return fmt.Sprintf("%d %s", count, blueprint.T(lang, nlOne, enOne))
+		}
+		return fmt.Sprintf("%d %s", count, blueprint.T(lang, nlMany, enMany))
+	}
+	what := fmt.Sprintf(blueprint.T(lang, "%s, waarvan %d zonder verbeteractie; %s in %s", "%s, of which %d without an action; %s in %s"),
+		n(c.Knelpunten, "knelpunt", "knelpunten", "pain point", "pain points"), c.Unanswered,
+		n(c.Actions, "verbeteractie", "verbeteracties", "improvement action", "improvement actions"),
+		n(len(p.Journeys), "klantreis", "klantreizen", "journey", "journeys"))
 	if out != "" {
 		fmt.Fprintf(w, blueprint.T(lang, "%s geschreven: %s\n", "%s written: %s\n"), out, what)
 		return
