@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -440,29 +441,52 @@ func (d *deriver) add(j *Journey, k *Knelpunt) {
 func (d *deriver) signals(s *blueprint.Step) []Signal {
 	var out []Signal
 	if s.FailPoint {
-		out = append(out, Signal{SignalFailPoint, d.t("faalpunt", "fail point")})
+		out = append(out, Signal{SignalFailPoint, withReason(d.t("faalpunt", "fail point"), s.FailPointReason)})
 	}
-	if s.Wait != nil && d.longWait(s) {
-		out = append(out, Signal{SignalWait, d.t("wacht ", "waits ") + s.Wait.Label(d.lang)})
+	for _, w := range d.waits(s) {
+		switch {
+		case w.Over():
+			out = append(out, Signal{SignalWait, fmt.Sprintf(d.t("wacht %s, termijn %s", "waits %s, deadline %s"), w.Duration.Label(d.lang), w.Deadline.Label(d.lang))})
+		case d.longWait(s, w.Duration):
+			out = append(out, Signal{SignalWait, d.t("wacht ", "waits ") + w.Duration.Label(d.lang)})
+		}
 	}
 	if s.Emotion != nil && *s.Emotion <= LowEmotion {
 		out = append(out, Signal{SignalEmotion, d.t("emotie ", "emotion ") + EmotionLabel(*s.Emotion)})
 	}
 	if s.RepeatContact {
-		out = append(out, Signal{SignalRepeat, d.t("herhaalcontact", "repeat contact")})
+		out = append(out, Signal{SignalRepeat, withReason(d.t("herhaalcontact", "repeat contact"), s.RepeatContactReason)})
 	}
 	return out
 }
 
-// longWait: a week or more, or a queue of two minutes or more (less than a
-// day) before a step on a live channel; not when the customer is content
-// at the step (emotion +1 or more): a follow-up call after four weeks that
-// was agreed is not a knelpunt.
-func (d *deriver) longWait(s *blueprint.Step) bool {
-	if s.Emotion != nil && *s.Emotion > 0 {
+// waits returns the waits before s: all of them, or the one wachttijd.
+func (d *deriver) waits(s *blueprint.Step) []*blueprint.Wait {
+	if len(s.Waits) > 0 {
+		return s.Waits
+	}
+	if s.Wait != nil {
+		return []*blueprint.Wait{{Duration: s.Wait}}
+	}
+	return nil
+}
+
+func withReason(label, reason string) string {
+	if reason == "" {
+		return label
+	}
+	return label + " (" + reason + ")"
+}
+
+// longWait: a wait over its deadline; a week or more; or a queue of two
+// minutes or more (less than a day) before a step on a live channel; not
+// when the customer is content at the step (emotion +1 or more): a
+// follow-up call after four weeks that was agreed is not a knelpunt.
+func (d *deriver) longWait(s *blueprint.Step, wait *blueprint.Duration) bool {
+	if wait == nil || s.Emotion != nil && *s.Emotion > 0 {
 		return false
 	}
-	w := s.Wait.Approx()
+	w := wait.Approx()
 	if w >= d.opts.LongWait {
 		return true
 	}
