@@ -39,17 +39,43 @@ type Info struct {
 }
 
 // InspectFile inspects the workbook at path (see Inspect).
-func InspectFile(path string) (*Info, error) {
+func InspectFile(path string) (*Info, error) { return inspectPath(path, Inspect) }
+
+// inspectPath opens the file at path and inspects it with inspect.
+func inspectPath[T any](path string, inspect func(io.ReaderAt, int64) (T, error)) (T, error) {
+	var zero T
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	defer fh.Close()
 	st, err := fh.Stat()
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	return Inspect(fh, st.Size())
+	return inspect(fh, st.Size())
+}
+
+// openUntrusted opens a workbook of size bytes that someone else may have
+// made, within the size limits, and reads its _meta sheet: meta is nil
+// when there is none. The caller closes f and recovers from panics of the
+// reader.
+func openUntrusted(r io.ReaderAt, size int64) (f *excelize.File, meta [][]string, err error) {
+	if size > MaxWorkbookSize {
+		return nil, nil, fmt.Errorf("the workbook is %d bytes; at most %d are read", size, MaxWorkbookSize)
+	}
+	f, err = excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read the workbook: %w", err)
+	}
+	if idx, _ := f.GetSheetIndex(MetaSheet); idx < 0 {
+		return f, nil, nil
+	}
+	if meta, err = f.GetRows(MetaSheet); err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("cannot read the sheet %s: %w", MetaSheet, err)
+	}
+	return f, meta, nil
 }
 
 // Inspect reads a workbook of size bytes and reports whether it is a PvE
@@ -57,26 +83,19 @@ func InspectFile(path string) (*Info, error) {
 // untrusted: its size and unpacked size are limited, and any panic of the
 // reader becomes an error.
 func Inspect(r io.ReaderAt, size int64) (info *Info, err error) {
-	if size > MaxWorkbookSize {
-		return nil, fmt.Errorf("the workbook is %d bytes; at most %d are read", size, MaxWorkbookSize)
-	}
 	defer func() {
 		if p := recover(); p != nil {
 			info, err = nil, fmt.Errorf("cannot read the workbook: %v", p)
 		}
 	}()
-	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
+	f, meta, err := openUntrusted(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the workbook: %w", err)
+		return nil, err
 	}
 	defer f.Close()
 	info = &Info{}
-	if idx, _ := f.GetSheetIndex(MetaSheet); idx < 0 {
+	if meta == nil {
 		return info, nil
-	}
-	meta, err := f.GetRows(MetaSheet)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the sheet %s: %w", MetaSheet, err)
 	}
 	type span struct {
 		sheet       string

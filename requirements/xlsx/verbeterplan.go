@@ -3,7 +3,6 @@ package xlsx
 import (
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -784,45 +783,24 @@ type PlanInfo struct {
 }
 
 // InspectPlanFile inspects the workbook at path (see InspectPlan).
-func InspectPlanFile(path string) (*PlanInfo, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	st, err := fh.Stat()
-	if err != nil {
-		return nil, err
-	}
-	return InspectPlan(fh, st.Size())
-}
+func InspectPlanFile(path string) (*PlanInfo, error) { return inspectPath(path, InspectPlan) }
 
 // InspectPlan reads a workbook of size bytes and reports whether it is a
 // verbeterplan written by WritePlan and in how many rows the team changed
 // its cells. The workbook is untrusted: its size and unpacked size are
 // limited, and a panic of the reader becomes an error.
 func InspectPlan(r io.ReaderAt, size int64) (info *PlanInfo, err error) {
-	if size > MaxWorkbookSize {
-		return nil, fmt.Errorf("the workbook is %d bytes; at most %d are read", size, MaxWorkbookSize)
-	}
 	defer func() {
 		if p := recover(); p != nil {
 			info, err = nil, fmt.Errorf("cannot read the workbook: %v", p)
 		}
 	}()
-	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
+	f, meta, err := openUntrusted(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the workbook: %w", err)
+		return nil, err
 	}
 	defer f.Close()
 	info = &PlanInfo{}
-	if idx, _ := f.GetSheetIndex(MetaSheet); idx < 0 {
-		return info, nil
-	}
-	meta, err := f.GetRows(MetaSheet)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the sheet %s: %w", MetaSheet, err)
-	}
 	type team struct {
 		sheet       string
 		first, last int
