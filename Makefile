@@ -46,6 +46,10 @@ demo: build
 	./$(BIN) verbeterplan --out $(OUT)/verbeterplan.md $(EXAMPLES)
 	./$(BIN) verbeterplan --out $(OUT)/verbeterplan.xlsx $(EXAMPLES)
 	./$(BIN) visie --out $(OUT)/visie.md $(EXAMPLES)
+	@# Two generated example responses (not real tenders; their names and every
+	@# explanation say so), then the comparison and the beoordelingsverslag.
+	$(GO) run ./requirements/xlsx/internal/fillexample -n 2 $(OUT)/pve.xlsx $(OUT)
+	./$(BIN) compare --pve $(OUT)/pve.xlsx --out $(OUT)/vergelijking.xlsx $(OUT)/voorbeeld-inschrijving-a.xlsx $(OUT)/voorbeeld-inschrijving-b.xlsx
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -42,13 +42,17 @@
 //   - priority.go: [[prioriteit]] overrides and the MoSCoW priority proposed
 //     from the evidence.
 //   - meta.go: Meta (tender, version, source hash), the fingerprint of a
-//     row, and the cell texts that every encoder shares.
+//     row, the cell texts that every encoder shares (cut to what a cell
+//     holds), and the one vocabulary of eisen and wensen (CountText).
+//   - method.go: Method, the assessment method a PvE publishes and
+//     blueprint compare applies; its defaults and the scoring file.
 //   - encode_csv.go, encode_json.go, encode_md.go: the text encoders.
 //
-// The sub-package requirements/gemma reads the GEMMA ArchiMate model and
-// defines gemma.Element, the type of the catalogue's [[gemma]] entries. The
-// sub-package requirements/plan derives the verbeterplan and the coverage
-// of the dienstverleningsvisie from the same journeys.
+// The sub-package requirements/compare checks vendor responses against the
+// master PvE, scores and ranks them. The sub-package requirements/gemma reads the GEMMA ArchiMate model and
+// defines gemma.Element, the type of the catalogue's [[gemma]] entries.
+// The sub-package requirements/plan derives the verbeterplan and the
+// coverage of the dienstverleningsvisie from the same journeys.
 //
 // The format of the catalogue, the rules, the syntax of behoeften and
 // [[prioriteit]], and the scoring method are described in

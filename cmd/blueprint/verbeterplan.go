@@ -69,7 +69,7 @@ func verbeterplanCommand() *cli.Command {
 			"yet; the actions per owner; the rejected actions with their reasons; the metrics with their last\n" +
 			"measurement against the norm. The workbook (--format xlsx) is for the improvement team: status\n" +
 			"and horizon as drop-downs, yellow cells to keep up to date; a workbook the team has changed is\n" +
-			"never overwritten without --force.\n" +
+			"not replaced without --force, which keeps the old file beside the new one as a backup.\n" +
 			"Exit code: 0 written, 1 errors in the journeys, 2 usage or I/O problem.\n\n" +
 			"Examples:\n" +
 			"   blueprint verbeterplan examples/ > verbeterplan.md\n" +
@@ -79,7 +79,7 @@ func verbeterplanCommand() *cli.Command {
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write (default: " + planWorkbookName + " for xlsx, standard output for md and json)"},
 			&cli.StringFlag{Name: "format", Usage: joinWords(planFormatNames(), "or") + " (default: from the extension of --out, else md)"},
 			langFlag(),
-			&cli.BoolFlag{Name: "force", Usage: "overwrite a workbook even when the improvement team has changed it"},
+			&cli.BoolFlag{Name: "force", Usage: "replace a workbook the improvement team has changed (or any other file at --out); the old file is kept beside it as a backup"},
 			&cli.StringFlag{Name: "date", Usage: "document date YYYY-MM-DD in the workbook (default: none, so the output is the same on every run)"},
 		},
 		Action: runVerbeterplan,
@@ -121,36 +121,43 @@ func runVerbeterplan(c *cli.Context) error {
 		planSummary(c.App.ErrWriter, p, "", diagLang)
 		return nil
 	}
+	backup := ""
 	if format.workbook {
-		if err := mayOverwritePlan(out, c.Bool("force"), diagLang); err != nil {
+		if backup, err = mayOverwritePlan(out, c.Bool("force"), diagLang); err != nil {
 			return err
 		}
 	}
 	if err := writeAtomic(out, func(w io.Writer) error { return format.encode(w, p, meta) }); err != nil {
+		if backup != "" {
+			os.Remove(backup)
+		}
 		return usageError("verbeterplan: %s: %v", filepath.ToSlash(out), err)
 	}
 	planSummary(c.App.Writer, p, filepath.ToSlash(out), diagLang)
+	if backup != "" {
+		fmt.Fprintf(c.App.Writer, blueprint.T(diagLang, "het vorige bestand is bewaard als %s\n", "the previous file was kept as %s\n"), filepath.ToSlash(backup))
+	}
 	return nil
 }
 
-// mayOverwritePlan refuses to replace a verbeterplan workbook the team has
-// changed, a workbook blueprint did not write as a verbeterplan, or a file
-// that is not a workbook; --force overrides. It is the matrix command's
-// guard (mayOverwrite) for the team's cells instead of vendor answers.
-func mayOverwritePlan(path string, force bool, lang blueprint.Lang) error {
+// mayOverwritePlan is the matrix command's guard (mayOverwrite) for the
+// improvement team's workbook: it fails closed. A file at path is replaced
+// without --force only when it is a verbeterplan of blueprint in which the
+// team changed nothing (xlsx.InspectPlan); anything else (the team's edits,
+// a damaged file, a file that is not ours, a file that is not a workbook)
+// is refused, and with --force kept beside the new file as a backup, whose
+// name is returned.
+func mayOverwritePlan(path string, force bool, lang blueprint.Lang) (string, error) {
 	st, err := os.Stat(path)
 	if os.IsNotExist(err) {
-		return nil
+		return "", nil
 	}
 	name := filepath.ToSlash(path)
 	if err != nil {
-		return usageError("verbeterplan: %v", err)
+		return "", usageError("verbeterplan: %v", err)
 	}
 	if st.IsDir() {
-		return usageError("verbeterplan: %s %s", name, blueprint.T(lang, "is een map; geef een bestandsnaam met --out", "is a folder; give a file name with --out"))
-	}
-	if force {
-		return nil
+		return "", usageError("verbeterplan: %s %s", name, blueprint.T(lang, "is een map; geef een bestandsnaam met --out", "is a folder; give a file name with --out"))
 	}
 	head := make([]byte, 4)
 	if fh, err := os.Open(path); err == nil {
@@ -158,28 +165,39 @@ func mayOverwritePlan(path string, force bool, lang blueprint.Lang) error {
 		head = head[:n]
 		fh.Close()
 	}
+	why := ""
 	if !bytes.Equal(head, []byte("PK\x03\x04")) {
-		return usageError("verbeterplan: %s %s", name, blueprint.T(lang,
-			"bestaat al en is geen werkmap; kies een andere naam of gebruik --force om het te vervangen",
-			"exists and is not a workbook; choose another name or use --force to replace it"))
+		why = blueprint.T(lang, "bestaat al en is geen werkmap", "exists and is not a workbook")
+	} else {
+		info, err := xlsx.InspectPlanFile(path)
+		switch {
+		case err != nil:
+			text := err.Error()
+			if ie, ok := err.(*xlsx.InspectError); ok {
+				text = ie.Text(lang)
+			}
+			why = fmt.Sprintf(blueprint.T(lang, "kan niet nagaan of het verbeterteam deze werkmap heeft bijgewerkt: %s",
+				"cannot tell whether the improvement team has updated this workbook: %s"), text)
+		case !info.Ours:
+			why = blueprint.T(lang, "bestaat al en is geen verbeterplan van blueprint", "exists and is not an improvement plan written by blueprint")
+		case info.Edited > 0:
+			why = fmt.Sprintf(blueprint.T(lang, "is bijgewerkt door het verbeterteam (%d regels op %s)", "was updated by the improvement team (%d rows on %s)"),
+				info.Edited, strings.Join(info.Sheets, ", "))
+		}
 	}
-	info, err := xlsx.InspectPlanFile(path)
-	switch {
-	case err != nil:
-		return usageError("verbeterplan: %s: %s (%v)", name, blueprint.T(lang,
-			"kan niet nagaan of het verbeterteam deze werkmap heeft bijgewerkt; kies een andere naam of gebruik --force",
-			"cannot tell whether the improvement team has updated this workbook; choose another name or use --force"), err)
-	case !info.Ours:
-		return usageError("verbeterplan: %s %s", name, blueprint.T(lang,
-			"bestaat al en is geen verbeterplan van blueprint; kies een andere naam of gebruik --force",
-			"exists and is not an improvement plan written by blueprint; choose another name or use --force"))
-	case info.Edited > 0:
-		return usageError("verbeterplan: %s %s", name, fmt.Sprintf(blueprint.T(lang,
-			"is bijgewerkt door het verbeterteam (%d regels op %s); dat werk wordt niet overschreven. Neem de besluiten over in de klantreizen, kies een andere naam met --out, of gebruik --force als u de werkmap echt wilt vervangen",
-			"was updated by the improvement team (%d rows on %s); that work is not overwritten. Copy the decisions into the journeys, choose another name with --out, or use --force if you really want to replace the workbook"),
-			info.Edited, strings.Join(info.Sheets, ", ")))
+	if why == "" {
+		return "", nil
 	}
-	return nil
+	if !force {
+		return "", usageError("verbeterplan: %s %s. %s", name, why, blueprint.T(lang,
+			"Het wordt niet overschreven: neem de besluiten over in de klantreizen, kies een andere naam met --out, of gebruik --force (het oude bestand blijft dan als reservekopie ernaast staan)",
+			"It is not overwritten: copy the decisions into the journeys, choose another name with --out, or use --force (the old file is then kept beside it as a backup)"))
+	}
+	backup, err := backupFile(path)
+	if err != nil {
+		return "", usageError("verbeterplan: %s: %s: %v", name, blueprint.T(lang, "kan geen reservekopie maken", "cannot make a backup"), err)
+	}
+	return backup, nil
 }
 
 // planSummary prints what was written.

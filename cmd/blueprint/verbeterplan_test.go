@@ -77,11 +77,16 @@ func TestVerbeterplanWorkbookGuard(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, bytes.Equal(before, after), "the team's workbook was changed")
 
-	code, _, stderr = execCLI(t, "verbeterplan", "--out", out, "--force", "../../examples")
+	code, stdout, stderr = execCLI(t, "verbeterplan", "--out", out, "--force", "../../examples")
 	require.Equal(t, exitOK, code, stderr)
 	info, err := xlsx.InspectPlanFile(out)
 	require.NoError(t, err)
 	assert.Zero(t, info.Edited, "--force replaced the workbook")
+	backup := filepath.Join(dir, "verbeterplan.backup.xlsx")
+	assert.Contains(t, stdout, "het vorige bestand is bewaard als "+filepath.ToSlash(backup))
+	kept, err := os.ReadFile(backup)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(before, kept), "the team's workbook is kept as the backup")
 
 	// Neither a file that is not a workbook nor a PvE is replaced.
 	notes := writeTestFile(t, dir, "notities.xlsx", "mijn aantekeningen")

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -777,30 +778,50 @@ type PlanInfo struct {
 	// Ours is true when the workbook is a verbeterplan written by WritePlan.
 	Ours bool
 	// Edited counts the rows where the team changed or added something in
-	// its cells; Sheets names the sheets they are on.
+	// its cells (and a sheet that is gone or cannot be checked counts as
+	// one); Sheets names the sheets they are on.
 	Edited int
 	Sheets []string
 }
 
-// InspectPlanFile inspects the workbook at path (see InspectPlan).
-func InspectPlanFile(path string) (*PlanInfo, error) { return inspectPath(path, InspectPlan) }
+// planLimits are the limits of reading a verbeterplan back: those of a
+// PvE, but all the rows a sheet can hold, because the Knelpunten sheet of
+// a national collection has a quarter of a million.
+var planLimits = func() Limits {
+	l := DefaultLimits
+	l.Rows = excelize.TotalRows
+	return l
+}()
 
-// InspectPlan reads a workbook of size bytes and reports whether it is a
-// verbeterplan written by WritePlan and in how many rows the team changed
-// its cells. The workbook is untrusted: its size and unpacked size are
-// limited, and a panic of the reader becomes an error.
-func InspectPlan(r io.ReaderAt, size int64) (info *PlanInfo, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			info, err = nil, fmt.Errorf("cannot read the workbook: %v", p)
-		}
-	}()
-	f, meta, err := openUntrusted(r, size)
+// InspectPlanFile inspects the workbook at path (see InspectPlan).
+func InspectPlanFile(path string) (*PlanInfo, error) {
+	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	info = &PlanInfo{}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return InspectPlan(fh, st.Size())
+}
+
+// InspectPlan reads a workbook of size bytes with ReadBook (untrusted:
+// sizes, parts and rows limited, panics turned into errors) and reports
+// whether it is a verbeterplan written by WritePlan and in how many rows
+// the team changed its cells. It fails closed: a sheet that is gone or
+// could not be read counts as changed.
+func InspectPlan(r io.ReaderAt, size int64) (*PlanInfo, error) {
+	book, err := ReadBook("", r, size, planLimits)
+	if err != nil {
+		return nil, &InspectError{err}
+	}
+	info := &PlanInfo{}
+	meta := book.Sheet(MetaSheet)
+	if meta == nil {
+		return info, nil
+	}
 	type team struct {
 		sheet       string
 		first, last int
@@ -808,13 +829,8 @@ func InspectPlan(r io.ReaderAt, size int64) (info *PlanInfo, err error) {
 		cols        []int
 	}
 	var teams []team
-	for _, row := range meta {
-		val := func(i int) string {
-			if i < len(row) {
-				return row[i]
-			}
-			return ""
-		}
+	for _, row := range meta.Rows {
+		val := func(i int) string { return strings.TrimSpace(row.At(i + 1).Text) }
 		switch val(0) {
 		case "kind":
 			info.Ours = val(1) == PlanKind
@@ -825,7 +841,7 @@ func InspectPlan(r io.ReaderAt, size int64) (info *PlanInfo, err error) {
 			if err1 != nil || err2 != nil || err3 != nil {
 				continue
 			}
-			tm := team{sheet: val(1), first: first, last: last, fp: fp}
+			tm := team{sheet: row.At(2).Text, first: first, last: last, fp: fp}
 			for _, c := range strings.Split(val(5), ",") {
 				if n, err := excelize.ColumnNameToNumber(c); err == nil {
 					tm.cols = append(tm.cols, n)
@@ -838,28 +854,26 @@ func InspectPlan(r io.ReaderAt, size int64) (info *PlanInfo, err error) {
 		return info, nil
 	}
 	for _, tm := range teams {
-		rows, err := f.GetRows(tm.sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			continue // a sheet that is gone holds no edits
-		}
+		s := book.Sheet(tm.sheet)
 		n := 0
-		for i := tm.first - 1; i < len(rows); i++ {
-			row := rows[i]
-			get := func(c int) string {
-				if c-1 < len(row) {
-					return row[c-1]
+		if s == nil || !s.Read || s.TooManyRows {
+			n = 1
+		} else {
+			for _, row := range s.Rows {
+				if row.Num < tm.first {
+					continue
 				}
-				return ""
-			}
-			vals := make([]string, len(tm.cols))
-			any := false
-			for k, c := range tm.cols {
-				vals[k] = strings.TrimSpace(get(c))
-				any = any || vals[k] != ""
-			}
-			fp := get(tm.fp)
-			if (fp == "" && any) || (fp != "" && fp != requirements.FingerprintCells(vals)) {
-				n++
+				vals := make([]string, len(tm.cols))
+				filled := false
+				for k, c := range tm.cols {
+					cell := row.At(c)
+					vals[k] = strings.TrimSpace(cell.Text)
+					filled = filled || !cell.IsEmpty()
+				}
+				fp := strings.TrimSpace(row.At(tm.fp).Text)
+				if (fp == "" && filled) || (fp != "" && fp != requirements.FingerprintCells(vals)) {
+					n++
+				}
 			}
 		}
 		if n > 0 {
