@@ -794,17 +794,21 @@ var planLimits = func() Limits {
 }()
 
 // InspectPlanFile inspects the workbook at path (see InspectPlan).
-func InspectPlanFile(path string) (*PlanInfo, error) {
+func InspectPlanFile(path string) (*PlanInfo, error) { return inspectPath(path, InspectPlan) }
+
+// inspectPath opens the file at path and inspects it with inspect.
+func inspectPath[T any](path string, inspect func(io.ReaderAt, int64) (T, error)) (T, error) {
+	var zero T
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	defer fh.Close()
 	st, err := fh.Stat()
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	return InspectPlan(fh, st.Size())
+	return inspect(fh, st.Size())
 }
 
 // InspectPlan reads a workbook of size bytes with ReadBook (untrusted:
