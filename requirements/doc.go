@@ -51,6 +51,8 @@
 // The sub-package requirements/compare checks vendor responses against the
 // master PvE, scores and ranks them. The sub-package requirements/gemma reads the GEMMA ArchiMate model and
 // defines gemma.Element, the type of the catalogue's [[gemma]] entries.
+// The sub-package requirements/plan derives the verbeterplan and the
+// coverage of the dienstverleningsvisie from the same journeys.
 //
 // The format of the catalogue, the rules, the syntax of behoeften and
 // [[prioriteit]], and the scoring method are described in

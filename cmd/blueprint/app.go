@@ -111,6 +111,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			schemaCommand(),
 			renderCommand(),
 			matrixCommand(),
+			verbeterplanCommand(),
+			visieCommand(),
 			compareCommand(),
 			completionCommand(),
 			manCommand(),

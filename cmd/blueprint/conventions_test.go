@@ -248,5 +248,5 @@ func TestOutputsDoNotDependOnThePathSpelling(t *testing.T) {
 	}
 	// Diagnostics keep the path as typed, so that it can be clicked.
 	_, _, errOut := execCLI(t, "matrix", "--format", "csv", "../../examples/")
-	assert.Contains(t, errOut, "../../examples/thijs-verhuizing.toml:325:3: waarschuwing")
+	assert.Regexp(t, `(?m)^\.\./\.\./examples/[a-z-]+\.toml:\d+:\d+: waarschuwing`, errOut)
 }
