@@ -14,7 +14,9 @@ const ExtractNote = "KCC-relevant uittreksel van GEMMA voor blueprint; opnieuw m
 
 // Extract returns the KCC-relevant part of m, for the embedded default: the
 // components and services of ScopeOf(m, seeds), the functions of the scope
-// and the functions its services serve, and the relations among them that
+// and the functions its services serve, the components that provide a
+// service the seeds name (and the services in between), and the relations
+// among them that
 // coverage follows (realization, serving, aggregation, composition). Each
 // element keeps its Archi id, type, name and the properties Object ID, GEMMA
 // type and GEMMA status; documentation and other properties are left out.
@@ -28,6 +30,19 @@ func Extract(m *Model, seeds []string) *Model {
 	for _, s := range sc.Services {
 		for _, f := range m.Serves(s) {
 			keep[f] = true
+		}
+	}
+	// The components that provide a service the requirements name, so
+	// that a report can say who provides it when the named components
+	// do not.
+	for _, id := range seeds {
+		if s := m.Element(id); s != nil && s.Type == ApplicationService {
+			for _, c := range m.Realizers(s) {
+				keep[c] = true
+				for _, w := range m.Wholes(s) {
+					keep[w] = true
+				}
+			}
 		}
 	}
 	x := newModel()

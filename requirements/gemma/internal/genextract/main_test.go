@@ -60,7 +60,8 @@ func TestExtractIsCurrent(t *testing.T) {
 }
 
 // The extract has the same KCC scope, the same services per component and
-// the same components in scope per service as the full model it came from.
+// the same components in scope per service as the full model it came from,
+// and every provider of a service the requirements name.
 func TestExtractKeepsTheScope(t *testing.T) {
 	m, _ := fullModels(t)
 	ids := seeds()
@@ -75,13 +76,19 @@ func TestExtractKeepsTheScope(t *testing.T) {
 	}
 	for _, s := range b.Services {
 		fs := m.Element(s.ObjectID)
-		var inScope []*gemma.Element // the extract has only the components in scope
+		// The extract has the components in scope, and all components
+		// that provide a service the seeds name.
+		var kept []*gemma.Element
 		for _, c := range m.Realizers(fs) {
-			if a.In(c) {
-				inScope = append(inScope, c)
+			if a.In(c) || slices.Contains(ids, s.ObjectID) {
+				kept = append(kept, c)
 			}
 		}
-		assert.Equal(t, objectIDs(inScope), objectIDs(gemma.Default().Realizers(s)), s.Name)
+		got := gemma.Default().Realizers(s)
+		if !slices.Contains(ids, s.ObjectID) {
+			got = slices.DeleteFunc(got, func(c *gemma.Element) bool { return !b.In(c) })
+		}
+		assert.Equal(t, objectIDs(kept), objectIDs(got), s.Name)
 		assert.Equal(t, m.Path(a.Root, first(m.Serves(fs))), gemma.Default().Path(b.Root, first(gemma.Default().Serves(s))), s.Name)
 	}
 	assert.Equal(t, "2026-06-30", gemma.Default().Release)
