@@ -185,6 +185,7 @@ func (w *writer) introSheet() {
 	for _, b := range w.blocks {
 		iw.line(b.name, fmt.Sprintf(t("%s: %d eisen. %s", "%s: %d requirements. %s"), b.block.Name(w.lang), len(b.rows), b.block.Explanation(w.lang)))
 	}
+	w.gemmaSheetLine(iw)
 	iw.line(w.trace, t("Per eis de klantreizen en stappen die erom vragen, met de reden.", "Per requirement the journeys and steps that ask for it, with the reason."))
 	iw.line(w.summ, t("Tellingen per blok, beantwoord en onbeantwoord, knock-outs en score; rekent mee tijdens het invullen.", "Counts per block, answered and unanswered, knock-outs and score; calculates as you fill in."))
 

@@ -69,6 +69,7 @@ func Write(out io.Writer, res *requirements.Result, meta requirements.Meta) erro
 		_, err := f.NewSheet(b.name)
 		w.check(err)
 	}
+	w.gemmaSheet() // GEMMA elements × requirements, after the blocks (gemma_sheet.go)
 	for _, name := range []string{w.trace, w.summ, MetaSheet} {
 		_, err := f.NewSheet(name)
 		w.check(err)
