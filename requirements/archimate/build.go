@@ -75,7 +75,7 @@ type builder struct {
 	journeys []*journeyElems
 	// order of the shared elements, by kind, for the folders.
 	actors, channels, systems, gemmaCopies []*Element
-	relsJourney, relsGemma                []*Relation
+	relsJourney, relsGemma                 []*Relation
 }
 
 // journeyElems are the elements made for one journey.

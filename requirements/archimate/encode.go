@@ -105,7 +105,7 @@ func (e *encoder) raw(s string) {
 	}
 }
 
-func (e *encoder) line(depth int, s string) { e.raw(strings.Repeat("  ", depth) + s + "\n") }
+func (e *encoder) line(depth int, s string)    { e.raw(strings.Repeat("  ", depth) + s + "\n") }
 func (e *encoder) open(depth int, tag string)  { e.line(depth, "<"+tag+">") }
 func (e *encoder) close(depth int, tag string) { e.line(depth, "</"+tag+">") }
 

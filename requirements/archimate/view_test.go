@@ -2,11 +2,11 @@ package archimate
 
 import (
 	"fmt"
-	"math"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
