@@ -44,10 +44,10 @@ func Build(in Input) (*Model, error) {
 	}
 	b.m = &Model{ID: "bp.model", Lang: string(b.lang)}
 	b.model()
+	b.employees()
 	for _, j := range in.Journeys.Journeys {
 		b.journey(j)
 	}
-	b.employees()
 	b.requirements()
 	b.gemmaRelations()
 	b.views()

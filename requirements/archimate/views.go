@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/requirements"
 	"github.com/dimpact/blueprint/requirements/gemma"
 	"github.com/dimpact/blueprint/requirements/gemma/coverage"
@@ -237,6 +238,9 @@ func (b *builder) journeyView(je *journeyElems) {
 	if je.persona != nil {
 		customer.head = append(customer.head, je.persona)
 	}
+	if je.role != nil {
+		customer.head = append(customer.head, je.role)
+	}
 	if je.trigger != nil {
 		customer.add(0, cellNode{el: je.trigger, h: fitHeight(je.trigger.Name, nodeW, nodeH)})
 	}
@@ -272,6 +276,16 @@ func (b *builder) journeyView(je *journeyElems) {
 		}
 		text, lines := requirementNote(se.reqs)
 		reqs.add(c, cellNode{note: text, h: lines*noteLine + 12})
+	}
+
+	// Under the roles of the frontoffice and backoffice, the employees of
+	// the project who have those roles.
+	for _, l := range []*lane{front, back} {
+		for _, r := range slices.Clone(l.head) {
+			for _, p := range b.employeesIn(r) {
+				headRole(l, p)
+			}
+		}
 	}
 
 	// Title, journey, phases.
@@ -381,6 +395,20 @@ func (b *builder) journeyView(je *journeyElems) {
 			vw.connect(f.rel, s, t, Point{s.X + s.W/2, yy}, Point{t.X + t.W/2, yy})
 		}
 	}
+}
+
+// employeesIn returns the actors made for the project's employee personas
+// whose role is r.
+func (b *builder) employeesIn(r *Element) []*Element {
+	var out []*Element
+	for _, p := range b.in.Journeys.Personas {
+		if a := b.vocab.Actor(p.Role); a != nil && a.Kind == blueprint.ActorEmployee && b.shared[ID("role", a.ID)] == r {
+			if e := b.shared[ID("persona", p.ID)]; e != nil {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }
 
 // journeyLine is the second line of a journey view's title.
