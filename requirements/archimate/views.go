@@ -461,13 +461,13 @@ func (b *builder) coverageView() {
 			tileW = max(tileW, int(float64(len([]rune(w)))*charW)+textInsetW+4)
 		}
 	}
-	vw := b.newView(ID("view", "coverage"), fmt.Sprintf(b.t("GEMMA-dekking: KCC-referentiecomponenten (release %s)", "GEMMA coverage: KCC reference components (release %s)"), rep.Release),
+	vw := b.newView(ID("view", "coverage"), fmt.Sprintf(b.t("GEMMA-dekking: KCC-componenten (release %s)", "GEMMA coverage: KCC components (release %s)"), rep.Release),
 		b.t("Gemaakt door blueprint (blueprint gemma). ", "Made by blueprint (blueprint gemma). ")+rep.ModelText())
 	width := tileCols*tileW + (tileCols-1)*tileGapX + 2*groupPad
 	y := margin
-	title := vw.label(fmt.Sprintf(b.t("GEMMA-dekking van %d klantreizen en %d eisen\n%s\nKCC-referentiecomponenten: %d; gedekt door een eis: %d; alleen via een systeem: %d; niet gedekt: %d",
-		"GEMMA coverage of %d journeys and %d requirements\n%s\nKCC reference components: %d; covered by a requirement: %d; only through a system: %d; not covered: %d"),
-		len(rep.Journeys), len(rep.Requirements), rep.ModelText(), n.Components, n.Covered, n.OnlySystem, n.Gaps), margin, y, width, 64)
+	title := vw.label(fmt.Sprintf(b.t("GEMMA-dekking van %d klantreizen en %d eisen\n%s\n%s; gedekt door een eis: %d; alleen via een systeem: %d; niet gedekt: %d",
+		"GEMMA coverage of %d journeys and %d requirements\n%s\n%s; covered by a requirement: %d; only through a system: %d; not covered: %d"),
+		len(rep.Journeys), len(rep.Requirements), rep.ModelText(), rep.ComponentsText(), n.Covered, n.OnlySystem, n.Gaps), margin, y, width, 64)
 	title.Fill, title.FontSize, title.Bold = titleFill, 11, true
 	vw.v.Nodes = append(vw.v.Nodes, title)
 	y += 64 + 10

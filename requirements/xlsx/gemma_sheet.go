@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -206,9 +207,9 @@ func WriteCoverage(out io.Writer, r *coverage.Report) (err error) {
 	n := r.Counts()
 	set(cover, 1, 1, t("GEMMA-dekking van de klantreizen", "GEMMA coverage of the journeys"), st.title)
 	check(f.SetRowHeight(cover, 1, 26))
-	summary := fmt.Sprintf(t("Model: %s. %d klantreizen, %d eisen. KCC-referentiecomponenten: %d; gedekt door een eis: %d; alleen via een systeem: %d; niet gedekt: %d.",
-		"Model: %s. %d journeys, %d requirements. KCC reference components: %d; covered by a requirement: %d; only through a system: %d; not covered: %d."),
-		r.ModelText(), len(r.Journeys), len(r.Requirements), n.Components, n.Covered, n.OnlySystem, n.Gaps)
+	summary := fmt.Sprintf(t("Model: %s. %d klantreizen, %d eisen. %s; gedekt door een eis: %d; alleen via een systeem: %d; niet gedekt: %d.",
+		"Model: %s. %d journeys, %d requirements. %s; covered by a requirement: %d; only through a system: %d; not covered: %d."),
+		r.ModelText(), len(r.Journeys), len(r.Requirements), r.ComponentsText(), n.Covered, n.OnlySystem, n.Gaps)
 	if note := r.ReleaseNote(); note != "" {
 		summary += " " + note
 	}
@@ -316,7 +317,7 @@ func WriteCoverage(out io.Writer, r *coverage.Report) (err error) {
 	}
 	check(f.SetSheetView(todo, 0, noGrid()))
 
-	check(f.SetDocProps(&excelize.DocProperties{Title: t("GEMMA-dekking", "GEMMA coverage"), Creator: "blueprint", LastModifiedBy: "blueprint", Created: NoDate, Modified: NoDate}))
+	check(f.SetDocProps(&excelize.DocProperties{Title: t("GEMMA-dekking", "GEMMA coverage"), Subject: coverageSubject, Creator: "blueprint", LastModifiedBy: "blueprint", Created: NoDate, Modified: NoDate}))
 	check(f.SetAppProps(&excelize.AppProperties{Application: "blueprint"}))
 	f.SetActiveSheet(0)
 	if err != nil {
@@ -325,3 +326,29 @@ func WriteCoverage(out io.Writer, r *coverage.Report) (err error) {
 	_, err = f.WriteTo(out)
 	return err
 }
+
+// IsCoverageFile reports whether the workbook at path is one WriteCoverage
+// wrote (so that blueprint gemma may replace it), reading at most
+// MaxWorkbookSize bytes.
+func IsCoverageFile(path string) (bool, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	if st.Size() > MaxWorkbookSize {
+		return false, nil
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	props, err := f.GetDocProps()
+	if err != nil {
+		return false, err
+	}
+	return props.Creator == "blueprint" && props.Subject == coverageSubject, nil
+}
+
+// coverageSubject marks the coverage workbook in its document properties.
+const coverageSubject = "blueprint gemma"

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/dimpact/blueprint/blueprint"
@@ -490,6 +491,10 @@ type Counts struct {
 	// Components in scope, and how many are covered by a requirement,
 	// only through a system, or not at all.
 	Components int `json:"components"`
+	// References and Externals split Components into
+	// referentiecomponenten and buitengemeentelijke voorzieningen.
+	References int `json:"reference_components"`
+	Externals  int `json:"external_facilities"`
 	Covered    int `json:"covered"`
 	OnlySystem int `json:"only_through_system"`
 	Gaps       int `json:"gaps"`
@@ -501,12 +506,25 @@ type Counts struct {
 	ProvidedNamed int `json:"services_provided_named"`
 }
 
+// ComponentsText says how many KCC components there are, of which kinds.
+func (r *Report) ComponentsText() string {
+	n := r.Counts()
+	return fmt.Sprintf(r.t("KCC-componenten: %d (%s, %s)", "KCC components: %d (%s, %s)"), n.Components,
+		r.count(n.References, "referentiecomponent", "referentiecomponenten", "reference component", "reference components"),
+		r.count(n.Externals, "buitengemeentelijke voorziening", "buitengemeentelijke voorzieningen", "external facility", "external facilities"))
+}
+
 // Counts returns the numbers of components and services in scope and how
 // many are covered.
 func (r *Report) Counts() Counts {
 	var n Counts
 	for _, x := range r.Components {
 		n.Components++
+		if x.Element.Kind == gemma.External {
+			n.Externals++
+		} else {
+			n.References++
+		}
 		switch {
 		case x.Covered():
 			n.Covered++

@@ -51,8 +51,10 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	p("- %s %s\n", r.count(len(r.Journeys), "klantreis:", "klantreizen:", "journey:", "journeys:"), strings.Join(js, "; "))
 	p("- %s\n\n", r.count(len(r.Requirements), "eis afgeleid", "eisen afgeleid", "requirement derived", "requirements derived"))
 
-	p("| %s | %s |\n|---|--:|\n", t("KCC-referentiecomponenten", "KCC reference components"), t("aantal", "count"))
+	p("| %s | %s |\n|---|--:|\n", t("KCC-componenten", "KCC components"), t("aantal", "count"))
 	p("| %s | %d |\n", t("in de KCC-scope", "in the KCC scope"), n.Components)
+	p("| %s | %d |\n", t("waarvan referentiecomponenten", "of which reference components"), n.References)
+	p("| %s | %d |\n", t("waarvan buitengemeentelijke voorzieningen", "of which external facilities"), n.Externals)
 	p("| %s | %d |\n", t("gedekt door een eis", "covered by a requirement"), n.Covered)
 	p("| %s | %d |\n", t("alleen via een systeem in de klantreizen", "only through a system of the journeys"), n.OnlySystem)
 	p("| %s | %d |\n", t("niet gedekt", "not covered"), n.Gaps)

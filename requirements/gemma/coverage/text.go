@@ -192,8 +192,8 @@ func WriteText(w io.Writer, r *Report) error {
 	if note := r.ReleaseNote(); note != "" {
 		p("%s\n", note)
 	}
-	p(t("\nKCC-referentiecomponenten: %d; gedekt door een eis: %d; alleen via een systeem: %d; niet gedekt: %d\n",
-		"\nKCC reference components: %d; covered by a requirement: %d; only through a system: %d; not covered: %d\n"), n.Components, n.Covered, n.OnlySystem, n.Gaps)
+	p(t("\n%s; gedekt door een eis: %d; alleen via een systeem: %d; niet gedekt: %d\n",
+		"\n%s; covered by a requirement: %d; only through a system: %d; not covered: %d\n"), r.ComponentsText(), n.Covered, n.OnlySystem, n.Gaps)
 	p(t("Applicatieservices genoemd door een eis: %d; de gedekte componenten leveren er %d, waarvan %d genoemd\n",
 		"Application services named by a requirement: %d; the covered components provide %d, of which %d are named\n"), n.Named, n.Provided, n.ProvidedNamed)
 
