@@ -3,6 +3,7 @@ package coverage
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"slices"
 
 	"github.com/dimpact/blueprint/blueprint"
@@ -184,6 +185,7 @@ func Compute(res *requirements.Result, vocab *blueprint.Vocabulary, m *gemma.Mod
 	for _, e := range r.Scope.Services {
 		c.service(e)
 	}
+	c.indexSteps()
 	c.requirements(cat)
 	c.systems(vocab)
 	c.missing(cat)
@@ -197,8 +199,11 @@ type computer struct {
 	m     *gemma.Model
 	comps map[*gemma.Element]*Component
 	svcs  map[*gemma.Element]*Service
-	// places collects the steps of each component, keyed by step.
-	places map[*Component]map[*blueprint.Step]Place
+	// all are the steps of all journeys in order, index their positions
+	// in it; marks holds, per component, a bit per step that needs it.
+	all   []Place
+	index map[*blueprint.Step]int
+	marks map[*Component][]uint64
 }
 
 func (c *computer) component(e *gemma.Element) *Component {
@@ -219,14 +224,26 @@ func (c *computer) service(e *gemma.Element) *Service {
 	return x
 }
 
-func (c *computer) addPlace(x *Component, p Place) {
-	if c.places == nil {
-		c.places = map[*Component]map[*blueprint.Step]Place{}
+// indexSteps numbers the steps of all journeys in order.
+func (c *computer) indexSteps() {
+	c.index = map[*blueprint.Step]int{}
+	for _, j := range c.r.Journeys {
+		for _, s := range j.Steps {
+			c.index[s] = len(c.all)
+			c.all = append(c.all, Place{j, s})
+		}
 	}
-	if c.places[x] == nil {
-		c.places[x] = map[*blueprint.Step]Place{}
+	c.marks = map[*Component][]uint64{}
+}
+
+// mark records that step i needs x.
+func (c *computer) mark(x *Component, i int) {
+	m := c.marks[x]
+	if m == nil {
+		m = make([]uint64, (len(c.all)+63)/64)
+		c.marks[x] = m
 	}
-	c.places[x][p.Step] = p
+	m[i/64] |= 1 << (i % 64)
 }
 
 // requirements records, for every requirement of the catalogue, the
@@ -239,6 +256,7 @@ func (c *computer) requirements(cat *requirements.Catalogue) {
 	for _, req := range cat.Requirements {
 		row := derived[req]
 		var comps, svcs []*gemma.Element
+		var steps []int // the steps of row, once
 		for _, id := range req.Gemma {
 			e := c.m.Element(id)
 			if e == nil {
@@ -253,8 +271,11 @@ func (c *computer) requirements(cat *requirements.Catalogue) {
 					continue
 				}
 				x.Requirements = append(x.Requirements, req)
-				for _, p := range c.stepsOf(row, derived, map[*requirements.Row]bool{}) {
-					c.addPlace(x, p)
+				if steps == nil {
+					steps = c.stepsOf(row, derived, map[*requirements.Row]bool{})
+				}
+				for _, i := range steps {
+					c.mark(x, i)
 				}
 			case gemma.ApplicationService:
 				svcs = append(svcs, e)
@@ -273,18 +294,21 @@ func (c *computer) requirements(cat *requirements.Catalogue) {
 	}
 }
 
-// stepsOf returns the steps that need row: its own traces, and for a
-// requirement that another requires, the steps of that one.
-func (c *computer) stepsOf(row *requirements.Row, derived map[*requirements.Requirement]*requirements.Row, seen map[*requirements.Row]bool) []Place {
+// stepsOf returns the steps that need row, as indexes of c.all: its own
+// traces, and for a requirement that another requires, the steps of that
+// one.
+func (c *computer) stepsOf(row *requirements.Row, derived map[*requirements.Requirement]*requirements.Row, seen map[*requirements.Row]bool) []int {
 	if seen[row] {
 		return nil
 	}
 	seen[row] = true
-	var out []Place
+	var out []int
 	for _, t := range row.Traces {
 		switch {
 		case t.Step != nil:
-			out = append(out, Place{t.Journey, t.Step})
+			if i, ok := c.index[t.Step]; ok {
+				out = append(out, i)
+			}
 		case t.Kind == requirements.TraceRequired && t.Via != nil && derived[t.Via] != nil:
 			out = append(out, c.stepsOf(derived[t.Via], derived, seen)...)
 		}
@@ -366,7 +390,7 @@ func (c *computer) systems(vocab *blueprint.Vocabulary) {
 			x := c.component(e)
 			x.Systems = append(x.Systems, u)
 			for _, p := range u.Places {
-				c.addPlace(x, p)
+				c.mark(x, c.index[p.Step])
 			}
 		}
 	}
@@ -430,29 +454,23 @@ func (c *computer) candidates(f *gemma.Function2022) []*gemma.Element {
 // services.
 func (c *computer) finish() {
 	r := c.r
-	journeyOrder := map[*blueprint.Journey]int{}
-	for i, j := range r.Journeys {
-		journeyOrder[j] = i
-	}
-	stepOrder := func(p Place) int {
-		for i, s := range p.Journey.Steps {
-			if s == p.Step {
-				return i
+	for _, x := range c.comps {
+		// The marked steps, in journey order.
+		journeys := 0
+		var last *blueprint.Journey
+		for w, word := range c.marks[x] {
+			for word != 0 {
+				b := word & -word
+				p := c.all[w*64+trailingZeros(b)]
+				x.Places = append(x.Places, p)
+				if p.Journey != last {
+					journeys++
+					last = p.Journey
+				}
+				word &^= b
 			}
 		}
-		return 0
-	}
-	for _, x := range c.comps {
-		ps := make([]Place, 0, len(c.places[x]))
-		journeys := map[*blueprint.Journey]bool{}
-		for _, p := range c.places[x] {
-			ps = append(ps, p)
-			journeys[p.Journey] = true
-		}
-		slices.SortFunc(ps, func(a, b Place) int {
-			return cmp.Or(cmp.Compare(journeyOrder[a.Journey], journeyOrder[b.Journey]), cmp.Compare(stepOrder(a), stepOrder(b)))
-		})
-		x.Places, x.Journeys = ps, len(journeys)
+		x.Journeys = journeys
 		for _, s := range c.m.Provides(x.Element) {
 			x.Services = append(x.Services, c.service(s))
 		}
@@ -485,6 +503,8 @@ func (c *computer) finish() {
 		return cmp.Or(cmp.Compare(a.Element.Name, b.Element.Name), cmp.Compare(a.Element.ObjectID, b.Element.ObjectID))
 	})
 }
+
+func trailingZeros(b uint64) int { return bits.TrailingZeros64(b) }
 
 // Counts are the numbers the report opens with.
 type Counts struct {

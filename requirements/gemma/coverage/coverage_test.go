@@ -252,13 +252,20 @@ func fullModel(t *testing.T) *gemma.Model {
 	if _, err := os.Stat(sharedDir); err != nil {
 		t.Skipf("the GEMMA model is not at %s (see shared/gemma/SOURCE.md); skipping the checks against the real model", sharedDir)
 	}
+	m := fullModelOrNil()
+	require.NotNil(t, m, "the real GEMMA model does not read cleanly")
+	return m
+}
+
+// fullModelOrNil reads the real model once, or returns nil when it is
+// absent or does not read cleanly.
+func fullModelOrNil() *gemma.Model {
 	full.once.Do(func() {
 		m, diags, err := gemma.ReadPath(sharedDir, blueprint.English)
 		if err == nil && len(diags) == 0 {
 			full.m = m
 		}
 	})
-	require.NotNil(t, full.m)
 	return full.m
 }
 
