@@ -43,6 +43,9 @@ demo: build
 	./$(BIN) summary $(EXAMPLES)
 	./$(BIN) render --format svg,png --out $(OUT) $(EXAMPLES)
 	./$(BIN) matrix --tender-id KCC-DEMO --out $(OUT)/pve.xlsx $(EXAMPLES)
+	./$(BIN) gemma --out $(OUT)/gemma-dekking.md $(EXAMPLES)
+	./$(BIN) gemma --out $(OUT)/gemma-dekking.xlsx $(EXAMPLES)
+	./$(BIN) archimate --out $(OUT)/klantreizen-archimate.xml $(EXAMPLES)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

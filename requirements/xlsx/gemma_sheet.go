@@ -118,7 +118,7 @@ func gemmaMatrix(f *excelize.File, sheet string, rows []*requirements.Row, m *ge
 		check(f.SetColWidth(sheet, colName(first+i), colName(first+i), 3.6))
 	}
 	check(f.SetRowHeight(sheet, 3, 78))
-	for c, wdt := range map[int]float64{1: 40, 2: 22, 3: 38, 4: 16, 5: 8} {
+	for c, wdt := range map[int]float64{1: 44, 2: 30, 3: 38, 4: 16, 5: 8} {
 		check(f.SetColWidth(sheet, colName(c), colName(c), wdt))
 	}
 
@@ -142,7 +142,7 @@ func gemmaMatrix(f *excelize.File, sheet string, rows []*requirements.Row, m *ge
 	for _, g := range els {
 		if g.Kind != kind {
 			kind = g.Kind
-			set(1, r, g.KindName(lang), st.group)
+			set(1, r, kindPlural(g.Kind, lang), st.group)
 			for c := 2; c < first+len(rows); c++ {
 				set(c, r, "", st.group)
 			}
@@ -156,6 +156,7 @@ func gemmaMatrix(f *excelize.File, sheet string, rows []*requirements.Row, m *ge
 		}
 		set(1, r, g.Name, st.cell)
 		set(2, r, g.KindName(lang), st.cell)
+		check(f.SetRowHeight(sheet, r, rowHeight(15, wrapped{g.Name, 44}, wrapped{g.KindName(lang), 30})))
 		set(3, r, g.ObjectID, st.cell)
 		set(4, r, status, st.cell)
 		set(5, r, len(named[g]), st.center)
@@ -175,6 +176,29 @@ func gemmaMatrix(f *excelize.File, sheet string, rows []*requirements.Row, m *ge
 	check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: first - 1, YSplit: 3, TopLeftCell: cell(first, 4), ActivePane: "bottomRight"}))
 	check(f.AutoFilter(sheet, cell(1, 3)+":"+cell(first-1+len(rows), max(r-1, 3)), nil))
 	check(f.SetSheetView(sheet, 0, noGrid()))
+}
+
+// kindPlural names a kind of GEMMA element in the plural, for a group row.
+func kindPlural(kind string, lang blueprint.Lang) string {
+	switch kind {
+	case gemma.Component:
+		return blueprint.T(lang, "Referentiecomponenten", "Reference components")
+	case gemma.External:
+		return blueprint.T(lang, "Buitengemeentelijke voorzieningen", "External facilities")
+	case gemma.Service:
+		return blueprint.T(lang, "Applicatieservices", "Application services")
+	}
+	return kind
+}
+
+// printWide prints a sheet on A3 landscape, one page wide, with the first
+// rows repeated on every page.
+func printWide(f *excelize.File, sheet string, titleRows int, check func(error)) {
+	size, orient, one, zero := 8, "landscape", 1, 0
+	check(f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+	yes := true
+	check(f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}))
+	check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("%s!$1:$%d", quote(sheet), titleRows), Scope: sheet}))
 }
 
 // WriteCoverage writes the GEMMA coverage as a workbook: the sheet of
@@ -221,7 +245,7 @@ func WriteCoverage(out io.Writer, r *coverage.Report) (err error) {
 	for i, h := range heads {
 		set(cover, i+1, 3, h, st.head)
 	}
-	for c, wdt := range map[int]float64{1: 40, 2: 22, 3: 38, 4: 16, 5: 16, 6: 40, 7: 11, 8: 9, 9: 80} {
+	for c, wdt := range map[int]float64{1: 46, 2: 22, 3: 38, 4: 16, 5: 16, 6: 40, 7: 11, 8: 9, 9: 80} { // rowHeight below uses these
 		check(f.SetColWidth(cover, colName(c), colName(c), wdt))
 	}
 	row := 4
@@ -254,7 +278,7 @@ func WriteCoverage(out io.Writer, r *coverage.Report) (err error) {
 			}
 			set(cover, i+1, row, v, s)
 		}
-		check(f.SetRowHeight(cover, row, rowHeight(15, wrapped{text, 80}, wrapped{strings.Join(ids, ", "), 40})))
+		check(f.SetRowHeight(cover, row, rowHeight(15, wrapped{text, 80}, wrapped{strings.Join(ids, ", "), 40}, wrapped{x.Element.Name, 46}, wrapped{x.Element.KindName(lang), 22})))
 		row++
 	}
 	for _, x := range r.Components {
@@ -317,6 +341,9 @@ func WriteCoverage(out io.Writer, r *coverage.Report) (err error) {
 	}
 	check(f.SetSheetView(todo, 0, noGrid()))
 
+	printWide(f, cover, 3, check)
+	printWide(f, matrix, 3, check)
+	printWide(f, todo, 3, check)
 	check(f.SetDocProps(&excelize.DocProperties{Title: t("GEMMA-dekking", "GEMMA coverage"), Subject: coverageSubject, Creator: "blueprint", LastModifiedBy: "blueprint", Created: NoDate, Modified: NoDate}))
 	check(f.SetAppProps(&excelize.AppProperties{Application: "blueprint"}))
 	f.SetActiveSheet(0)

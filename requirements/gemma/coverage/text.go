@@ -175,6 +175,10 @@ func (r *Report) MismatchText(x *Mismatch) string {
 	if len(x.ProvidedBy) > 0 {
 		by = names(x.ProvidedBy)
 	}
+	if len(x.Components) > 1 {
+		return fmt.Sprintf(r.t("%s noemt %s, maar %s leveren die service niet in GEMMA; wel: %s", "%s names %s, but %s do not provide that service in GEMMA; it is provided by: %s"),
+			x.Requirement.ID, x.Service.Name, names(x.Components), by)
+	}
 	return fmt.Sprintf(r.t("%s noemt %s, maar %s levert die service niet in GEMMA; wel: %s", "%s names %s, but %s does not provide that service in GEMMA; it is provided by: %s"),
 		x.Requirement.ID, x.Service.Name, names(x.Components), by)
 }
