@@ -45,8 +45,13 @@
 //     row, and the cell texts that every encoder shares.
 //   - encode_csv.go, encode_json.go, encode_md.go: the text encoders.
 //
-// The sub-package requirements/gemma reads the GEMMA ArchiMate model and
-// defines gemma.Element, the type of the catalogue's [[gemma]] entries.
+// The sub-package requirements/gemma reads the GEMMA ArchiMate model (an
+// exchange file or Archi's CSV export, or the embedded KCC extract) and
+// defines gemma.Element, the type of the catalogue's [[gemma]] entries;
+// requirements/gemma/coverage computes which KCC-relevant GEMMA elements
+// the derived requirements cover; requirements/archimate exports the
+// journeys, the requirements and their GEMMA elements as an ArchiMate
+// exchange file.
 //
 // The format of the catalogue, the rules, the syntax of behoeften and
 // [[prioriteit]], and the scoring method are described in

@@ -39,7 +39,7 @@ const (
 func Build(in Input) (*Model, error) {
 	b := &builder{
 		in: in, lang: in.Result.Lang.Or(blueprint.Dutch), vocab: in.Journeys.Vocabulary,
-		ids: map[string]bool{}, shared: map[string]*Element{}, copies: map[*gemma.Element]*Element{},
+		ids: map[string]bool{}, shared: map[string]*Element{}, rels: map[relKey]*Relation{}, copies: map[*gemma.Element]*Element{},
 		reqs: map[*requirements.Requirement]*Element{}, stepEls: map[*blueprint.Step]*Element{},
 	}
 	b.m = &Model{ID: "bp.model", Lang: string(b.lang)}
@@ -68,6 +68,7 @@ type builder struct {
 	// shared holds elements used by several journeys: personas, roles,
 	// channels, systems.
 	shared  map[string]*Element
+	rels    map[relKey]*Relation
 	copies  map[*gemma.Element]*Element
 	reqs    map[*requirements.Requirement]*Element
 	stepEls map[*blueprint.Step]*Element
@@ -140,7 +141,16 @@ func (b *builder) relation(typ string, src, dst *Element, name string, props ...
 	}
 	r := &Relation{ID: b.use(id), Type: typ, Source: src, Target: dst, Name: name, Properties: props}
 	b.m.Relations = append(b.m.Relations, r)
+	if k := (relKey{typ, src, dst}); b.rels[k] == nil {
+		b.rels[k] = r
+	}
 	return r
+}
+
+// relKey finds a relation by type and ends.
+type relKey struct {
+	typ      string
+	src, dst *Element
 }
 
 func (b *builder) model() {

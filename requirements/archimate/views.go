@@ -430,12 +430,7 @@ func (b *builder) journeyLine(je *journeyElems) string {
 
 // relationBetween finds a relation of the model made before.
 func (b *builder) relationBetween(s, t *Element, typ string) *Relation {
-	for _, r := range b.m.Relations {
-		if r.Source == s && r.Target == t && r.Type == typ {
-			return r
-		}
-	}
-	return nil
+	return b.rels[relKey{typ, s, t}]
 }
 
 // The grid of the coverage view.
