@@ -43,6 +43,10 @@ demo: build
 	./$(BIN) summary $(EXAMPLES)
 	./$(BIN) render --format svg,png --out $(OUT) $(EXAMPLES)
 	./$(BIN) matrix --tender-id KCC-DEMO --out $(OUT)/pve.xlsx $(EXAMPLES)
+	@# Two generated example responses (not real tenders; their names and every
+	@# explanation say so), then the comparison and the beoordelingsverslag.
+	$(GO) run ./requirements/xlsx/internal/fillexample -n 2 $(OUT)/pve.xlsx $(OUT)
+	./$(BIN) compare --pve $(OUT)/pve.xlsx --out $(OUT)/vergelijking.xlsx $(OUT)/voorbeeld-inschrijving-a.xlsx $(OUT)/voorbeeld-inschrijving-b.xlsx
 	./$(BIN) gemma --out $(OUT)/gemma-dekking.md $(EXAMPLES)
 	./$(BIN) gemma --out $(OUT)/gemma-dekking.xlsx $(EXAMPLES)
 	./$(BIN) archimate --out $(OUT)/klantreizen-archimate.xml $(EXAMPLES)

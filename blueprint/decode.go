@@ -165,7 +165,9 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 			continue
 		}
 		before := len(d.sink.Diags)
-		d.decodeValue(where, key, val, kn, rv.FieldByIndex(f.index))
+		if kd, ok := rv.Addr().Interface().(keyDecoder); !ok || !kd.decodeKey(d, where, key, val, kn) {
+			d.decodeValue(where, key, val, kn, rv.FieldByIndex(f.index))
+		}
 		if len(d.sink.Diags) > before && si.source != nil {
 			rv.FieldByIndex(si.source).Addr().Interface().(*Source).markBroken(key)
 		}
@@ -183,8 +185,12 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 }
 
 func whereLabel(lang Lang, where string) string {
-	if where == "" {
+	switch {
+	case where == "":
 		return tr(lang, "het bestand", "the file")
+	case strings.HasPrefix(where, " "):
+		// the top of a journey file: where is its id
+		return tr(lang, "klantreis", "journey") + where
 	}
 	return where
 }
@@ -254,6 +260,8 @@ func (d *decoder) unknownKey(key, where string, at Pos, allowed []string) {
 	var detail string
 	if s := suggestKey(key, allowed); s != "" {
 		detail = d.sink.t(msg{"bedoelde u %q?", "did you mean %q?"}, s)
+	} else if h, ok := keyHints[key]; ok {
+		detail = d.sink.t(h)
 	} else {
 		detail = d.sink.t(msg{"toegestaan: %s", "allowed: %s"}, strings.Join(allowed, ", "))
 	}

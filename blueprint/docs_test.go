@@ -16,7 +16,8 @@ func TestFormatDocDescribesEverything(t *testing.T) {
 	require.NoError(t, err)
 	doc := string(b)
 	types := []any{Project{}, VisionStatement{}, Persona{}, Journey{}, Phase{}, Metric{}, Step{},
-		Action{}, Support{}, Handoff{}, Improvement{}, PriorityOverride{}, Channel{}, Actor{}, System{}, Domain{}, QuestionType{}}
+		Action{}, Support{}, Handoff{}, Improvement{}, PriorityOverride{}, Channel{}, Actor{}, System{}, Domain{}, QuestionType{},
+		Wait{}, Span{}, NextStep{}}
 	for _, v := range types {
 		keys, _ := Keys(v)
 		for _, k := range keys {

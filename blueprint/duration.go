@@ -1,6 +1,7 @@
 package blueprint
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -60,17 +61,20 @@ var englishUnits = map[string]string{
 }
 
 // Duration is a wait time or duration as written by a person: an amount and
-// a unit, such as "14 dagen" or "1,5 uur". It keeps the unit so that a
-// diagram shows what the workshop wrote.
+// a unit, such as "14 dagen" or "1,5 uur", or a range such as "2-4 weken"
+// (Max is then the upper end; zero for a single amount). It keeps the unit
+// so that a diagram shows what the workshop wrote.
 type Duration struct {
 	Amount float64
+	Max    float64
 	Unit   DurationUnit
 }
 
 // Approx returns the duration as a time.Duration, for sorting and for
-// thresholds. A working day counts as 7/5 calendar day, a month as 30 days.
+// thresholds; a range counts as its upper end, the longest the customer
+// may wait. A working day counts as 7/5 calendar day, a month as 30 days.
 func (d Duration) Approx() time.Duration {
-	return time.Duration(d.Amount * float64(units[d.Unit].approx))
+	return time.Duration(max(d.Amount, d.Max) * float64(units[d.Unit].approx))
 }
 
 // Label writes the duration in lang, for example "2 weken" or "2 weeks".
@@ -85,9 +89,21 @@ func (d Duration) Label(lang Lang) string {
 	} else if d.Amount == 1 {
 		word = u.one
 	}
-	num := strconv.FormatFloat(d.Amount, 'f', -1, 64)
-	if lang != English {
-		num = strings.Replace(num, ".", ",", 1)
+	number := func(v float64) string {
+		n := strconv.FormatFloat(v, 'f', -1, 64)
+		if lang != English {
+			n = strings.Replace(n, ".", ",", 1)
+		}
+		return n
+	}
+	num := number(d.Amount)
+	if d.Max > d.Amount {
+		num += "–" + number(d.Max) // an en dash, as in print
+		if lang == English {
+			word = u.manyEN
+		} else {
+			word = u.many
+		}
 	}
 	return num + " " + word
 }
@@ -95,17 +111,38 @@ func (d Duration) Label(lang Lang) string {
 // String is the Dutch label.
 func (d Duration) String() string { return d.Label(Dutch) }
 
-// ParseDuration reads a Dutch duration such as "10 minuten" or "1,5 uur".
+// rangeRE finds the range in "2-4 weken", "2 – 4 weken", "2 tot 4 weken"
+// and "2 à 4 weken".
+var rangeRE = regexp.MustCompile(`^([0-9]+(?:[.,][0-9]+)?)(?:\s*[-–—]\s*|\s+(?:tot|à|a)\s+)([0-9]+(?:[.,][0-9]+)?)\s*(.*)$`)
+
+// ParseDuration reads a Dutch duration such as "10 minuten" or "1,5 uur",
+// or a range such as "2-4 weken" or "2 tot 4 weken".
 func ParseDuration(text string) (Duration, *ValueError) {
-	fields := strings.Fields(strings.ToLower(strings.TrimSpace(text)))
-	bad := &ValueError{
-		Summary: msg{
-			nl: "ongeldige duur %q: schrijf een getal en een eenheid (seconden, minuten, uur, dagen, werkdagen, weken, maanden)",
-			en: "invalid duration %q: write a number and a unit (seconden, minuten, uur, dagen, werkdagen, weken, maanden)",
-		},
-		Args: []any{text},
-		Hint: msg{nl: "bijvoorbeeld \"10 minuten\" of \"2 weken\"", en: "for example \"10 minuten\" or \"2 weken\""},
+	lower := strings.ToLower(strings.TrimSpace(text))
+	if m := rangeRE.FindStringSubmatch(lower); m != nil {
+		hi, err := strconv.ParseFloat(strings.Replace(m[2], ",", ".", 1), 64)
+		d, bad := ParseDuration(m[1] + " " + m[3])
+		if bad != nil || err != nil {
+			out := badDuration(text)
+			if bad != nil && len(bad.HintArgs) == 1 {
+				// "2-4 weeks": did you mean "2-4 weken"?
+				_, unit, _ := strings.Cut(bad.HintArgs[0].(string), " ")
+				out.Hint, out.HintArgs = bad.Hint, []any{m[1] + "-" + m[2] + " " + unit}
+			}
+			return Duration{}, out
+		}
+		if hi <= d.Amount {
+			return Duration{}, &ValueError{
+				Summary: msg{nl: "ongeldige duur %q: de tweede waarde van een bandbreedte moet groter zijn", en: "invalid duration %q: the second value of a range must be larger"},
+				Args:    []any{text},
+				Hint:    msg{nl: "bijvoorbeeld \"2-4 weken\"", en: "for example \"2-4 weken\""},
+			}
+		}
+		d.Max = hi
+		return d, nil
 	}
+	fields := strings.Fields(lower)
+	bad := badDuration(text)
 	if len(fields) == 1 {
 		// "10min" or "2weken": split digits from letters.
 		f := fields[0]
@@ -133,4 +170,15 @@ func ParseDuration(text string) (Duration, *ValueError) {
 		return Duration{}, bad
 	}
 	return Duration{Amount: amount, Unit: unit}, nil
+}
+
+func badDuration(text string) *ValueError {
+	return &ValueError{
+		Summary: msg{
+			nl: "ongeldige duur %q: schrijf een getal en een eenheid (seconden, minuten, uur, dagen, werkdagen, weken, maanden)",
+			en: "invalid duration %q: write a number and a unit (seconden, minuten, uur, dagen, werkdagen, weken, maanden)",
+		},
+		Args: []any{text},
+		Hint: msg{nl: "bijvoorbeeld \"10 minuten\" of \"2 weken\"", en: "for example \"10 minuten\" or \"2 weken\""},
+	}
 }

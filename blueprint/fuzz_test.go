@@ -9,10 +9,13 @@ import (
 
 // FuzzLoad feeds the loader anything. It must never panic; it returns an
 // error or a model; and every diagnostic points inside the file.
-// Seeds: the examples, the starter journey and the diagnostic cases; the
+// Seeds: the examples, the journeys of other gemeenten written with the
+// format's extensions, the starter journey and the diagnostic cases; the
 // corpus under testdata/fuzz/FuzzLoad holds inputs that once mattered.
 func FuzzLoad(f *testing.F) {
 	files, _ := filepath.Glob("../examples/*.toml")
+	more, _ := filepath.Glob("testdata/corpus-format/*.toml")
+	files = append(files, more...)
 	for _, name := range files {
 		if src, err := os.ReadFile(name); err == nil {
 			f.Add(src)

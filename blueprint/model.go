@@ -122,10 +122,24 @@ type Journey struct {
 	QuestionType string `toml:"vraagsoort,required"`
 	// Vision is the id of the vision statement this journey tests.
 	Vision string `toml:"visie"`
+	// Municipality is the gemeente whose journey this is; in a folder
+	// shared by several gemeenten it keeps who made each journey. When the
+	// project lists its gemeenten, it is one of them.
+	Municipality string `toml:"gemeente"`
+	// Period is when the journey was mapped or took place, as written:
+	// "voorjaar 2024", "januari tot maart 2025".
+	Period string `toml:"periode"`
+	// SecondaryDomains and SecondaryQuestionTypes are the other domains
+	// and question types the journey touches, beside the main ones.
+	SecondaryDomains       []string `toml:"nevendomeinen"`
+	SecondaryQuestionTypes []string `toml:"nevenvraagsoorten"`
 	// Phases are in the order of the journey.
 	Phases []*Phase `toml:"fase,required"`
 	// Steps are in the order of the journey; columns of the blueprint.
 	Steps []*Step `toml:"stap,required"`
+	// Spans are lead times across steps (doorlooptijden), such as "98
+	// dagen van aanvraag tot besluit", with the legal deadline beside them.
+	Spans []*Span `toml:"doorlooptijd"`
 	// Improvements are the verbeteracties that answer its pain points.
 	Improvements []*Improvement `toml:"verbeteractie"`
 	// Priorities fix the priority of requirements this journey needs.
@@ -187,11 +201,23 @@ type Step struct {
 	Phase string `toml:"fase,required"`
 	Title string `toml:"titel,required"`
 	// Channel is a channel id; empty for a step without customer contact.
-	Channel string `toml:"kanaal"`
+	// The key also takes a list (kanaal = ["post", "mijn-omgeving"]):
+	// Channel is then the first, the main channel, and ExtraChannels the
+	// others (a letter with a copy in the Mijn-omgeving).
+	Channel       string   `toml:"kanaal"`
+	ExtraChannels []string `toml:"-"`
 	// Actors lists actors involved beyond those named in the lanes.
 	Actors []string `toml:"actoren"`
 	// QuestionType overrides the journey's question type for this step.
 	QuestionType string `toml:"vraagsoort"`
+	// Domain overrides the journey's domain for this step (a call about
+	// the precario in a journey of Ondernemen belongs to Belastingen).
+	Domain string `toml:"domein"`
+	// SelfService marks a step in which nobody of the gemeente acts: the
+	// customer does it alone (a website, an e-form), a system does it (an
+	// automatic letter), or someone outside the gemeente does it (the
+	// other parent signs). It needs no frontoffice or backoffice.
+	SelfService bool `toml:"zelfservice"`
 
 	// Evidence is the physical evidence or touchpoint the customer sees:
 	// a letter, a web page, a confirmation e-mail.
@@ -210,29 +236,65 @@ type Step struct {
 	Emotion *int `toml:"emotie"`
 	// DesiredEmotion is the feeling the gemeente wants to reach.
 	DesiredEmotion *int `toml:"gewenste_emotie"`
-	// Wait is the time the customer waits before this step.
+	// Heartbeat is false (hartslag = false) for a step whose emotion
+	// stays in the journey's data but is left out of the heartbeat drawn
+	// on the diagram; nil or true shows it. Use InHeartbeat.
+	Heartbeat *bool `toml:"hartslag"`
+	// Wait is the time the customer waits before this step: the first of
+	// Waits, kept for readers that need one number.
 	Wait *Duration `toml:"wachttijd"`
+	// Waits are all the waits before this step: wachttijd = "2 weken"
+	// gives one; wachttijd as a table or a list of tables gives several,
+	// each with what the customer waits for, the step it counts from, a
+	// deadline, and, in a loop, the round it belongs to.
+	Waits []*Wait `toml:"-"`
 	// Duration is how long the step takes.
 	Duration *Duration `toml:"duur"`
+	// Day is the day of the journey on which the step happens, counting
+	// from day 0 (dag = 24); Elapsed is the time since the start of the
+	// journey (na = "6 weken"). At most one of the two is given.
+	Day     *int      `toml:"dag"`
+	Elapsed *Duration `toml:"na"`
 
 	PainPoints     []string `toml:"knelpunten"`
 	SuccessFactors []string `toml:"succesfactoren"`
-	// FailPoint marks a step where the service often fails.
-	FailPoint bool `toml:"faalpunt"`
+	// FailPoint marks a step where the service often fails. The key takes
+	// true, or the reason as text (faalpunt = "De melding sluit
+	// automatisch"), which FailPointReason holds.
+	FailPoint       bool   `toml:"faalpunt"`
+	FailPointReason string `toml:"-"`
 	// RepeatContact marks a customer contacting the gemeente again about
-	// the same question.
-	RepeatContact bool `toml:"herhaalcontact"`
+	// the same question; like faalpunt, the key takes true or a reason.
+	RepeatContact       bool   `toml:"herhaalcontact"`
+	RepeatContactReason string `toml:"-"`
 	// Needs are explicit functional needs: free text, or keys of the
 	// requirements catalogue.
 	Needs []string `toml:"behoeften"`
 	// Next lists the step ids that follow. When the key is absent the flow
-	// goes to the next step in the file; an empty list ends the flow.
-	Next []string `toml:"volgende"`
+	// goes to the next step in the file; an empty list ends the flow. An
+	// element may be a table with the condition of a branch
+	// ({ stap = "…", als = "alcohol: ja" }); NextSteps holds every element
+	// with its condition and position, Next only the ids.
+	Next      []string    `toml:"volgende"`
+	NextSteps []*NextStep `toml:"-"`
 	// Handoffs are transfers of the customer's question between actors.
 	Handoffs []*Handoff `toml:"overdracht"`
 	// Note is free text for the wall.
 	Note string `toml:"toelichting"`
 }
+
+// Channels returns every channel of the step, the main one first; none
+// for a step without customer contact.
+func (s *Step) Channels() []string {
+	if s.Channel == "" {
+		return nil
+	}
+	return append([]string{s.Channel}, s.ExtraChannels...)
+}
+
+// InHeartbeat reports whether the diagram's heartbeat shows the step's
+// emotion: not when the step says hartslag = false.
+func (s *Step) InHeartbeat() bool { return s.Heartbeat == nil || *s.Heartbeat }
 
 // Action is a frontstage or backstage action of one actor.
 type Action struct {
@@ -321,6 +383,9 @@ type Flow struct {
 	From, To *Step
 	// Explicit is true when the file named the target with volgende.
 	Explicit bool
+	// Condition is the condition of a branch, as written in
+	// volgende = [{ stap = "…", als = "…" }]; empty for a plain flow.
+	Condition string
 }
 
 // Flows returns the arrows between the steps of j: the targets of volgende
@@ -330,9 +395,13 @@ func (j *Journey) Flows() []Flow {
 	var flows []Flow
 	for i, s := range j.Steps {
 		if s.Has("volgende") {
-			for _, id := range s.Next {
+			for k, id := range s.Next {
 				if t := j.Step(id); t != nil {
-					flows = append(flows, Flow{From: s, To: t, Explicit: true})
+					f := Flow{From: s, To: t, Explicit: true}
+					if k < len(s.NextSteps) {
+						f.Condition = s.NextSteps[k].Condition
+					}
+					flows = append(flows, f)
 				}
 			}
 			continue
@@ -374,6 +443,14 @@ func (j *Journey) StepActors(s *Step) []string {
 		add(h.To)
 	}
 	return out
+}
+
+// StepDomain returns the domain of a step: its own, or the journey's.
+func (j *Journey) StepDomain(s *Step) string {
+	if s.Domain != "" {
+		return s.Domain
+	}
+	return j.Domain
 }
 
 // StepQuestionType returns the question type of a step: its own, or the

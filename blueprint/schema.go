@@ -32,7 +32,10 @@ type fieldDoc struct {
 var emotionSchema = map[string]any{"minimum": EmotionMin, "maximum": EmotionMax}
 
 // durationPattern accepts what ParseDuration accepts.
-var durationPattern = `^\s*[0-9]+([.,][0-9]+)?\s*(seconde|seconden|sec|minuut|minuten|min|uur|uren|dag|dagen|werkdag|werkdagen|week|weken|maand|maanden)\s*$`
+var durationPattern = `^\s*[0-9]+([.,][0-9]+)?(\s*[-–—]\s*[0-9]+([.,][0-9]+)?|\s+(tot|à|a)\s+[0-9]+([.,][0-9]+)?)?\s*(seconde|seconden|sec|minuut|minuten|min|uur|uren|dag|dagen|werkdag|werkdagen|week|weken|maand|maanden)\s*$`
+
+// durationValue is the schema of a duration.
+var durationValue = map[string]any{"pattern": durationPattern}
 
 // docs holds the description of every key, by Go type name and key.
 var docs = map[string]map[string]fieldDoc{
@@ -67,19 +70,24 @@ var docs = map[string]map[string]fieldDoc{
 		"succesfactoren": {desc: "Wat het werk goed laat gaan (alleen medewerkerspersona's)."},
 	},
 	"Journey": {
-		"id":            {desc: "Vaste naam van de klantreis; uitvoerbestanden heten ernaar."},
-		"titel":         {desc: "Titel van de klantreis."},
-		"persona":       {desc: "De persona van deze reis: de id van een persona (persona = \"johan\") of een tabel [persona]."},
-		"beschrijving":  {desc: "Kort verhaal van de reis."},
-		"aanleiding":    {desc: "Wat de reis in gang zet."},
-		"doel":          {desc: "Wat de persona wil bereiken."},
-		"domein":        {desc: "Domein uit de catalogus, zoals openbare-ruimte.", ids: "domein"},
-		"vraagsoort":    {desc: "Belangrijkste vraagsoort; een stap kan een andere hebben.", ids: "vraagsoort"},
-		"visie":         {desc: "De uitspraak van de dienstverleningsvisie (in blueprint.toml) die deze reis toetst."},
-		"fase":          {desc: "De fasen van de reis, in volgorde."},
-		"stap":          {desc: "De stappen van de reis, in volgorde: de kolommen van de blueprint."},
-		"verbeteractie": {desc: "Verbeteracties voor de knelpunten."},
-		"prioriteit":    {desc: "Prioriteiten van eisen die deze reis nodig heeft."},
+		"id":                {desc: "Vaste naam van de klantreis; uitvoerbestanden heten ernaar."},
+		"titel":             {desc: "Titel van de klantreis."},
+		"persona":           {desc: "De persona van deze reis: de id van een persona (persona = \"johan\") of een tabel [persona]."},
+		"beschrijving":      {desc: "Kort verhaal van de reis."},
+		"aanleiding":        {desc: "Wat de reis in gang zet."},
+		"doel":              {desc: "Wat de persona wil bereiken."},
+		"domein":            {desc: "Domein uit de catalogus, zoals openbare-ruimte.", ids: "domein"},
+		"vraagsoort":        {desc: "Belangrijkste vraagsoort; een stap kan een andere hebben.", ids: "vraagsoort"},
+		"visie":             {desc: "De uitspraak van de dienstverleningsvisie (in blueprint.toml) die deze reis toetst."},
+		"gemeente":          {desc: "De gemeente van deze reis, zoals Haarlem; staat in het titelblok van de plaat. Noemt blueprint.toml zijn gemeenten, dan een daarvan."},
+		"periode":           {desc: "Wanneer de reis speelde of in kaart is gebracht, zoals \"voorjaar 2024\"."},
+		"nevendomeinen":     {desc: "Andere domeinen die de reis raakt, naast domein.", ids: "domein"},
+		"nevenvraagsoorten": {desc: "Andere vraagsoorten in de reis, naast vraagsoort.", ids: "vraagsoort"},
+		"doorlooptijd":      {desc: "Doorlooptijden over meerdere stappen, zoals 98 dagen van aanvraag tot besluit, met de wettelijke termijn ernaast."},
+		"fase":              {desc: "De fasen van de reis, in volgorde."},
+		"stap":              {desc: "De stappen van de reis, in volgorde: de kolommen van de blueprint."},
+		"verbeteractie":     {desc: "Verbeteracties voor de knelpunten."},
+		"prioriteit":        {desc: "Prioriteiten van eisen die deze reis nodig heeft."},
 	},
 	"Phase": {
 		"id":           {desc: "Korte naam waarmee stappen naar de fase verwijzen."},
@@ -98,9 +106,14 @@ var docs = map[string]map[string]fieldDoc{
 		"id":              {desc: "Naam van de stap, uniek binnen de klantreis."},
 		"fase":            {desc: "De fase waar de stap bij hoort."},
 		"titel":           {desc: "Wat er gebeurt, in een paar woorden."},
-		"kanaal":          {desc: "Kanaal van het contact; weglaten bij een stap zonder klantcontact.", ids: "kanaal"},
+		"kanaal":          {desc: "Kanaal van het contact, of een lijst met het hoofdkanaal eerst (een brief met een kopie in de Mijn-omgeving); weglaten bij een stap zonder klantcontact.", ids: "kanaal"},
 		"actoren":         {desc: "Betrokken actoren die geen baan noemt.", ids: "actor"},
 		"vraagsoort":      {desc: "Vraagsoort van deze stap, als die anders is dan die van de reis.", ids: "vraagsoort"},
+		"domein":          {desc: "Domein van deze stap, als dat anders is dan dat van de reis.", ids: "domein"},
+		"zelfservice":     {desc: "Niemand van de gemeente handelt in deze stap: de klant doet het zelf, een systeem doet het, of iemand buiten de gemeente."},
+		"hartslag":        {desc: "false: de emotie van deze stap blijft bewaard, maar de hartslag op de plaat laat haar weg."},
+		"dag":             {desc: "Op welke dag van de reis de stap gebeurt, vanaf dag 0.", extra: map[string]any{"minimum": 0}},
+		"na":              {desc: "Hoe lang na het begin van de reis de stap gebeurt, zoals \"6 weken\".", extra: durationValue},
 		"bewijs":          {desc: "Fysiek bewijs of contactpunt: wat de klant ziet of in handen heeft."},
 		"klantactie":      {desc: "Wat de klant doet."},
 		"frontoffice":     {desc: "Zichtbare acties van medewerkers, één per actor."},
@@ -108,16 +121,39 @@ var docs = map[string]map[string]fieldDoc{
 		"ondersteuning":   {desc: "Ondersteunende processen en systemen."},
 		"emotie":          {desc: "Hoe de klant zich voelt: -2 zeer negatief, 0 neutraal, +2 zeer positief.", extra: emotionSchema},
 		"gewenste_emotie": {desc: "Hoe de gemeente wil dat de klant zich hier voelt (-2 tot +2).", extra: emotionSchema},
-		"wachttijd":       {desc: "Hoe lang de klant vóór deze stap wacht, zoals \"2 weken\".", extra: map[string]any{"pattern": durationPattern}},
-		"duur":            {desc: "Hoe lang de stap duurt, zoals \"8 minuten\".", extra: map[string]any{"pattern": durationPattern}},
+		"wachttijd":       {desc: "Hoe lang de klant vóór deze stap wacht, zoals \"2 weken\"; of een tabel per wachttijd, met duur, op, vanaf, termijn en ronde."},
+		"duur":            {desc: "Hoe lang de stap duurt, zoals \"8 minuten\".", extra: durationValue},
 		"knelpunten":      {desc: "Knelpunten in deze stap."},
 		"succesfactoren":  {desc: "Wat hier goed gaat."},
-		"faalpunt":        {desc: "De dienstverlening gaat hier vaak mis."},
-		"herhaalcontact":  {desc: "De klant neemt opnieuw contact op over dezelfde vraag."},
+		"faalpunt":        {desc: "De dienstverlening gaat hier vaak mis: true, of de reden als tekst."},
+		"herhaalcontact":  {desc: "De klant neemt opnieuw contact op over dezelfde vraag: true, of de reden als tekst."},
 		"behoeften":       {desc: "Functionele behoeften: vrije tekst of sleutels uit de eisencatalogus."},
-		"volgende":        {desc: "De stap(pen) die volgen; zonder deze sleutel de volgende stap in het bestand, [] beëindigt de stroom."},
+		"volgende":        {desc: "De stap(pen) die volgen, als id of als { stap = \"…\", als = \"…\" } met de voorwaarde van een vertakking; zonder deze sleutel de volgende stap in het bestand, [] beëindigt de stroom."},
 		"overdracht":      {desc: "Overdrachten van de vraag van de ene actor naar de andere."},
 		"toelichting":     {desc: "Toelichting."},
+	},
+	"Wait": {
+		"duur":        {desc: "Hoe lang de klant wacht, zoals \"5 weken\" of \"2-4 weken\".", extra: durationValue},
+		"op":          {desc: "Waarop de klant wacht, zoals \"een vrije plek in de agenda\"."},
+		"vanaf":       {desc: "De stap vanaf wanneer de wachttijd telt; zonder deze sleutel de stap ervoor."},
+		"termijn":     {desc: "Hoe lang het mag duren: een servicenorm of wettelijke termijn, zoals \"2 werkdagen\".", extra: durationValue},
+		"ronde":       {desc: "In een lus: de hoeveelste keer, vanaf 1.", extra: map[string]any{"minimum": 1}},
+		"toelichting": {desc: "Toelichting."},
+	},
+	"Span": {
+		"naam":        {desc: "Wat de doorlooptijd is, zoals \"Van aanvraag tot besluit\"."},
+		"van":         {desc: "De eerste stap."},
+		"tot":         {desc: "De laatste stap."},
+		"duur":        {desc: "Hoe lang het duurde, zoals \"98 dagen\"; zonder deze sleutel het verschil tussen dag (of na) van de twee stappen.", extra: durationValue},
+		"termijn":     {desc: "De wettelijke termijn of norm, zoals \"8 weken\".", extra: durationValue},
+		"verlenging":  {desc: "De verlenging die de wet toestaat, zoals \"8 weken\".", extra: durationValue},
+		"opschorting": {desc: "Hoe lang de termijn stilstond, zoals \"5 weken\".", extra: durationValue},
+		"grondslag":   {desc: "De wettelijke grondslag, zoals \"Awb art. 4:13\"."},
+		"toelichting": {desc: "Toelichting."},
+	},
+	"NextStep": {
+		"stap": {desc: "De stap die volgt."},
+		"als":  {desc: "Wanneer deze tak genomen wordt, zoals \"alcohol: ja\"."},
 	},
 	"Action": {
 		"actor": {desc: "Wie de actie uitvoert.", ids: "actor"},
@@ -155,11 +191,12 @@ var docs = map[string]map[string]fieldDoc{
 		"omschrijving": {desc: "Omschrijving."},
 	},
 	"Channel": {
-		"soort": {desc: "Soort kanaal.", extra: map[string]any{"enum": ChannelKinds()}},
-		"kleur": {desc: "Kleur op diagrammen, als #rrggbb.", extra: map[string]any{"pattern": `^#[0-9a-fA-F]{6}$`}},
+		"soort":   {desc: "Soort kanaal.", extra: map[string]any{"enum": ChannelKinds()}},
+		"partner": {desc: "Voor een kanaal van een ketenpartner, niet van de gemeente (Mijn UWV): de actor van die partner."},
+		"kleur":   {desc: "Kleur op diagrammen, als #rrggbb.", extra: map[string]any{"pattern": `^#[0-9a-fA-F]{6}$`}},
 	},
 	"Actor": {
-		"soort": {desc: "Kant van de balie: klant, medewerker of partner.", extra: map[string]any{"enum": ActorKinds}},
+		"soort": {desc: "Kant van de balie: klant, medewerker of partner.", extra: map[string]any{"enum": ActorKinds()}},
 	},
 }
 
@@ -169,6 +206,7 @@ var defNames = map[string]string{
 	"Step": "stap", "Action": "actie", "Support": "ondersteuning", "Handoff": "overdracht",
 	"Improvement": "verbeteractie", "PriorityOverride": "prioriteit", "Channel": "kanaal",
 	"Actor": "actor", "System": "systeem", "Domain": "domein", "QuestionType": "vraagsoort",
+	"Wait": "wachttijd", "Span": "doorlooptijd", "NextStep": "volgende",
 }
 
 type schemaGen struct {
@@ -258,6 +296,10 @@ func (g *schemaGen) value(owner reflect.Type, sf reflect.StructField, key string
 		v = map[string]any{"type": "string"}
 	case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Int:
 		v = map[string]any{"type": "integer"}
+	case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Bool:
+		v = map[string]any{"type": "boolean"}
+	case ft.Kind() == reflect.Int:
+		v = map[string]any{"type": "integer"}
 	case ft.Kind() == reflect.String:
 		v = map[string]any{"type": "string"}
 	case ft.Kind() == reflect.Bool:
@@ -296,7 +338,45 @@ func (g *schemaGen) value(owner reflect.Type, sf reflect.StructField, key string
 	for k, x := range doc.extra {
 		v[k] = x
 	}
+	if shape := g.shapes(owner.Name()+"."+key, v); shape != nil {
+		shape["description"] = v["description"]
+		return shape
+	}
 	return v
+}
+
+// shapes gives the schema of the keys that take more than one shape
+// (shapes.go): v is the schema of the simple shape.
+func (g *schemaGen) shapes(key string, v map[string]any) map[string]any {
+	simple := func() map[string]any {
+		out := map[string]any{}
+		for k, x := range v {
+			if k != "description" {
+				out[k] = x
+			}
+		}
+		return out
+	}
+	switch key {
+	case "Step.kanaal":
+		one := simple()
+		return map[string]any{"anyOf": []any{one, map[string]any{"type": "array", "minItems": 1, "items": one}}}
+	case "Step.faalpunt", "Step.herhaalcontact":
+		return map[string]any{"anyOf": []any{map[string]any{"type": "boolean"}, map[string]any{"type": "string", "minLength": 1}}}
+	case "Step.volgende":
+		return map[string]any{"type": "array", "items": map[string]any{"anyOf": []any{
+			map[string]any{"type": "string", "pattern": idRE.String()},
+			g.ref(reflect.TypeOf(NextStep{})),
+		}}}
+	case "Step.wachttijd":
+		wait := g.ref(reflect.TypeOf(Wait{}))
+		return map[string]any{"anyOf": []any{
+			map[string]any{"type": "string", "pattern": durationPattern},
+			wait,
+			map[string]any{"type": "array", "minItems": 1, "items": wait},
+		}}
+	}
+	return nil
 }
 
 // idKeys are the keys whose values are ids (or lists of ids) that no
@@ -304,6 +384,7 @@ func (g *schemaGen) value(owner reflect.Type, sf reflect.StructField, key string
 var idKeys = map[string]bool{
 	"Journey.id": true, "Journey.visie": true, "Persona.id": true, "VisionStatement.id": true,
 	"Phase.id": true, "Step.id": true, "Step.fase": true, "Step.volgende": true,
+	"Wait.vanaf": true, "Span.van": true, "Span.tot": true, "NextStep.stap": true, "Channel.partner": true,
 	"Improvement.id": true, "Improvement.stappen": true, "Channel.id": true, "Actor.id": true,
 	"System.id": true, "Domain.id": true, "QuestionType.id": true,
 }

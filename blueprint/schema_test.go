@@ -54,6 +54,14 @@ func TestExamplesValidateAgainstSchema(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no examples found in ../examples")
 	}
+	// and the journeys written with the format's extensions, every shape
+	// of every new key among them
+	more, _ := filepath.Glob("testdata/corpus-format/*.toml")
+	flow, _ := filepath.Glob("../render/testdata/flow/*.toml")
+	if len(more) == 0 || len(flow) == 0 {
+		t.Fatal("no journeys in testdata/corpus-format or ../render/testdata/flow")
+	}
+	files = append(append(files, more...), flow...)
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		require.NoError(t, err)
@@ -76,12 +84,16 @@ func TestSchemaRejectsWhatTheLoaderRejects(t *testing.T) {
 	journey := compileSchema(t, "journey.schema.json", JourneySchema())
 	base := string(StarterJourney("Johan", "johan.toml"))
 	cases := map[string]struct{ old, new string }{
-		"typo in a key":   {`kanaal = "website"`, `kanal = "website"`},
-		"emotion 7":       {"emotie = 0", "emotie = 7"},
-		"bad duration":    {`wachttijd = "5 minuten"`, `wachttijd = "5 minutes"`},
-		"id with a space": {`id = "zoekt-online"`, `id = "zoekt online"`},
-		"missing titel":   {`titel = "Johan belt het KCC"`, ``},
-		"unknown status":  {`status = "idee"`, `status = "klaar"`},
+		"typo in a key":     {`kanaal = "website"`, `kanal = "website"`},
+		"emotion 7":         {"emotie = 0", "emotie = 7"},
+		"bad duration":      {`wachttijd = "5 minuten"`, `wachttijd = "5 minutes"`},
+		"id with a space":   {`id = "zoekt-online"`, `id = "zoekt online"`},
+		"missing titel":     {`titel = "Johan belt het KCC"`, ``},
+		"unknown status":    {`status = "idee"`, `status = "klaar"`},
+		"empty reason":      {"emotie = 0", "emotie = 0\nfaalpunt = \"\""},
+		"no channel":        {`kanaal = "website"`, `kanaal = []`},
+		"negative day":      {"emotie = 0", "emotie = 0\ndag = -1"},
+		"wait without duur": {`wachttijd = "5 minuten"`, `wachttijd = { op = "de telefoon" }`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -93,7 +93,26 @@ var englishKeys = map[string][]string{
 	"owner":           {"eigenaar"},
 	"organisation":    {"organisatie"},
 	"organization":    {"organisatie"},
-	"municipality":    {"organisatie"},
+	"municipality":    {"gemeente", "organisatie"},
+	"period":          {"periode"},
+	"secondary":       {"nevendomeinen", "nevenvraagsoorten"},
+	"day":             {"dag"},
+	"elapsed":         {"na"},
+	"after":           {"na"},
+	"deadline":        {"termijn"},
+	"self_service":    {"zelfservice"},
+	"selfservice":     {"zelfservice"},
+	"heartbeat":       {"hartslag"},
+	"lead_time":       {"doorlooptijd"},
+	"leadtime":        {"doorlooptijd"},
+	"span":            {"doorlooptijd"},
+	"round":           {"ronde"},
+	"legal_basis":     {"grondslag"},
+	"extension":       {"verlenging"},
+	"suspension":      {"opschorting"},
+	"condition":       {"als"},
+	"if":              {"als"},
+	"when":            {"als"},
 	"municipalities":  {"gemeenten"},
 	"language":        {"taal"},
 	"lang":            {"taal"},
@@ -121,8 +140,25 @@ var englishKeys = map[string][]string{
 	"ondersteunend":    {"ondersteuning"},
 	"wachten":          {"wachttijd"},
 	"herhaling":        {"herhaalcontact"},
+	"nevendomein":      {"nevendomeinen"},
+	"nevenvraagsoort":  {"nevenvraagsoorten"},
+	"doorlooptijden":   {"doorlooptijd"},
+	"zelfbediening":    {"zelfservice"},
+	"wanneer":          {"als"},
+	"voorwaarde":       {"als"},
+	"conditie":         {"als"},
+	"faalpunt_reden":   {"faalpunt"},
+	"dagnummer":        {"dag"},
 	"omschrijving":     {"omschrijving", "beschrijving"},
 	"beschrijving":     {"beschrijving", "omschrijving"},
+}
+
+// keyHints explain where a key that does not exist in a table belongs,
+// when no nearby key is the likely fix: a deadline is written beside a
+// wait or a lead time, not on its own.
+var keyHints = map[string]msg{
+	"termijn": {"een termijn staat bij een wachttijd, wachttijd = { duur = \"…\", termijn = \"…\" }, of bij een [[doorlooptijd]] over meerdere stappen",
+		"a deadline goes with a wait, wachttijd = { duur = \"…\", termijn = \"…\" }, or with a [[doorlooptijd]] across steps"},
 }
 
 // suggestKey returns the key a user most likely meant by key, among the

@@ -10,13 +10,14 @@ import (
 type JourneySummary struct {
 	ID             string   `json:"id"`
 	Title          string   `json:"title"`
-	Persona        string   `json:"persona"`      // persona name
-	Domain         string   `json:"domain"`       // domain id
-	QuestionType   string   `json:"questionType"` // question type id
-	Steps          int      `json:"steps"`        // number of steps
-	Phases         int      `json:"phases"`       // number of phases
-	Channels       []string `json:"channels"`     // channel ids in order of first use
-	Actors         []string `json:"actors"`       // actor ids in order of first appearance
+	Persona        string   `json:"persona"`                // persona name
+	Municipality   string   `json:"municipality,omitempty"` // the journey's gemeente
+	Domain         string   `json:"domain"`                 // domain id
+	QuestionType   string   `json:"questionType"`           // question type id
+	Steps          int      `json:"steps"`                  // number of steps
+	Phases         int      `json:"phases"`                 // number of phases
+	Channels       []string `json:"channels"`               // channel ids in order of first use
+	Actors         []string `json:"actors"`                 // actor ids in order of first appearance
 	Handoffs       int      `json:"handoffs"`
 	PainPoints     int      `json:"painPoints"`
 	FailPoints     int      `json:"failPoints"`
@@ -62,7 +63,7 @@ func (s JourneySummary) MarshalJSON() ([]byte, error) {
 // of a journey and finds its lowest emotion.
 func Summarize(j *Journey) JourneySummary {
 	s := JourneySummary{
-		ID: j.ID, Title: j.Title, Domain: j.Domain, QuestionType: j.QuestionType,
+		ID: j.ID, Title: j.Title, Municipality: j.Municipality, Domain: j.Domain, QuestionType: j.QuestionType,
 		Steps: len(j.Steps), Phases: len(j.Phases), Improvements: len(j.Improvements),
 	}
 	if j.Persona != nil {
@@ -71,7 +72,7 @@ func Summarize(j *Journey) JourneySummary {
 	channels := map[string]bool{}
 	actors := map[string]bool{}
 	for _, st := range j.Steps {
-		for _, ch := range append([]string{st.Channel}, handoffChannels(st)...) {
+		for _, ch := range append(st.Channels(), handoffChannels(st)...) {
 			if ch != "" && !channels[ch] {
 				channels[ch] = true
 				s.Channels = append(s.Channels, ch)

@@ -33,6 +33,13 @@ var passes = []pass{
 	{"ids", checkIDs},
 	{"personas", checkPersonas},
 	{"references", checkReferences},
+	{"municipality", checkMunicipality},
+	{"secondary", checkSecondary},
+	{"self-service", checkSelfService},
+	{"heartbeat", checkHeartbeat},
+	{"waits", checkWaits},
+	{"moments", checkMoments},
+	{"spans", checkSpans},
 	{"phase-order", checkPhaseOrder},
 	{"emotion", checkEmotion},
 	{"customer-action", checkCustomerAction},
@@ -87,8 +94,8 @@ func checkCatalogue(c *checker) {
 	for i, k := range ChannelKinds() {
 		kindsCh[i] = string(k)
 	}
-	kindsAc := make([]string, len(ActorKinds))
-	for i, k := range ActorKinds {
+	kindsAc := make([]string, len(ActorKinds()))
+	for i, k := range ActorKinds() {
 		kindsAc[i] = string(k)
 	}
 	for _, x := range p.Channels {
@@ -387,7 +394,7 @@ func checkReferences(c *checker) {
 			if s.Phase != "" && j.Phase(s.Phase) == nil {
 				c.unknownRef(s.At("fase"), wPhase, s.Phase, phaseIDs, "")
 			}
-			channel(s.At("kanaal"), s.Channel)
+			channel(s.ElemAt("kanaal", 0), s.Channel)
 			qtype(s.At("vraagsoort"), s.QuestionType)
 			for i, a := range s.Actors {
 				actor(s.ElemAt("actoren", i), a)
@@ -409,8 +416,12 @@ func checkReferences(c *checker) {
 				channel(h.At("kanaal"), h.Channel)
 			}
 			for i, id := range s.Next {
-				if j.Step(id) == nil {
-					c.unknownRef(s.ElemAt("volgende", i), wStep, id, stepIDs, "")
+				if id != "" && j.Step(id) == nil {
+					at := s.ElemAt("volgende", i)
+					if i < len(s.NextSteps) {
+						at = s.NextSteps[i].At("stap") // the id in { stap = "…", als = "…" }
+					}
+					c.unknownRef(at, wStep, id, stepIDs, "")
 				}
 			}
 		}
@@ -658,10 +669,10 @@ func checkCompleteness(c *checker) {
 			if s.Emotion != nil {
 				emotions++
 			}
-			if len(s.Frontstage) == 0 && len(s.Backstage) == 0 {
+			if len(s.Frontstage) == 0 && len(s.Backstage) == 0 && !s.SelfService {
 				c.sink.Add(Warning, s.Pos, "no-service-action",
 					c.t(msg{"stap %q heeft geen frontoffice en geen backoffice", "step %q has no frontoffice and no backoffice"}, s.ID),
-					c.t(msg{"wie van de gemeente doet hier iets? voeg [[stap.frontoffice]] of [[stap.backoffice]] toe", "who at the gemeente acts here? add [[stap.frontoffice]] or [[stap.backoffice]]"}))
+					c.t(msg{"wie van de gemeente doet hier iets? voeg [[stap.frontoffice]] of [[stap.backoffice]] toe, of schrijf zelfservice = true als niemand van de gemeente iets doet", "who at the gemeente acts here? add [[stap.frontoffice]] or [[stap.backoffice]], or write zelfservice = true when nobody of the gemeente acts"}))
 			}
 			if s.DesiredEmotion != nil && s.Emotion == nil {
 				c.sink.Add(Warning, s.At("gewenste_emotie"), "desired-without-emotion",

@@ -46,6 +46,10 @@ type Channel struct {
 	Kind ChannelKind `toml:"soort,required"`
 	// Colour is an optional #rrggbb colour for diagrams.
 	Colour string `toml:"kleur"`
+	// Partner is the actor (of kind partner) whose channel this is, for a
+	// channel that is not the gemeente's own: Mijn UWV, the phone line of
+	// the curator. Empty for the gemeente's channels.
+	Partner string `toml:"partner"`
 }
 
 // ActorKind says on which side of the counter an actor stands.
@@ -58,8 +62,8 @@ const (
 	ActorPartner  ActorKind = "partner"    // ketenpartner, aannemer
 )
 
-// ActorKinds lists the kinds in a fixed order.
-var ActorKinds = []ActorKind{ActorCustomer, ActorEmployee, ActorPartner}
+// ActorKinds lists the kinds in a fixed order (a fresh slice each call).
+func ActorKinds() []ActorKind { return []ActorKind{ActorCustomer, ActorEmployee, ActorPartner} }
 
 // Actor is someone who acts in a step.
 type Actor struct {
@@ -104,19 +108,19 @@ func term(id, nl, en, desc string) Term {
 func BuiltinVocabulary() *Vocabulary {
 	return &Vocabulary{
 		Channels: []*Channel{
-			{term("balie", "Balie", "Front desk", "Persoonlijk contact aan de balie of in het stadskantoor"), ChannelInPerson, ""},
-			{term("telefoon", "Telefoon", "Telephone", "Bellen met 14 + netnummer of het KCC"), ChannelPhone, ""},
-			{term("e-mail", "E-mail", "E-mail", "E-mail aan de gemeente"), ChannelWritten, ""},
-			{term("chat", "Chat", "Chat", "Webchat op de gemeentelijke website"), ChannelChat, ""},
-			{term("whatsapp", "WhatsApp", "WhatsApp", "Berichten via WhatsApp"), ChannelChat, ""},
-			{term("social-media", "Social media", "Social media", "X, Facebook, Instagram, LinkedIn en dergelijke"), ChannelSocial, ""},
-			{term("post", "Post", "Letter", "Brief per post"), ChannelWritten, ""},
-			{term("website", "Website", "Website", "De gemeentelijke website met formulieren"), ChannelOnline, ""},
-			{term("mijn-omgeving", "Mijn-omgeving", "My environment", "Persoonlijke omgeving (MijnGemeente) met zaken en berichten"), ChannelOnline, ""},
-			{term("app", "App", "App", "Een app, zoals een meldingen-app voor de openbare ruimte"), ChannelOnline, ""},
-			{term("sms", "Sms", "Text message", "Sms-bericht"), ChannelChat, ""},
-			{term("videobellen", "Videobellen", "Video call", "Beeldbellen met een medewerker"), ChannelPhone, ""},
-			{term("huisbezoek", "Huisbezoek", "Home visit", "Een medewerker komt langs"), ChannelInPerson, ""},
+			{term("balie", "Balie", "Front desk", "Persoonlijk contact aan de balie of in het stadskantoor"), ChannelInPerson, "", ""},
+			{term("telefoon", "Telefoon", "Telephone", "Bellen met 14 + netnummer of het KCC"), ChannelPhone, "", ""},
+			{term("e-mail", "E-mail", "E-mail", "E-mail aan de gemeente"), ChannelWritten, "", ""},
+			{term("chat", "Chat", "Chat", "Webchat op de gemeentelijke website"), ChannelChat, "", ""},
+			{term("whatsapp", "WhatsApp", "WhatsApp", "Berichten via WhatsApp"), ChannelChat, "", ""},
+			{term("social-media", "Social media", "Social media", "X, Facebook, Instagram, LinkedIn en dergelijke"), ChannelSocial, "", ""},
+			{term("post", "Post", "Letter", "Brief per post"), ChannelWritten, "", ""},
+			{term("website", "Website", "Website", "De gemeentelijke website met formulieren"), ChannelOnline, "", ""},
+			{term("mijn-omgeving", "Mijn-omgeving", "My environment", "Persoonlijke omgeving (MijnGemeente) met zaken en berichten"), ChannelOnline, "", ""},
+			{term("app", "App", "App", "Een app, zoals een meldingen-app voor de openbare ruimte"), ChannelOnline, "", ""},
+			{term("sms", "Sms", "Text message", "Sms-bericht"), ChannelChat, "", ""},
+			{term("videobellen", "Videobellen", "Video call", "Beeldbellen met een medewerker"), ChannelPhone, "", ""},
+			{term("huisbezoek", "Huisbezoek", "Home visit", "Een medewerker komt langs"), ChannelInPerson, "", ""},
 		},
 		Actors: []*Actor{
 			{term("inwoner", "Inwoner", "Resident", "Een inwoner van de gemeente"), ActorCustomer},

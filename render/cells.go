@@ -3,6 +3,7 @@ package render
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
 )
@@ -116,9 +117,28 @@ func textW(barred bool) float64 {
 
 func (g *grid) actionBox(lane Lane, step int, a *blueprint.Action, ch string) *Box {
 	t := &text{}
-	t.para(g.actorName(a.Actor), textW(ch != ""), fsSmall, true, laneColours[lane].actor)
+	if g.partner(a.Actor) {
+		name := g.actorName(a.Actor)
+		if a.Actor != "ketenpartner" { // the built-in one says so itself
+			name += g.t(" · extern", " · external")
+		}
+		t.para(name, textW(ch != ""), fsSmall, true, colPartner)
+	} else {
+		t.para(g.actorName(a.Actor), textW(ch != ""), fsSmall, true, laneColours[lane].actor)
+	}
 	t.para(a.Text, textW(ch != ""), fsBody, false, colText)
-	return g.cellBox(lane, step, t, ch)
+	b := g.cellBox(lane, step, t, ch)
+	if g.partner(a.Actor) {
+		g.markPartner(b)
+	}
+	return b
+}
+
+// markPartner draws the box of an outside party apart from the
+// gemeente's own: a warm fill and a brown border, whatever the lane.
+func (g *grid) markPartner(b *Box) {
+	b.Fill, b.Stroke, b.PenWidth = colPartnerFill, colPartner, 1.3
+	b.Class += " partner"
 }
 
 // joinHandoffs is the "handoff-ends" pass: it finds or makes the boxes at
@@ -127,11 +147,7 @@ func (g *grid) actionBox(lane Lane, step int, a *blueprint.Action, ch string) *B
 func joinHandoffs(g *grid) {
 	for k := range g.handoffs {
 		ref := &g.handoffs[k]
-		// The receiver's box (or the lane where its ghost will go) first,
-		// then the giver's box nearest to it, so the arrow is short.
-		toLane := g.receiverLane(ref.step, ref.h.To)
-		ref.from = g.giverBox(ref.step, ref.h.From, toLane)
-		ref.to = g.endBox(ref.step, ref.h.To, false)
+		ref.from, ref.to = g.handoffEnds(ref.step, ref.h.From, ref.h.To)
 		t := &text{lines: ref.from.Text}
 		head := "→ " + g.actorName(ref.h.To)
 		if ref.h.Channel != "" {
@@ -150,72 +166,93 @@ func joinHandoffs(g *grid) {
 // laneRank orders the lanes an actor can act in, top to bottom.
 var laneRank = map[Lane]int{LaneCustomer: 1, LaneFront: 2, LaneBack: 3}
 
-// receiverLane is the lane of the box a hand-off arrives at: the
-// receiver's own box (backstage first), or where its ghost will go.
-func (g *grid) receiverLane(step int, actor string) Lane {
-	for _, l := range []Lane{LaneBack, LaneFront, LaneCustomer} {
-		if actorIn(g.actorBox[step][actor], l) != nil {
-			return l
+// actorLanes is the order in which the lanes of an actor are tried: the
+// frontoffice first, so that of two equally near pairs the one in front of
+// the line of visibility wins (a warm transfer stays in sight).
+var actorLanes = []Lane{LaneFront, LaneBack, LaneCustomer}
+
+// handoffEnds chooses the box a hand-off leaves from and the box it
+// arrives at. The arrow points at the box that receives: of the boxes of
+// the giver and of the receiver in the step, the two that lie in the same
+// lane, or else across the fewest lines. A KCC agent in the frontoffice
+// who transfers a caller to a department that talks to the caller and
+// then works behind the line points at the department's frontoffice box;
+// a backoffice task passed on points at the backoffice box. An actor who
+// does nothing else in the step gets a ghost box in the lane where it acts
+// most in the journey, and the other end is its box nearest to that lane.
+func (g *grid) handoffEnds(step int, from, to string) (*Box, *Box) {
+	gBoxes, rBoxes := g.actorBox[step][from], g.actorBox[step][to]
+	switch {
+	case len(gBoxes) > 0 && len(rBoxes) > 0:
+		var bestG, bestR *Box
+		bestD := 99
+		for _, gl := range actorLanes {
+			for _, rl := range actorLanes {
+				gb, rb := actorIn(gBoxes, gl), actorIn(rBoxes, rl)
+				if gb == nil || rb == nil {
+					continue
+				}
+				if d := laneDistance(gl, rl); d < bestD {
+					bestG, bestR, bestD = gb, rb, d
+				}
+			}
 		}
+		return bestG, bestR
+	case len(gBoxes) > 0:
+		lane := g.homeLane(to)
+		return nearest(gBoxes, lane), g.ghost(step, to, lane)
+	case len(rBoxes) > 0:
+		lane := g.homeLane(from)
+		gb := g.ghost(step, from, lane)
+		return gb, nearest(rBoxes, lane)
 	}
-	return g.homeLane(actor)
+	gb := g.ghost(step, from, g.homeLane(from))
+	return gb, g.ghost(step, to, g.homeLane(to))
+}
+
+func laneDistance(a, b Lane) int {
+	d := laneRank[a] - laneRank[b]
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // actorIn returns the first of an actor's boxes in a lane, or nil.
 func actorIn(boxes []*Box, lane Lane) *Box {
 	for _, b := range boxes {
-		if b.Class == string(lane) {
+		if b.Class == string(lane) || strings.HasPrefix(b.Class, string(lane)+" ") {
 			return b
 		}
 	}
 	return nil
 }
 
-// giverBox is the giver's box in the lane nearest to the receiver's (the
-// frontstage box on a tie), or a ghost when the giver does nothing in the
-// step.
-func (g *grid) giverBox(step int, actor string, toLane Lane) *Box {
+// nearest returns the box of boxes in the lane nearest to lane, the
+// frontoffice first on a tie.
+func nearest(boxes []*Box, lane Lane) *Box {
 	var best *Box
 	bestD := 99
-	for _, l := range []Lane{LaneFront, LaneBack, LaneCustomer} {
-		for _, b := range g.actorBox[step][actor] {
-			if b.Class != string(l) {
-				continue
-			}
-			dist := laneRank[l] - laneRank[toLane]
-			if dist < 0 {
-				dist = -dist
-			}
-			if dist < bestD {
-				best, bestD = b, dist
+	for _, l := range actorLanes {
+		if b := actorIn(boxes, l); b != nil {
+			if d := laneDistance(l, lane); d < bestD {
+				best, bestD = b, d
 			}
 		}
 	}
-	if best != nil {
-		return best
-	}
-	return g.endBox(step, actor, true)
+	return best
 }
 
-// endBox finds the box of an actor in a step for one end of a hand-off:
-// the frontstage box first for the giver, the backstage box first for the
-// receiver. An actor with no box in the step gets a "ghost" box with just
-// its name, in the lane where it acts elsewhere in the journey.
-func (g *grid) endBox(step int, actor string, giver bool) *Box {
-	order := []Lane{LaneBack, LaneFront, LaneCustomer}
-	if giver {
-		order = []Lane{LaneFront, LaneBack, LaneCustomer}
-	}
-	for _, l := range order {
-		if b := actorIn(g.actorBox[step][actor], l); b != nil {
-			return b
-		}
-	}
-	lane := g.homeLane(actor)
+// ghost is the box of an actor who takes part in a hand-off but does
+// nothing else in the step: just its name, dashed, in a lane.
+func (g *grid) ghost(step int, actor string, lane Lane) *Box {
 	t := &text{}
 	t.para(g.actorName(actor), colW-2*pad, fsSmall, true, colMuted)
 	b := g.cellBox(lane, step, t, "")
 	b.Role, b.Dashed, b.Stroke, b.Fill = RoleGhost, true, colGhostRule, "#ffffff"
+	if g.partner(actor) {
+		b.Stroke, b.Fill, b.Class = colPartner, colPartnerFill, b.Class+" partner"
+	}
 	g.actorBox[step][actor] = append(g.actorBox[step][actor], b)
 	return b
 }

@@ -70,8 +70,9 @@ var passes = []pass{
 	{"handoff-ends", joinHandoffs},        // the giver's and receiver's box of each hand-off
 	{"title", placeTitle},                 // title block and legend, side by side or stacked
 	{"phases", placePhases},               // a header over the columns of each phase
-	{"flow-tracks", reserveFlowTracks},    // room above the step headers for flows that skip steps
-	{"step-headers", placeStepHeaders},    // number, title, channel and badges of each step
+	{"flow-tracks", reserveFlowTracks},    // jumps and loops on tracks with labels; room above the step headers for the jumps
+	{"step-headers", placeStepHeaders},    // number, title, channels, reasons and badges of each step
+	{"loop-tracks", placeLoopTracks},      // room below the step headers for loops back
 	{"lanes", placeLanes},                 // every visible lane and row, and where the three lines run
 	{"page", sizePage},                    // the size of the drawing
 	{"lines", drawLines},                  // the three lines with their names

@@ -44,12 +44,17 @@ type grid struct {
 	// title when the title block needs more room).
 	y, width float64
 
-	// flow-tracks: the flows that skip steps, each on its track, and the
-	// top of the room above the step headers where they run.
-	long    []longFlow
-	flowTop float64
+	// flow-tracks: the jumps (above the step headers) and the loops
+	// (below them), each on its track, the height of each track, and the
+	// top of the room above the step headers where the jumps run.
+	jumps, loops []*longFlow
+	jumpH, loopH []float64
+	flowTop      float64
 	// step-headers: the top and height of the step headers.
 	headerY, headerH float64
+	// lanes (the heartbeat row): the point and the ring of each step on
+	// the heartbeat, nil where none is drawn.
+	emotionBox, desiredBox []*Box
 }
 
 type handoffRef struct {
@@ -178,6 +183,20 @@ func (g *grid) channelName(id string) string {
 	return id
 }
 
+// partnerChannel reports whether a channel belongs to a partner, not to
+// the gemeente (Mijn UWV).
+func (g *grid) partnerChannel(id string) bool {
+	c := g.m.Vocabulary.Channel(id)
+	return c != nil && c.Partner != ""
+}
+
+// partner reports whether an actor is an outside party: a ketenpartner or
+// an own actor of kind partner.
+func (g *grid) partner(id string) bool {
+	a := g.m.Vocabulary.Actor(id)
+	return a != nil && a.Kind == blueprint.ActorPartner
+}
+
 func (g *grid) systemName(id string) string {
 	if s := g.m.Vocabulary.System(id); s != nil {
 		return s.Name(g.lang)
@@ -187,7 +206,12 @@ func (g *grid) systemName(id string) string {
 
 // pill is a small rounded label centred on cx, no wider than a column.
 func pill(id string, role Role, label string, cx, y float64, fill, stroke, color string) *Box {
-	lines := wrap(label, colW-16, fsSmall, true)
+	return pillIn(colW-16, id, role, label, cx, y, fill, stroke, color)
+}
+
+// pillIn is a pill whose text wraps at width.
+func pillIn(width float64, id string, role Role, label string, cx, y float64, fill, stroke, color string) *Box {
+	lines := wrap(label, width, fsSmall, true)
 	t := &text{}
 	for _, l := range lines {
 		t.line(Span{Text: l, Size: fsSmall, Bold: true, Color: color})

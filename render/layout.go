@@ -94,6 +94,9 @@ const (
 	RoleLine       Role = "line"         // line of interaction, visibility or internal interaction
 	RoleHeartbeat  Role = "heartbeat"    // the line through the emotions
 	RoleHeartbeatD Role = "heartbeat-to" // the line through the desired emotions
+	RoleFlowLabel  Role = "flow-label"   // the condition or target of a branch, jump or loop
+	RoleMoment     Role = "moment"       // the day of a step, or the time since the start
+	RoleSpan       Role = "span"         // a lead time across steps with its deadline
 )
 
 // Shape is the outline of a box.

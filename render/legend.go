@@ -3,6 +3,7 @@ package render
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // legendBlock is the legend, laid out at the origin and moved into place
@@ -117,27 +118,46 @@ func buildLegend(g *grid) *legendBlock {
 		}
 		seen[c] = true
 		col := channelColour(g.m.Vocabulary, c)
+		label, fill, pen := g.channelName(c), col, 1.0
+		if ch := g.m.Vocabulary.Channel(c); ch != nil && ch.Partner != "" {
+			// a partner's channel, outlined as on the step header
+			label += " (" + g.actorName(ch.Partner) + ")"
+			fill, pen = colPage, 1.5
+		}
 		chans = append(chans, entry{func(x, y float64) {
-			box(&Box{Shape: ShapeRect, Rect: Rect{x + 4, y + 3, legendSample - 8, legendRow - 6}, Fill: col, Stroke: col, PenWidth: 1})
-		}, g.channelName(c)})
+			box(&Box{Shape: ShapeRect, Rect: Rect{x + 4, y + 3, legendSample - 8, legendRow - 6}, Fill: fill, Stroke: col, PenWidth: pen})
+		}, label})
 	}
 	for _, s := range g.j.Steps {
-		addChan(s.Channel)
+		for _, c := range s.Channels() {
+			addChan(c)
+		}
 	}
 	for _, s := range g.j.Steps {
 		for _, h := range s.Handoffs {
 			addChan(h.Channel)
 		}
 	}
-	section(g.t("Kanalen", "Channels"), chans, g.t("De kleur van het kanaal staat op de stapkop en als balk langs klantactie en frontoffice.",
-		"The channel's colour is on the step header and as a bar along customer action and frontstage."))
+	note := g.t("De kleur van het kanaal staat op de stapkop en als balk langs klantactie en frontoffice.",
+		"The channel's colour is on the step header and as a bar along customer action and frontstage.")
+	if g.usesPartnerChannel() {
+		note += g.t(" Een omlijnd kanaal is van een ketenpartner, niet van de gemeente.", " An outlined channel is a partner's, not the gemeente's.")
+	}
+	section(g.t("Kanalen", "Channels"), chans, note)
 
 	// Markers.
-	var has struct{ fail, repeat, wait, pain, success, ghost, handoff, emotion, desired, flow bool }
+	var has struct {
+		fail, repeat, self, wait, over, moment, span, pain, success, ghost, partner, handoff, emotion, desired, flow, jump, loop bool
+	}
 	for _, s := range g.j.Steps {
 		has.fail = has.fail || s.FailPoint
 		has.repeat = has.repeat || s.RepeatContact
+		has.self = has.self || s.SelfService
 		has.wait = has.wait || s.Wait != nil
+		has.moment = has.moment || s.Day != nil || s.Elapsed != nil
+		for _, w := range s.Waits {
+			has.over = has.over || w.Over()
+		}
 		has.pain = has.pain || len(s.PainPoints) > 0
 		has.success = has.success || len(s.SuccessFactors) > 0
 		has.handoff = has.handoff || len(s.Handoffs) > 0
@@ -148,10 +168,17 @@ func buildLegend(g *grid) *legendBlock {
 		for _, bs := range cells {
 			for _, b := range bs {
 				has.ghost = has.ghost || b.Role == RoleGhost
+				has.partner = has.partner || strings.HasSuffix(b.Class, " partner")
 			}
 		}
 	}
+	has.span = len(g.j.Spans) > 0
 	has.flow = len(g.j.Flows()) > 0
+	for _, f := range g.j.Flows() {
+		a, b := g.index[f.From], g.index[f.To]
+		has.loop = has.loop || b <= a
+		has.jump = has.jump || b > a && (b != a+1 || f.Condition != "")
+	}
 	pillSample := func(text, fill, stroke, color string) func(x, y float64) {
 		return func(x, y float64) {
 			b := &Box{Shape: ShapeRounded, Rect: Rect{x, y + 2, legendSample, legendRow - 4}, Fill: fill, Stroke: stroke, PenWidth: 1, Center: true}
@@ -168,8 +195,22 @@ func buildLegend(g *grid) *legendBlock {
 	if has.repeat {
 		marks = append(marks, entry{pillSample("H", colRepeat, colRepeat, "#ffffff"), g.t("herhaalcontact: de klant komt terug", "repeat contact: the customer comes back")})
 	}
+	if has.self {
+		marks = append(marks, entry{pillSample("Z", colSelf, colSelf, "#ffffff"), g.t("zelfservice: niemand van de gemeente handelt", "self-service: nobody of the gemeente acts")})
+	}
+	if has.moment {
+		marks = append(marks, entry{pillSample("", colPage, colMoment, colMoment), g.t("dag van de reis, of tijd sinds het begin", "day of the journey, or time since the start")})
+	}
 	if has.wait {
 		marks = append(marks, entry{pillSample("", colWaitFill, colWaitRule, colWait), g.t("wachttijd vóór de stap", "waiting before the step")})
+	}
+	if has.over {
+		marks = append(marks, entry{pillSample("", colPainFill, colPain, colPain), g.t("wachttijd langer dan de termijn", "wait longer than its deadline")})
+	}
+	if has.span {
+		marks = append(marks, entry{func(x, y float64) {
+			box(&Box{Shape: ShapeRounded, Rect: Rect{x, y + 2, legendSample, legendRow - 4}, Fill: colOKFill, Stroke: colOK, PenWidth: 1})
+		}, g.t("doorlooptijd naast de termijn (rood: over de termijn)", "lead time beside its deadline (red: over it)")})
 	}
 	if has.pain {
 		marks = append(marks, entry{pillSample("", colPainFill, colPain, colPain), g.t("knelpunt", "pain point")})
@@ -182,11 +223,22 @@ func buildLegend(g *grid) *legendBlock {
 			box(&Box{Shape: ShapeRect, Rect: Rect{x, y + 2, legendSample, legendRow - 4}, Fill: "#ffffff", Stroke: colGhostRule, PenWidth: 1, Dashed: true})
 		}, g.t("ontvangt een overdracht", "receives a hand-off")})
 	}
+	if has.partner {
+		marks = append(marks, entry{func(x, y float64) {
+			box(&Box{Shape: ShapeRect, Rect: Rect{x, y + 2, legendSample, legendRow - 4}, Fill: colPartnerFill, Stroke: colPartner, PenWidth: 1.3})
+		}, g.t("buiten de gemeente: ketenpartner", "outside the gemeente: partner")})
+	}
 	section(g.t("Markeringen", "Markers"), marks, "")
 
 	var lines []entry
 	if has.flow {
 		lines = append(lines, entry{func(x, y float64) { arrow(x, y, colFlow, 1.6, Solid, true) }, g.t("volgorde van de stappen", "order of the steps")})
+	}
+	if has.jump {
+		lines = append(lines, entry{func(x, y float64) { arrow(x, y, colFlow, 1.4, Solid, true) }, g.t("sprong of tak, met de voorwaarde erboven", "jump or branch, with its condition above")})
+	}
+	if has.loop {
+		lines = append(lines, entry{func(x, y float64) { arrow(x, y, colLoop, 1.4, Dashed, true) }, g.t("lus terug naar een eerdere stap", "loop back to an earlier step")})
 	}
 	if has.handoff {
 		lines = append(lines, entry{func(x, y float64) { arrow(x, y, colHandoff, 1.6, Solid, true) }, g.t("overdracht tussen actoren", "hand-off between actors")})
@@ -209,4 +261,17 @@ func buildLegend(g *grid) *legendBlock {
 	l.h = math.Ceil(bottom + 8)
 	frame.Rect = Rect{0, 0, l.w, l.h}
 	return l
+}
+
+// usesPartnerChannel reports whether a step of the journey uses a channel
+// of a partner.
+func (g *grid) usesPartnerChannel() bool {
+	for _, s := range g.j.Steps {
+		for _, c := range s.Channels() {
+			if g.partnerChannel(c) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -33,6 +33,16 @@ const (
 	colLabelFill = "#eceff1"
 	colGhostRule = "#90a4ae"
 	colMetric    = "#f7f9fb"
+	// Outside parties (actors of kind partner): a warm brown, apart from
+	// the blue and grey of the gemeente's own lanes.
+	colPartner     = "#8d5524"
+	colPartnerFill = "#fbf3ea"
+	// A step nobody of the gemeente acts in.
+	colSelf = "#2f6f73"
+	// Loops (back edges) are purple like the repeat contacts they cause.
+	colLoop = colRepeat
+	// The moment of a step (dag, na).
+	colMoment = "#263238"
 )
 
 // phaseColours alternate over the phase headers.

@@ -64,10 +64,22 @@ func TestDOTGolden(t *testing.T) {
 		j    *blueprint.Journey
 		opts Options
 	}{johan, Options{Lang: blueprint.English, Size: SizeA3, Hide: []Lane{LaneEvidence, LaneMetrics}}}
+	// The journey with a loop, branches, a hand-off chain and every key of
+	// the format's extensions, from its own folder.
+	fm := loadDir(t, flowDir)
+	flow := fm.Journeys[0]
+	cases[flow.ID] = struct {
+		j    *blueprint.Journey
+		opts Options
+	}{flow, Options{}}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
+			model := m
+			if c.j == flow {
+				model = fm
+			}
 			var buf bytes.Buffer
-			if err := WriteDOT(&buf, Derive(m, c.j, c.opts)); err != nil {
+			if err := WriteDOT(&buf, Derive(model, c.j, c.opts)); err != nil {
 				t.Fatal(err)
 			}
 			golden.Assert(t, filepath.Join("testdata", name+".dot"), buf.Bytes())

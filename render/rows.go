@@ -42,14 +42,10 @@ func (g *grid) visible(l Lane) bool {
 	case LaneEvidence, LaneCustomer, LaneFront, LaneBack, LaneSupport:
 		return true
 	case LaneTime:
-		for _, s := range g.j.Steps {
-			if s.Wait != nil || s.Duration != nil {
-				return true
-			}
-		}
+		return g.timeVisible()
 	case LaneEmotion:
 		for _, s := range g.j.Steps {
-			if s.Emotion != nil || s.DesiredEmotion != nil {
+			if s.InHeartbeat() && (s.Emotion != nil || s.DesiredEmotion != nil) {
 				return true
 			}
 		}
@@ -183,38 +179,6 @@ func (g *grid) linked(a, b *Box) bool {
 	return false
 }
 
-// timeRow places the waits (between the columns, before the step they
-// precede) and the durations (under the middle of their step).
-func (g *grid) timeRow(y float64) float64 {
-	anyWait := false
-	for _, s := range g.j.Steps {
-		anyWait = anyWait || s.Wait != nil
-	}
-	waitY := y + rowPad
-	durY := waitY
-	if anyWait {
-		durY += pillH + 4
-	}
-	bottom := y + rowPad
-	for i, s := range g.j.Steps {
-		if s.Wait != nil {
-			label := g.t("wacht ", "waits ") + s.Wait.Label(g.lang)
-			cx := g.colX[i] - gutter/2
-			if i == 0 || g.repeatsBefore(i) {
-				cx = g.colX[i] + colW/4
-			}
-			b := g.add(pill(g.stepPart(i, "wait"), RoleWait, label, cx, waitY, colWaitFill, colWaitRule, colWait))
-			bottom = math.Max(bottom, b.Bottom())
-		}
-		if s.Duration != nil {
-			label := g.t("duur ", "takes ") + s.Duration.Label(g.lang)
-			b := g.add(pill(g.stepPart(i, "duration"), RoleDuration, label, g.colX[i]+colW/2, durY, "#f1f3f4", colRule, colMuted))
-			bottom = math.Max(bottom, b.Bottom())
-		}
-	}
-	return math.Ceil(bottom + rowPad - y)
-}
-
 // emotionRow places the grid, the scale and the points of the heartbeat.
 func (g *grid) emotionRow(y float64) {
 	top := y + rowPad + ringR
@@ -250,16 +214,21 @@ func (g *grid) emotionRow(y float64) {
 			scale(fmt.Sprintf("scale%s-r%d", signed(e), k+1), x+repeatW-8)
 		}
 	}
+	g.emotionBox = make([]*Box, g.n)
+	g.desiredBox = make([]*Box, g.n)
 	for i, st := range g.j.Steps {
+		if !st.InHeartbeat() {
+			continue // hartslag = false: kept in the journey, not drawn
+		}
 		cx := g.colX[i] + colW/2
 		if st.DesiredEmotion != nil {
 			e := clampEmotion(*st.DesiredEmotion)
-			g.add(&Box{ID: g.stepPart(i, "desired"), Role: RoleDesired, Rect: Rect{cx - ringR, levelY(e) - ringR, 2 * ringR, 2 * ringR},
+			g.desiredBox[i] = g.add(&Box{ID: g.stepPart(i, "desired"), Role: RoleDesired, Rect: Rect{cx - ringR, levelY(e) - ringR, 2 * ringR, 2 * ringR},
 				Shape: ShapeCircle, Fill: colPage, Stroke: colDesired, PenWidth: 1.5})
 		}
 		if st.Emotion != nil {
 			e := clampEmotion(*st.Emotion)
-			g.add(&Box{ID: g.stepPart(i, "emotion"), Role: RoleEmotion, Rect: Rect{cx - dotR, levelY(e) - dotR, 2 * dotR, 2 * dotR},
+			g.emotionBox[i] = g.add(&Box{ID: g.stepPart(i, "emotion"), Role: RoleEmotion, Rect: Rect{cx - dotR, levelY(e) - dotR, 2 * dotR, 2 * dotR},
 				Shape: ShapeCircle, Fill: emotionColour(e), Stroke: "#ffffff", PenWidth: 1})
 		}
 	}

@@ -183,3 +183,52 @@ func (t *text) labelled(label, s string, width, size float64, color string) {
 }
 
 func (t *text) height() float64 { return textHeight(t.lines) }
+
+// metaItem is one "label: text" item of a line of facts, such as
+// "Domein: Ondernemen".
+type metaItem struct {
+	label, text, color string
+}
+
+// items writes facts side by side, separated by wide spaces, and starts a
+// new line where the next item does not fit; an item too wide for a line
+// of its own is wrapped.
+func (t *text) items(items []metaItem, width, size float64) {
+	const gap = "   "
+	var cur []Span
+	curW := 0.0
+	flush := func() {
+		if len(cur) > 0 {
+			t.line(cur...)
+			cur, curW = nil, 0
+		}
+	}
+	for _, it := range items {
+		var spans []Span
+		if it.label != "" {
+			spans = append(spans, Span{Text: it.label + " ", Size: size, Bold: true})
+		}
+		spans = append(spans, Span{Text: it.text, Size: size, Color: it.color})
+		w := spansWidth(spans)
+		if w > width {
+			flush()
+			if it.label != "" {
+				t.labelled(it.label, it.text, width, size, it.color)
+			} else {
+				t.para(it.text, width, size, false, it.color)
+			}
+			continue
+		}
+		if len(cur) > 0 && curW+textWidth(gap, size, false)+w > width {
+			flush()
+		}
+		if len(cur) > 0 {
+			last := &cur[len(cur)-1]
+			last.Text += gap
+			curW += textWidth(gap, size, last.Bold)
+		}
+		cur = append(cur, spans...)
+		curW += w
+	}
+	flush()
+}

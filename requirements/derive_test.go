@@ -359,7 +359,7 @@ knelpunten = ["De chatbot begrijpt de vraag niet"]`)
 	require.NotNil(t, bot)
 	assert.Equal(t, blueprint.MoSCoWMust, bot.MoSCoW)
 	assert.Equal(t, PriorityEvidence, bot.Priority.Source)
-	assert.Equal(t, "Voorgesteld uit de klantreizen: nodig in 3 van 4 klantreizen (3 stappen), met knelpunten of behoeften in 3.", bot.Priority.Reason)
+	assert.Equal(t, "Afgeleid uit de klantreizen: nodig in 3 van 4 klantreizen (3 stappen), met knelpunten of behoeften in 3.", bot.Priority.Reason)
 	assert.Equal(t, 5, bot.Weight)
 	// Two journeys without pain: should.
 	m = model(t, "", [3]string{"a", "informatievraag", pain}, [3]string{"b", "informatievraag", chat})

@@ -42,16 +42,20 @@
 //   - priority.go: [[prioriteit]] overrides and the MoSCoW priority proposed
 //     from the evidence.
 //   - meta.go: Meta (tender, version, source hash), the fingerprint of a
-//     row, and the cell texts that every encoder shares.
+//     row, the cell texts that every encoder shares (cut to what a cell
+//     holds), and the one vocabulary of eisen and wensen (CountText).
+//   - method.go: Method, the assessment method a PvE publishes and
+//     blueprint compare applies; its defaults and the scoring file.
 //   - encode_csv.go, encode_json.go, encode_md.go: the text encoders.
 //
-// The sub-package requirements/gemma reads the GEMMA ArchiMate model (an
-// exchange file or Archi's CSV export, or the embedded KCC extract) and
-// defines gemma.Element, the type of the catalogue's [[gemma]] entries;
-// requirements/gemma/coverage computes which KCC-relevant GEMMA elements
-// the derived requirements cover; requirements/archimate exports the
-// journeys, the requirements and their GEMMA elements as an ArchiMate
-// exchange file.
+// The sub-package requirements/compare checks vendor responses against the
+// master PvE, scores and ranks them. The sub-package requirements/gemma
+// reads the GEMMA ArchiMate model (an exchange file or Archi's CSV export,
+// or the embedded KCC extract) and defines gemma.Element, the type of the
+// catalogue's [[gemma]] entries; requirements/gemma/coverage computes which
+// KCC-relevant GEMMA elements the derived requirements cover;
+// requirements/archimate exports the journeys, the requirements and their
+// GEMMA elements as an ArchiMate exchange file.
 //
 // The format of the catalogue, the rules, the syntax of behoeften and
 // [[prioriteit]], and the scoring method are described in

@@ -13,9 +13,9 @@ import (
 // buyer's columns of the workbook.
 func Headers(lang blueprint.Lang) []string {
 	if lang == blueprint.English {
-		return []string{"ID", "Subject", "Requirement", "Rationale", "Kind", "MoSCoW", "Weight", "Source", "GEMMA", "Verification"}
+		return []string{"ID", "Subject", "Requirement", "Rationale", "Kind", "Priority", "Weight", "Source", "GEMMA", "Verification"}
 	}
-	return []string{"ID", "Onderwerp", "Eis", "Toelichting", "Soort", "MoSCoW", "Gewicht", "Bron", "GEMMA", "Verificatie"}
+	return []string{"ID", "Onderwerp", "Eis of wens", "Toelichting", "Soort", "Prioriteit", "Gewicht", "Bron", "GEMMA", "Verificatie"}
 }
 
 // WriteCSV writes the requirement list as CSV (RFC 4180, comma-separated,

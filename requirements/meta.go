@@ -15,7 +15,11 @@ import (
 // SchemaVersion is the version of the layout of the outputs (the workbook's
 // hidden columns and metadata sheet, the JSON and CSV columns). An importer
 // of vendor answers checks it.
-const SchemaVersion = 1
+//
+// Version 2: the visible Controle column and the hidden invalid column on
+// the block sheets, the Prijsblad, the method in _meta, and a fingerprint
+// over the identifying cells only (FingerprintColumns).
+const SchemaVersion = 2
 
 // Meta describes a document beyond its requirements: which tender it is
 // for, which version, and which journeys it came from. The CLI fills it;
@@ -38,6 +42,9 @@ type Meta struct {
 	Tool string
 	// Password, when set, protects the workbook's sheets.
 	Password string
+	// Method is the assessment method the workbook publishes; nil means
+	// DefaultMethod of the result's catalogue and rows.
+	Method *Method
 }
 
 // MetaFor fills a Meta from the model and the files it was loaded from.
@@ -65,19 +72,31 @@ func SourceHash(files []blueprint.File) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Fingerprint is a short hash of the buyer's cells of a row in a language:
-// what the vendor answered to. The importer compares it with the
-// fingerprint in a returned workbook to see whether the requirement text
+// Fingerprint is a short hash of what identifies a row's requirement in a
+// language: what the vendor answered to (FingerprintColumns). The importer
+// and matrix --carry-answers compare it to see whether a requirement
 // changed.
 func Fingerprint(row *Row, lang blueprint.Lang) string {
 	return FingerprintCells(BuyerCells(row, lang))
 }
 
-// FingerprintCells is Fingerprint for cells already made by BuyerCells.
+// FingerprintColumns are the indices in BuyerCells of the cells the
+// fingerprint covers: ID, subject, requirement, kind, priority, weight and
+// verification. The rationale, the source and the GEMMA names explain a
+// requirement but do not change what is asked, so a new journey that also
+// needs it leaves the fingerprint as it was.
+var FingerprintColumns = []int{0, 1, 2, 4, 5, 6, 9}
+
+// FingerprintCells is Fingerprint for cells already made by BuyerCells (or
+// read back from a workbook in that order). The cells are the texts as
+// written, cut where a cell could not hold them (CutCell), so a cut cell
+// matches its own fingerprint.
 func FingerprintCells(cells []string) string {
 	h := sha256.New()
-	for _, s := range cells {
-		io.WriteString(h, s)
+	for _, i := range FingerprintColumns {
+		if i < len(cells) {
+			io.WriteString(h, cells[i])
+		}
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
@@ -86,10 +105,11 @@ func FingerprintCells(cells []string) string {
 // BuyerCells are the texts of a row that the buyer writes and the vendor
 // answers to, in the order of the workbook's columns: ID, subject,
 // requirement, rationale, kind, MoSCoW, weight, source, GEMMA,
-// verification.
+// verification. A text longer than a cell holds is cut with a visible
+// marker (CutCell).
 func BuyerCells(row *Row, lang blueprint.Lang) []string {
 	r := row.Requirement
-	return []string{
+	cells := []string{
 		r.ID,
 		r.Title(lang),
 		r.Text(lang),
@@ -101,6 +121,51 @@ func BuyerCells(row *Row, lang blueprint.Lang) []string {
 		GemmaText(row, lang),
 		VerificationName(lang, r.Verification),
 	}
+	for i, c := range cells {
+		cells[i] = CutCell(c, lang)
+	}
+	return cells
+}
+
+// MaxCell is the most characters (UTF-16 code units, as Excel counts) one
+// cell of a workbook holds.
+const MaxCell = 32767
+
+// CutCell returns s, or when it does not fit in one cell, its beginning
+// with a visible marker that says how much was cut and where the whole
+// text is. Excel and excelize would otherwise cut it silently.
+func CutCell(s string, lang blueprint.Lang) string {
+	n := utf16Len(s)
+	if n <= MaxCell {
+		return s
+	}
+	marker := fmt.Sprintf(blueprint.T(lang, " … [afgekapt: de tekst heeft %d tekens, een cel houdt er %d; de volledige tekst staat in blueprint matrix --format json]",
+		" … [cut: the text has %d characters, a cell holds %d; the full text is in blueprint matrix --format json]"), n, MaxCell)
+	keep := MaxCell - utf16Len(marker)
+	units := 0
+	for i, r := range s {
+		w := 1
+		if r >= 0x10000 {
+			w = 2
+		}
+		if units+w > keep {
+			return s[:i] + marker
+		}
+		units += w
+	}
+	return s
+}
+
+// utf16Len counts s in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }
 
 // MaxCellText is the longest text put in one workbook cell. Excel's limit is
@@ -316,4 +381,15 @@ func SourceSummary(row *Row, lang blueprint.Lang, max int) string {
 		b.WriteString(blueprint.T(lang, "Niet afgeleid uit de klantreizen", "Not derived from the journeys"))
 	}
 	return b.String()
+}
+
+// CountText says how many requirements there are, in the one vocabulary of
+// every document and message: in Dutch an eis is a knock-out requirement
+// and a wens a scored one, together "eisen en wensen"; in English they
+// are knock-out and scored requirements.
+func CountText(lang blueprint.Lang, ko, scored int) string {
+	if lang == blueprint.English {
+		return fmt.Sprintf("%d requirements (%d knock-out, %d scored)", ko+scored, ko, scored)
+	}
+	return fmt.Sprintf("%d eisen en wensen (%d %s, %d %s)", ko+scored, ko, plural(lang, ko, "eis", "eisen", "", ""), scored, plural(lang, scored, "wens", "wensen", "", ""))
 }

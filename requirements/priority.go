@@ -116,7 +116,7 @@ func (dv *deriver) prioritise(row *Row, e *ev, n int) {
 				"Not derived from the journeys; included with the catalogue's default priority.")}
 	case rank(level) > rank(r.MoSCoW):
 		row.MoSCoW = level
-		row.Priority = Priority{Source: PriorityEvidence, Reason: fmt.Sprintf(dv.t("Voorgesteld uit de klantreizen: %s.", "Proposed from the journeys: %s."), why)}
+		row.Priority = Priority{Source: PriorityEvidence, Reason: fmt.Sprintf(dv.t("Afgeleid uit de klantreizen: %s.", "Derived from the journeys: %s."), why)}
 	default:
 		row.Priority = Priority{Source: PriorityCatalogue, Reason: fmt.Sprintf(dv.t("Standaardprioriteit van de catalogus; %s.", "Default priority of the catalogue; %s."), why)}
 	}

@@ -81,6 +81,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			schemaCommand(),
 			renderCommand(),
 			matrixCommand(),
+			compareCommand(),
 			gemmaCommand(),
 			archimateCommand(),
 		},

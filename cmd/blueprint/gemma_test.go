@@ -97,7 +97,7 @@ func TestArchimateExport(t *testing.T) {
 	code, stdout, stderr := execCLI(t, "archimate", "--out", out, "../../examples")
 	require.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stdout, filepath.ToSlash(out)+" geschreven: ")
-	assert.Contains(t, stdout, "12 views (4 klantreizen, 65 eisen, GEMMA-release 2026-06-30); open het in Archi met Bestand › Importeren › Open Exchange XML Model")
+	assert.Contains(t, stdout, "13 views (4 klantreizen, 65 eisen, GEMMA-release 2026-06-30); open het in Archi met Bestand › Importeren › Open Exchange XML Model")
 	first, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.Contains(t, string(first), `<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"`)

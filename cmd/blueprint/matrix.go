@@ -14,6 +14,7 @@ import (
 
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/requirements"
+	"github.com/dimpact/blueprint/requirements/compare"
 	"github.com/dimpact/blueprint/requirements/formats"
 	"github.com/dimpact/blueprint/requirements/xlsx"
 )
@@ -28,18 +29,22 @@ func matrixCommand() *cli.Command {
 		Description: "Reads journey files and folders, derives the requirements of the seven KCC blocks with\n" +
 			"the rules of the requirements catalogue, and writes the PvE workbook that a procurement\n" +
 			"team sends to market parties: every requirement says which journeys and steps need it.\n" +
-			"A workbook that already holds vendor answers is never overwritten without --force.\n" +
+			"A file at --out is replaced only when it is provably an unanswered PvE of blueprint; --force\n" +
+			"replaces anything else and keeps the old file beside it as a backup.\n" +
 			"Exit code: 0 written, 1 errors in the journeys or the catalogue, 2 usage or I/O problem.\n\n" +
 			"Examples:\n" +
 			"   blueprint matrix --out pve.xlsx examples/\n" +
 			"   blueprint matrix --format md examples/ > pve.md\n" +
+			"   blueprint matrix --tender-version 1.1 --carry-answers pve-1.0-ingevuld.xlsx --out pve-1.1.xlsx examples/\n" +
 			"   blueprint matrix --catalogue-template > catalogus.toml",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write (default: " + matrixOutDefaults() + ")"},
 			&cli.StringFlag{Name: "format", Usage: joinWords(formats.Names(), "or") + " (default: from the extension of --out, else " + formats.Default().Name + ")"},
 			langFlag(),
 			&cli.StringFlag{Name: "catalogue", Usage: "requirements catalogue (TOML) to use instead of, or with uitbreiden = true on top of, the built-in one"},
-			&cli.BoolFlag{Name: "force", Usage: "overwrite a workbook even when it holds vendor answers"},
+			&cli.BoolFlag{Name: "force", Usage: "replace a file at --out that is not an unanswered PvE of blueprint; the old file is kept beside it as a backup"},
+			&cli.StringFlag{Name: "carry-answers", Usage: "an earlier, answered version of the PvE (after a nota van inlichtingen): keep its answers to every requirement that did not change, flag the changed ones and list all changes on a Wijzigingen sheet"},
+			&cli.StringFlag{Name: "scoring", Usage: "assessment method (TOML) to publish in the PvE instead of the default (see docs/requirements.md)"},
 			&cli.StringFlag{Name: "date", Usage: "document date YYYY-MM-DD (default: none, so the output is the same on every run)"},
 			&cli.StringFlag{Name: "tender-id", Usage: "name of the tender, printed in the workbook and its metadata"},
 			&cli.StringFlag{Name: "tender-version", Usage: "version of this Programma van Eisen", Value: "1.0"},
@@ -115,6 +120,22 @@ func runMatrix(c *cli.Context) error {
 	meta.Date = date
 	meta.Tool = "blueprint " + buildVersion()
 	meta.Password = c.String("password")
+	if path := c.String("scoring"); path != "" {
+		m, err := matrixMethod(c, path, res, diagLang)
+		if err != nil {
+			return err
+		}
+		meta.Method = m
+	}
+	var carry *xlsx.Carry
+	if old := c.String("carry-answers"); old != "" {
+		if !format.Workbook {
+			return usageError("matrix: --carry-answers %s", blueprint.T(diagLang, "werkt alleen voor de werkmap (xlsx)", "works for the workbook (xlsx) only"))
+		}
+		if carry, err = planCarry(c, old, res, diagLang); err != nil {
+			return err
+		}
+	}
 
 	if out == "" || out == "-" {
 		if err := format.Encode(c.App.Writer, res, meta); err != nil {
@@ -123,14 +144,98 @@ func runMatrix(c *cli.Context) error {
 		matrixSummary(c.App.ErrWriter, res, "", diagLang)
 		return nil
 	}
-	if err := mayOverwrite(out, format.Workbook, c.Bool("force"), diagLang); err != nil {
+	backup, err := mayOverwrite(out, format.Workbook, c.Bool("force"), diagLang)
+	if err != nil {
 		return err
 	}
-	if err := writeAtomic(out, func(w io.Writer) error { return format.Encode(w, res, meta) }); err != nil {
+	encode := func(w io.Writer) error { return format.Encode(w, res, meta) }
+	if carry != nil {
+		encode = func(w io.Writer) error { return xlsx.WriteCarried(w, res, meta, carry) }
+	}
+	if err := writeAtomic(out, encode); err != nil {
+		if backup != "" {
+			os.Remove(backup)
+		}
 		return usageError("matrix: %s: %v", filepath.ToSlash(out), err)
 	}
 	matrixSummary(c.App.Writer, res, filepath.ToSlash(out), diagLang)
+	if carry != nil {
+		carrySummary(c.App.Writer, carry, diagLang)
+	}
+	if backup != "" {
+		fmt.Fprintf(c.App.Writer, blueprint.T(diagLang, "het vorige bestand is bewaard als %s\n", "the previous file was kept as %s\n"), filepath.ToSlash(backup))
+	}
 	return nil
+}
+
+// matrixMethod reads --scoring: the method the PvE publishes. Keys the
+// file leaves out keep the defaults; block weights follow changed
+// priority weights unless the file sets them.
+func matrixMethod(c *cli.Context, path string, res *requirements.Result, lang blueprint.Lang) (*requirements.Method, error) {
+	src, err := readLimited(path, requirements.MaxScoringFile)
+	if err != nil {
+		return nil, usageError("matrix: --scoring: %v", err)
+	}
+	name := filepath.ToSlash(path)
+	m, diags := requirements.ReadMethod(name, src, requirements.DefaultMethod(res.Catalogue, res.Rows), lang)
+	if m != nil {
+		if !m.Source.Has("blokgewicht") {
+			m.Blocks = requirements.BlockMaxima(res.Catalogue, res.Rows, m)
+		}
+		var codes, blocks, ids []string
+		for _, a := range res.Catalogue.Answers {
+			codes = append(codes, a.Code)
+		}
+		for _, b := range res.Catalogue.Blocks {
+			blocks = append(blocks, b.Code)
+		}
+		for _, r := range res.Rows {
+			ids = append(ids, r.Requirement.ID)
+		}
+		diags = append(diags, m.Check(codes, blocks, ids, lang)...)
+	}
+	if err := reportDiagnostics(c, diags, map[string][]byte{name: src}, lang, diagText); err != nil {
+		return nil, err
+	}
+	m.Apply(res)
+	return m, nil
+}
+
+// planCarry reads --carry-answers and plans what to carry over.
+func planCarry(c *cli.Context, path string, res *requirements.Result, lang blueprint.Lang) (*xlsx.Carry, error) {
+	name := filepath.ToSlash(path)
+	col := blueprint.NewCollector(lang)
+	book := xlsx.ReadBookFile(path, name, col)
+	if book != nil && book.Meta == nil {
+		compare.NotOurs(col, name)
+	}
+	if book == nil || col.Diags.HasErrors() {
+		reportDiagnostics(c, col.Diags, nil, lang, diagText)
+		return nil, usageError("matrix: --carry-answers %s: %s", name, blueprint.T(lang, "kan de antwoorden niet lezen (zie hierboven)", "cannot read the answers (see above)"))
+	}
+	carry := xlsx.PlanCarry(book, res, col)
+	if err := reportDiagnostics(c, col.Diags, nil, lang, diagText); err != nil {
+		return nil, err
+	}
+	return carry, nil
+}
+
+// carrySummary says what --carry-answers did.
+func carrySummary(w io.Writer, carry *xlsx.Carry, lang blueprint.Lang) {
+	n := map[string]int{}
+	var changed []string
+	for _, ch := range carry.Changes {
+		n[ch.Kind]++
+		if ch.Kind == xlsx.ChangeChanged {
+			changed = append(changed, ch.ID)
+		}
+	}
+	fmt.Fprintf(w, blueprint.T(lang, "antwoorden overgenomen uit %s voor %d eisen en wensen; %d gewijzigd (opnieuw beantwoorden), %d toegevoegd, %d vervallen (zie het tabblad Wijzigingen)\n",
+		"answers carried over from %s for %d requirements; %d changed (answer again), %d added, %d withdrawn (see the Changes sheet)\n"),
+		filepath.ToSlash(carry.From), carry.Kept, n[xlsx.ChangeChanged], n[xlsx.ChangeAdded], n[xlsx.ChangeWithdrawn])
+	if len(changed) > 0 {
+		fmt.Fprintf(w, blueprint.T(lang, "opnieuw te beantwoorden: %s\n", "to answer again: %s\n"), strings.Join(changed, ", "))
+	}
 }
 
 // matrixWorkbookName is the name, without extension, of the workbook
@@ -159,23 +264,23 @@ func joinWords(words []string, conj string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
 }
 
-// mayOverwrite refuses to replace a file that holds someone's work: a
-// workbook with vendor answers, a workbook blueprint did not write, or any
-// other file where a workbook goes (workbook says one goes there). --force
-// overrides.
-func mayOverwrite(path string, workbook, force bool, lang blueprint.Lang) error {
+// mayOverwrite fails closed: a file at path is replaced without --force
+// only when it is provably an unanswered PvE of blueprint (xlsx.Inspect's
+// Pristine), or, for a text format, a text file (regenerated output).
+// Anything else (answers, a formula, renamed sheets, inserted rows, edited
+// metadata, a damaged or lying zip, a file that is not ours) is refused;
+// with --force it is kept beside the new file as a backup, whose name is
+// returned.
+func mayOverwrite(path string, workbook, force bool, lang blueprint.Lang) (string, error) {
 	st, err := os.Stat(path)
 	if os.IsNotExist(err) {
-		return nil
+		return "", nil
 	}
 	if err != nil {
-		return usageError("matrix: %v", err)
+		return "", usageError("matrix: %v", err)
 	}
 	if st.IsDir() {
-		return usageError("matrix: %s %s", filepath.ToSlash(path), blueprint.T(lang, "is een map; geef een bestandsnaam met --out", "is a folder; give a file name with --out"))
-	}
-	if force {
-		return nil
+		return "", usageError("matrix: %s %s", filepath.ToSlash(path), blueprint.T(lang, "is een map; geef een bestandsnaam met --out", "is a folder; give a file name with --out"))
 	}
 	name := filepath.ToSlash(path)
 	head := make([]byte, 4)
@@ -185,31 +290,76 @@ func mayOverwrite(path string, workbook, force bool, lang blueprint.Lang) error 
 		fh.Close()
 	}
 	isZip := bytes.Equal(head, []byte("PK\x03\x04"))
+	if !isZip && !workbook {
+		return "", nil
+	}
+	why := ""
 	if !isZip {
-		if workbook {
-			return usageError("matrix: %s %s", name, blueprint.T(lang,
-				"bestaat al en is geen werkmap; kies een andere naam of gebruik --force om het te vervangen",
-				"exists and is not a workbook; choose another name or use --force to replace it"))
+		why = blueprint.T(lang, "bestaat al en is geen werkmap", "exists and is not a workbook")
+	} else {
+		info, err := xlsx.InspectFile(path)
+		switch {
+		case err != nil:
+			text := err.Error()
+			if ie, ok := err.(*xlsx.InspectError); ok {
+				text = ie.Text(lang)
+			}
+			why = fmt.Sprintf(blueprint.T(lang, "kan niet nagaan of deze werkmap antwoorden bevat: %s", "cannot tell whether this workbook holds answers: %s"), text)
+		case !info.Ours:
+			why = blueprint.T(lang, "bestaat al en is geen Programma van Eisen van blueprint", "exists and is not a Programme of Requirements written by blueprint")
+		case !info.Pristine:
+			why = blueprint.T(lang, "is geen onbeantwoorde PvE zoals blueprint hem schreef: ", "is not an unanswered PvE as blueprint wrote it: ") + strings.Join(info.Reasons(lang), "; ")
 		}
-		return nil
 	}
-	info, err := xlsx.InspectFile(path)
-	switch {
-	case err != nil:
-		return usageError("matrix: %s: %s (%v)", name, blueprint.T(lang,
-			"kan niet nagaan of deze werkmap antwoorden bevat; kies een andere naam of gebruik --force",
-			"cannot tell whether this workbook holds answers; choose another name or use --force"), err)
-	case !info.Ours:
-		return usageError("matrix: %s %s", name, blueprint.T(lang,
-			"bestaat al en is geen Programma van Eisen van blueprint; kies een andere naam of gebruik --force",
-			"exists and is not a Programme of Requirements written by blueprint; choose another name or use --force"))
-	case info.Answered > 0:
-		return usageError("matrix: %s %s", name, fmt.Sprintf(blueprint.T(lang,
-			"bevat antwoorden van een leverancier (%d regels op %s); die worden niet overschreven. Kies een andere naam met --out, of gebruik --force als u ze echt wilt vervangen",
-			"holds vendor answers (%d rows on %s); they are not overwritten. Choose another name with --out, or use --force if you really want to replace them"),
-			info.Answered, strings.Join(info.Sheets, ", ")))
+	if why == "" {
+		return "", nil
 	}
-	return nil
+	if !force {
+		return "", usageError("matrix: %s %s. %s", name, why, blueprint.T(lang,
+			"Het wordt niet overschreven: kies een andere naam met --out, neem de antwoorden mee met --carry-answers, of gebruik --force (het oude bestand blijft dan als reservekopie ernaast staan)",
+			"It is not overwritten: choose another name with --out, carry the answers over with --carry-answers, or use --force (the old file is then kept beside it as a backup)"))
+	}
+	backup, err := backupFile(path)
+	if err != nil {
+		return "", usageError("matrix: %s: %s: %v", name, blueprint.T(lang, "kan geen reservekopie maken", "cannot make a backup"), err)
+	}
+	return backup, nil
+}
+
+// backupFile copies path to a new file beside it, pve.backup.xlsx or
+// pve.backup-2.xlsx and so on, never replacing an earlier backup.
+func backupFile(path string) (string, error) {
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	src, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer src.Close()
+	for i := 1; i < 1000; i++ {
+		name := base + ".backup" + ext
+		if i > 1 {
+			name = fmt.Sprintf("%s.backup-%d%s", base, i, ext)
+		}
+		dst, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if os.IsExist(err) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if _, err := io.Copy(dst, src); err != nil {
+			dst.Close()
+			os.Remove(name)
+			return "", err
+		}
+		if err := dst.Close(); err != nil {
+			os.Remove(name)
+			return "", err
+		}
+		return name, nil
+	}
+	return "", fmt.Errorf("too many backups beside %s", filepath.ToSlash(path))
 }
 
 // matrixSummary prints what was written: counts per kind, the blocks, the
@@ -226,8 +376,7 @@ func matrixSummary(w io.Writer, res *requirements.Result, out string, lang bluep
 		blocks[r.Block] = true
 	}
 	t := func(nl, en string) string { return blueprint.T(lang, nl, en) }
-	what := fmt.Sprintf(t("%d eisen (%d knock-out, %d wensen) in %d blokken uit %d klantreizen",
-		"%d requirements (%d knock-out, %d scored) in %d blocks from %d journeys"), ko+wish, ko, wish, len(blocks), len(res.Journeys))
+	what := requirements.CountText(lang, ko, wish) + fmt.Sprintf(t(" in %d blokken uit %d klantreizen", " in %d blocks from %d journeys"), len(blocks), len(res.Journeys))
 	if out != "" {
 		fmt.Fprintf(w, t("%s geschreven: %s\n", "%s written: %s\n"), out, what)
 	} else {

@@ -73,7 +73,7 @@ func TestMatrixRefusesToOverwriteAnswers(t *testing.T) {
 	code, stdout, stderr := execCLI(t, "matrix", "--out", out, "../../examples")
 	assert.Equal(t, exitUsage, code)
 	assert.Empty(t, stdout)
-	assert.Contains(t, stderr, filepath.ToSlash(out)+" bevat antwoorden van een leverancier (1 regels op 1 Klantgeleiding); die worden niet overschreven")
+	assert.Contains(t, stderr, filepath.ToSlash(out)+" is geen onbeantwoorde PvE zoals blueprint hem schreef: bevat antwoorden van een leverancier (1 regels op 1 Klantgeleiding). Het wordt niet overschreven")
 	assert.Contains(t, stderr, "--force")
 	after, err := os.ReadFile(out)
 	require.NoError(t, err)
@@ -83,11 +83,83 @@ func TestMatrixRefusesToOverwriteAnswers(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, "holds vendor answers")
 
-	code, _, stderr = execCLI(t, "matrix", "--out", out, "--force", "../../examples")
+	code, stdout, stderr = execCLI(t, "matrix", "--out", out, "--force", "../../examples")
 	require.Equal(t, exitOK, code, stderr)
 	info, err := xlsx.InspectFile(out)
 	require.NoError(t, err)
 	assert.Zero(t, info.Answered, "--force replaced the workbook")
+	// The answered workbook is kept beside it, and the command says where.
+	backup := filepath.Join(filepath.Dir(out), "pve.backup.xlsx")
+	assert.Contains(t, stdout, "het vorige bestand is bewaard als "+filepath.ToSlash(backup))
+	kept, err := os.ReadFile(backup)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(before, kept), "the backup holds the answers")
+	// A second --force never replaces the first backup.
+	answer(t, out)
+	code, stdout, stderr = execCLI(t, "matrix", "--out", out, "--force", "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "pve.backup-2.xlsx")
+	kept, err = os.ReadFile(backup)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(before, kept))
+}
+
+// matrix --carry-answers keeps the answers of an earlier version and
+// lists the changes.
+func TestMatrixCarryAnswers(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "pve-1.0.xlsx")
+	code, _, stderr := execCLI(t, "matrix", "--out", old, "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	answer(t, old)
+	out := filepath.Join(dir, "pve-1.1.xlsx")
+	code, stdout, stderr := execCLI(t, "matrix", "--tender-version", "1.1", "--carry-answers", old, "--out", out, "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "antwoorden overgenomen uit "+filepath.ToSlash(old)+" voor 1 eisen en wensen; 0 gewijzigd (opnieuw beantwoorden), 0 toegevoegd, 0 vervallen")
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	defer f.Close()
+	v, _ := f.GetCellValue("1 Klantgeleiding", "K4")
+	assert.Equal(t, "Voldoet standaard", v)
+	v, _ = f.GetCellValue("1 Klantgeleiding", "M4")
+	assert.Equal(t, "Zit in versie 4", v)
+	assert.Contains(t, f.GetSheetList(), "Wijzigingen")
+
+	code, _, stderr = execCLI(t, "matrix", "--carry-answers", filepath.Join(dir, "geen.xlsx"), "--out", filepath.Join(dir, "x.xlsx"), "../../examples")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "kan het bestand niet openen")
+	code, _, stderr = execCLI(t, "matrix", "--carry-answers", old, "--format", "csv", "../../examples")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "werkt alleen voor de werkmap")
+}
+
+// matrix --scoring publishes a tender's own method in the PvE.
+func TestMatrixScoring(t *testing.T) {
+	dir := t.TempDir()
+	scoring := writeTestFile(t, dir, "beoordeling.toml", "kwaliteit = 70\nprijs = 30\n\n[gewicht]\nmust = 8\n")
+	out := filepath.Join(dir, "pve.xlsx")
+	code, _, stderr := execCLI(t, "matrix", "--scoring", scoring, "--out", out, "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, _ := f.GetRows("Toelichting")
+	var intro []string
+	for _, r := range rows {
+		intro = append(intro, strings.Join(r, " | "))
+	}
+	assert.Contains(t, strings.Join(intro, "\n"), "kwaliteit weegt 70 punten en prijs 30 punten")
+	assert.Contains(t, strings.Join(intro, "\n"), "Must | Weegt het zwaarst: de klantreizen of de gemeenten vragen er het sterkst om. | 8")
+
+	bad := writeTestFile(t, dir, "fout.toml", "kwaliteit = 70\nmethode = \"gewogn\"\n")
+	code, _, stderr = execCLI(t, "matrix", "--scoring", bad, "--out", filepath.Join(dir, "y.xlsx"), "../../examples")
+	assert.Equal(t, exitDiagnostics, code)
+	assert.Contains(t, stderr, filepath.ToSlash(bad)+":2:11: fout: onbekende methode \"gewogn\"")
+	assert.Contains(t, stderr, "bedoelde u \"gewogen\"?")
+	unbalanced := writeTestFile(t, dir, "balans.toml", "kwaliteit = 70\n")
+	code, _, stderr = execCLI(t, "matrix", "--scoring", unbalanced, "--out", filepath.Join(dir, "y.xlsx"), "../../examples")
+	assert.Equal(t, exitDiagnostics, code)
+	assert.Contains(t, stderr, filepath.ToSlash(unbalanced)+":1:13: fout: kwaliteit (70) en prijs (40) moeten samen 100 zijn, elk 0 of meer")
 }
 
 func TestMatrixRefusesOtherFiles(t *testing.T) {
@@ -122,7 +194,7 @@ func TestMatrixTextFormats(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "ID", recs[0][1])
 	assert.Greater(t, len(recs), 40)
-	assert.Contains(t, stderr, "eisen (", "the summary goes to stderr when the output is on stdout")
+	assert.Contains(t, stderr, "eisen en wensen (", "the summary goes to stderr when the output is on stdout")
 
 	code, stdout, stderr = execCLI(t, "matrix", "--format", "json", "--lang", "en", "../../examples")
 	require.Equal(t, exitOK, code, stderr)

@@ -10,8 +10,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/dimpact/blueprint/blueprint"
 )
 
 // The types Archi's importer knows (XMLTypeMapper in archimatetool/archi,
@@ -95,8 +93,9 @@ func allowed(t *testing.T) map[string]map[string]string {
 //   - every element is in a view (the validator warns about unused ones).
 func TestExportFollowsArchisImportRules(t *testing.T) {
 	rules := allowed(t)
-	for _, lang := range []blueprint.Lang{blueprint.Dutch, blueprint.English} {
-		root := parse(t, encoded(t, examplesModel(t, lang)))
+	for name, m := range models(t) {
+		t.Log(name)
+		root := parse(t, encoded(t, m))
 		assert.Equal(t, Namespace, root.XMLName.Space)
 		assert.Equal(t, "model", root.XMLName.Local)
 		assert.True(t, IsNCName(root.attr("identifier")))

@@ -542,7 +542,7 @@ func (b *builder) folders() {
 	jv := &Folder{Label: b.t("Klantreizen (blueprint)", "Customer journeys (blueprint)")}
 	gv := &Folder{Label: b.t("GEMMA-dekking (blueprint)", "GEMMA coverage (blueprint)")}
 	for _, v := range b.m.Views {
-		if strings.HasPrefix(v.ID, "bp.view.journey.") {
+		if strings.HasPrefix(v.ID, "bp.view.journey.") || v.ID == "bp.view.actors" {
 			jv.Views = append(jv.Views, v)
 		} else {
 			gv.Views = append(gv.Views, v)

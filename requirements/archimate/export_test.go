@@ -27,22 +27,23 @@ func encoded(t testing.TB, m *Model) []byte {
 	return b.Bytes()
 }
 
-// The export of the four examples validates against the Open Group's
-// ArchiMate 3.1 exchange schema, with views (archimate3_Diagram.xsd), as
-// Archi validates a file before it imports it.
+// The export of the four examples (in both languages) and of the journeys
+// of other services validates against the Open Group's ArchiMate 3.1
+// exchange schema, with views (archimate3_Diagram.xsd), as Archi validates
+// a file before it imports it.
 func TestExportValidatesAgainstTheXSD(t *testing.T) {
 	xmllint, err := exec.LookPath("xmllint")
 	if err != nil {
 		t.Skip("xmllint is not installed (apt-get install -y libxml2-utils; .ci/run installs it); skipping the validation against the ArchiMate XSD")
 	}
-	for _, lang := range []blueprint.Lang{blueprint.Dutch, blueprint.English} {
+	for name, m := range models(t) {
 		path := filepath.Join(t.TempDir(), "export.xml")
-		require.NoError(t, os.WriteFile(path, encoded(t, examplesModel(t, lang)), 0o644))
+		require.NoError(t, os.WriteFile(path, encoded(t, m), 0o644))
 		cmd := exec.Command(xmllint, "--noout", "--nonet", "--schema", "testdata/xsd/archimate3_Diagram.xsd", path)
 		cmd.Env = append(os.Environ(), "XML_CATALOG_FILES=testdata/xsd/catalog.xml")
 		out, err := cmd.CombinedOutput()
-		assert.NoError(t, err, "%s", out)
-		assert.Contains(t, string(out), "validates")
+		assert.NoError(t, err, "%s: %s", name, out)
+		assert.Contains(t, string(out), "validates", name)
 	}
 }
 

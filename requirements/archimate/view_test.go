@@ -86,9 +86,8 @@ func TestViewsAreReadable(t *testing.T) {
 	// breaks a long word, as Archi's soft word wrap does, but keeps it).
 	plain := map[int]font.Face{0: face(t, 9), 8: face(t, 8), 11: face(t, 11), 12: face(t, 12)}
 	lineOf := map[int]int{0: textLineH, 8: noteLine, 11: 18, 12: 20}
-	for _, lang := range []blueprint.Lang{blueprint.Dutch, blueprint.English} {
-		m := examplesModel(t, lang)
-		require.Len(t, m.Views, 4+1+7, "a view per journey, the coverage view, a view per block")
+	require.Len(t, examplesModel(t, blueprint.Dutch).Views, 4+1+1+7, "a view per journey, the actors, the coverage, a view per block")
+	for _, m := range models(t) {
 		for _, v := range m.Views {
 			byID := map[string]*Node{}
 			walk(v.Nodes, func(n, parent *Node) {
@@ -160,12 +159,14 @@ func TestViewPNG(t *testing.T) {
 	}
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	faces := map[int]font.Face{0: face(t, 9), 8: face(t, 8), 11: face(t, 11), 12: face(t, 12)}
-	for i, v := range examplesModel(t, blueprint.Dutch).Views {
-		img := drawView(v, faces)
-		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, strings.TrimPrefix(v.ID, "bp.view."))))
-		require.NoError(t, err)
-		require.NoError(t, png.Encode(f, img))
-		require.NoError(t, f.Close())
+	for name, m := range models(t) {
+		for i, v := range m.Views {
+			img := drawView(v, faces)
+			f, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-%02d-%s.png", strings.ReplaceAll(name, " ", "-"), i+1, strings.TrimPrefix(v.ID, "bp.view."))))
+			require.NoError(t, err)
+			require.NoError(t, png.Encode(f, img))
+			require.NoError(t, f.Close())
+		}
 	}
 }
 

@@ -126,6 +126,7 @@ func (b *builder) views() {
 	for _, je := range b.journeys {
 		b.journeyView(je)
 	}
+	b.actorsView()
 	b.coverageView()
 	for _, bl := range b.in.Result.Catalogue.Blocks {
 		b.blockView(bl)
@@ -180,8 +181,8 @@ func (l *lane) height() int {
 		return s
 	}
 	var head []int
-	for range l.head {
-		head = append(head, nodeH)
+	for _, e := range l.head {
+		head = append(head, fitHeight(e.Name, headW-40, nodeH))
 	}
 	tallest = max(tallest, stack(head))
 	for _, c := range l.cells {
@@ -330,8 +331,9 @@ func (b *builder) journeyView(je *journeyElems) {
 		alt = !alt
 		hy := y + laneTitle
 		for _, e := range l.head {
-			g.Children = append(g.Children, vw.element(e, margin+15, hy, headW-40, nodeH))
-			hy += nodeH + gapV
+			h := fitHeight(e.Name, headW-40, nodeH)
+			g.Children = append(g.Children, vw.element(e, margin+15, hy, headW-40, h))
+			hy += h + gapV
 		}
 		for c, cell := range l.cells {
 			ny := y + laneTitle
@@ -409,6 +411,42 @@ func (b *builder) employeesIn(r *Element) []*Element {
 		}
 	}
 	return out
+}
+
+// actorsView shows every role of the journeys with the actors (personas)
+// assigned to it: one column per role.
+func (b *builder) actorsView() {
+	var roles []*Element
+	for _, e := range b.actors {
+		if e.Type == "BusinessRole" {
+			roles = append(roles, e)
+		}
+	}
+	if len(roles) == 0 {
+		return
+	}
+	vw := b.newView(ID("view", "actors"), b.t("Actoren en rollen van de klantreizen", "Actors and roles of the journeys"),
+		b.t("De rollen die in de klantreizen handelen, en de persona's die ze spelen. Gemaakt door blueprint.", "The roles that act in the journeys, and the personas who play them. Made by blueprint."))
+	title := vw.label(b.t("Actoren en rollen van de klantreizen", "Actors and roles of the journeys"), margin, margin, len(roles)*pitch-(pitch-nodeW), 30)
+	title.Fill, title.FontSize, title.Bold = titleFill, 11, true
+	vw.v.Nodes = append(vw.v.Nodes, title)
+	top := margin + 30 + 20
+	for i, r := range roles {
+		x := margin + i*pitch
+		h := fitHeight(r.Name, nodeW, nodeH)
+		rn := vw.element(r, x, top, nodeW, h)
+		vw.v.Nodes = append(vw.v.Nodes, rn)
+		y := top + h + 40
+		for _, rel := range b.m.Relations {
+			if rel.Type == "Assignment" && rel.Target == r && rel.Source.Type == "BusinessActor" {
+				ah := fitHeight(rel.Source.Name, nodeW, nodeH)
+				an := vw.element(rel.Source, x, y, nodeW, ah)
+				vw.v.Nodes = append(vw.v.Nodes, an)
+				vw.connect(rel, an, rn)
+				y += ah + gapV
+			}
+		}
+	}
 }
 
 // journeyLine is the second line of a journey view's title.

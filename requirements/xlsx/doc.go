@@ -19,9 +19,10 @@
 //   - Traceerbaarheid: requirements × journeys (or, for many journeys, one
 //     line per requirement and step), so a reader sees where each
 //     requirement came from.
-//   - Samenvatting: counts per block, answered and unanswered, knock-out
-//     failures and the score, as formulas that update while the vendor
-//     fills in.
+//   - Prijsblad: the tenderer's name and prices.
+//   - Samenvatting: the tenderer's indicative self-check: counts per
+//     block, answered, unanswered and invalid, eisen not met and the
+//     score, as formulas that update while the vendor fills in.
 //   - _meta (hidden): schema version, tender id and version, catalogue,
 //     hash of the source journeys, and where the answer columns are; the
 //     importer of vendor answers reads it.
@@ -32,9 +33,14 @@
 // The same input gives the same bytes: document dates come from Meta.Date
 // or are a fixed 1980-01-01.
 //
-// Inspect reads a workbook (at most MaxWorkbookSize bytes) and tells
-// whether it is a PvE written by this package and how many rows hold vendor
-// answers, so that the CLI never overwrites answers without --force.
+// Reading is separate from excelize: a returned workbook is untrusted, so
+// ReadBook opens the zip itself within Limits (parts unpacked once and
+// counted, CRCs checked) and parses the sheets that can hold answers as a
+// stream into a compare.Book. Inspect uses it to tell whether a file is
+// provably an unanswered PvE (Info.Pristine), so that blueprint matrix
+// never replaces anything else without --force. WriteComparison writes
+// the comparison workbook of blueprint compare; WriteCarried writes a new
+// version with the answers of an earlier one (PlanCarry).
 //
 // The files:
 //
@@ -49,5 +55,15 @@
 //   - trace.go: the Traceerbaarheid sheet, streamed, as a matrix or a list.
 //   - gemma_sheet.go: the GEMMA sheet, and WriteCoverage, the workbook of
 //     the GEMMA coverage (blueprint gemma --format xlsx).
-//   - inspect.go: Inspect and InspectFile.
+//   - intro_method.go: the Toelichting's eisen and wensen, answer codes and
+//     assessment method, from the one requirements.Method.
+//   - price.go: the Prijsblad.
+//   - carry.go: --carry-answers (PlanCarry, the Wijzigingen sheet).
+//   - zipread.go: Limits and the checked opening of an untrusted zip.
+//   - sheetread.go: streaming parsers of the workbook, sheets and shared
+//     strings.
+//   - read.go: ReadBook, ReadBookFile, ReadBooks.
+//   - inspect.go: Inspect and InspectFile (the fail-closed overwrite check).
+//   - comparison.go: WriteComparison.
+//   - fill.go: FillResponse and the generated Examples (tests, make demo).
 package xlsx

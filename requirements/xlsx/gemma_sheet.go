@@ -17,8 +17,11 @@ import (
 )
 
 // GemmaSheet is the name of the PvE's sheet of GEMMA elements ×
-// requirements, in both languages.
-const GemmaSheet = "GEMMA"
+// requirements, in both languages, and roleGemma its role in _meta.
+const (
+	GemmaSheet = "GEMMA"
+	roleGemma  = "gemma"
+)
 
 // Colours of the GEMMA sheets: covered, only through a system, not covered.
 const (
@@ -73,13 +76,15 @@ func (w *writer) gemmaSheet() {
 	}
 	_, err := w.f.NewSheet(GemmaSheet)
 	w.check(err)
+	w.roles = append(w.roles, [2]string{GemmaSheet, roleGemma}) // not a sheet that holds answers
 	st := newGemmaStyles(w.f, w.check)
 	rel := w.res.Catalogue.GemmaRelease
 	m := gemma.Default()
 	if m.Release != rel {
 		m = nil // the statuses of another release would mislead
 	}
-	gemmaMatrix(w.f, GemmaSheet, w.res.Rows, m, rel, w.lang, st, w.check)
+	cols, rows := gemmaMatrix(w.f, GemmaSheet, w.res.Rows, m, rel, w.lang, st, w.check)
+	w.dimension(GemmaSheet, cols, rows)
 	w.protect(GemmaSheet)
 	w.pageSetup(GemmaSheet, 3, true)
 }
@@ -92,9 +97,10 @@ func (w *writer) gemmaSheetLine(iw *introWriter) {
 	}
 }
 
-// gemmaMatrix writes the elements the rows name × the rows on sheet. m
-// gives the GEMMA status (nil: no status column values).
-func gemmaMatrix(f *excelize.File, sheet string, rows []*requirements.Row, m *gemma.Model, release string, lang blueprint.Lang, st *gemmaStyles, check func(error)) {
+// gemmaMatrix writes the elements the rows name × the rows on sheet, and
+// returns the last column and row it wrote. m gives the GEMMA status (nil:
+// no status column values).
+func gemmaMatrix(f *excelize.File, sheet string, rows []*requirements.Row, m *gemma.Model, release string, lang blueprint.Lang, st *gemmaStyles, check func(error)) (lastCol, lastRow int) {
 	t := func(nl, en string) string { return blueprint.T(lang, nl, en) }
 	set := func(col, row int, v any, style int) {
 		check(f.SetCellValue(sheet, cell(col, row), v))
@@ -176,6 +182,7 @@ func gemmaMatrix(f *excelize.File, sheet string, rows []*requirements.Row, m *ge
 	check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: first - 1, YSplit: 3, TopLeftCell: cell(first, 4), ActivePane: "bottomRight"}))
 	check(f.AutoFilter(sheet, cell(1, 3)+":"+cell(first-1+len(rows), max(r-1, 3)), nil))
 	check(f.SetSheetView(sheet, 0, noGrid()))
+	return first - 1 + len(rows), max(r-1, 3)
 }
 
 // kindPlural names a kind of GEMMA element in the plural, for a group row.
@@ -294,12 +301,14 @@ func WriteCoverage(out io.Writer, r *coverage.Report) (err error) {
 			write(x)
 		}
 	}
+	check(f.SetSheetDimension(cover, "A1:"+cell(len(heads), row-1)))
 	check(f.SetPanes(cover, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 3, TopLeftCell: "B4", ActivePane: "bottomRight"}))
 	check(f.AutoFilter(cover, "A3:"+cell(len(heads), row-1), nil))
 	check(f.SetSheetView(cover, 0, noGrid()))
 
 	// Elements × requirements.
-	gemmaMatrix(f, matrix, r.Requirements, r.Model, r.Release, lang, st, check)
+	mc, mr := gemmaMatrix(f, matrix, r.Requirements, r.Model, r.Release, lang, st, check)
+	check(f.SetSheetDimension(matrix, "A1:"+cell(mc, mr)))
 
 	// To check.
 	set(todo, 1, 1, t("Te controleren", "To check"), st.title)
@@ -339,6 +348,7 @@ func WriteCoverage(out io.Writer, r *coverage.Report) (err error) {
 	if row == 4 {
 		item("", t("niets", "nothing"), "")
 	}
+	check(f.SetSheetDimension(todo, "A1:"+cell(3, row-1)))
 	check(f.SetSheetView(todo, 0, noGrid()))
 
 	printWide(f, cover, 3, check)

@@ -116,9 +116,9 @@ func (w *writer) introSheet() {
 	}
 
 	iw.heading(t("Wat is dit document?", "What is this document?"))
-	iw.para(t("Dit Programma van Eisen beschrijft wat de KCC-basisvoorziening moet kunnen. De eisen zijn afgeleid uit klantreizen die de gemeenten in werksessies als service blueprint hebben uitgewerkt. Bij elke eis zegt de kolom Bron welke klantreizen en stappen erom vragen; het tabblad "+w.trace+" geeft per eis alle plekken en de reden.",
+	iw.para(t("Dit Programma van Eisen beschrijft wat de KCC-basisvoorziening moet kunnen. De eisen en wensen zijn afgeleid uit klantreizen die de gemeenten in werksessies als service blueprint hebben uitgewerkt. Bij elke eis en wens zegt de kolom Bron welke klantreizen en stappen erom vragen; het tabblad "+w.trace+" geeft alle plekken en de reden.",
 		"This Programme of Requirements describes what the KCC shared service must be able to do. The requirements are derived from customer journeys the municipalities worked out as service blueprints in workshops. For each requirement the Source column says which journeys and steps ask for it; the "+w.trace+" sheet gives every place and the reason for each requirement."))
-	iw.para(t("De eisen staan per functioneel blok op een eigen tabblad. Elke eis heeft een vast ID dat nooit opnieuw wordt gebruikt; gebruik het ID in vragen in de nota van inlichtingen.",
+	iw.para(t("De eisen en wensen staan per functioneel blok op een eigen tabblad. Elke eis en wens heeft een vast ID dat nooit opnieuw wordt gebruikt; gebruik het ID in vragen in de nota van inlichtingen.",
 		"The requirements are grouped per functional block on their own sheet. Each requirement has a fixed ID that is never reused; use the ID in questions during the Q&A round."))
 
 	iw.heading(t("Hoe beantwoordt u de eisen?", "How to answer"))
@@ -131,63 +131,32 @@ func (w *writer) introSheet() {
 			"Explain in Vendor explanation how your solution meets the requirement; for Complies partly, say which part it does not."),
 		t("Noem in Bewijs / referentie waar de beoordelaar het antwoord kan controleren: document en paragraaf, een demonstratie of een referentieklant.",
 			"Name in Evidence / reference where the assessor can check the answer: document and section, a demonstration or a reference customer."),
-		t("Alleen de gele cellen zijn te bewerken. Wijzig geen eisen en voeg geen regels of tabbladen toe: de beoordeling leest de antwoorden per rij-sleutel terug en controleert dat de eisen ongewijzigd zijn.",
-			"Only the yellow cells can be edited. Do not change requirements or add rows or sheets: the assessment reads the answers back by row key and checks that the requirements are unchanged."),
-		t("Lever het bestand in als .xlsx. Het tabblad "+w.summ+" rekent mee terwijl u invult.",
-			"Return the file as .xlsx. The "+w.summ+" sheet calculates as you fill in."),
+		t("Vul het tabblad "+w.price+" in: uw naam en de prijzen.", "Fill in the "+w.price+" sheet: your name and the prices."),
+		t("Alleen de gele cellen zijn te bewerken. Wijzig geen eisen en wensen en voeg geen regels of tabbladen toe: de beoordeling leest de antwoorden per rij-sleutel terug en vergelijkt elke cel met de eigen PvE van de aanbestedende dienst.",
+			"Only the yellow cells can be edited. Do not change requirements or add rows or sheets: the assessment reads the answers back by row key and compares every cell with the contracting authority's own PvE."),
+		t("Typ of plak geen antwoorden buiten de lijst: de kolom Controle toont \"ongeldig\" bij een antwoord dat niet uit de lijst komt of een Roadmap zonder datum, en het tabblad "+w.summ+" telt ze. Formules tellen nooit als antwoord.",
+			"Do not type or paste answers outside the list: the Check column shows \"invalid\" for an answer that is not from the list or a Roadmap without a date, and the "+w.summ+" sheet counts them. Formulas never count as an answer."),
+		t("Lever het bestand in als .xlsx. Het tabblad "+w.summ+" rekent mee terwijl u invult, als indicatieve zelfcontrole.",
+			"Return the file as .xlsx. The "+w.summ+" sheet calculates as you fill in, as an indicative self-check."),
 	}
 	for i, s := range steps {
 		iw.line(fmt.Sprintf("%d.", i+1), s)
 	}
 
-	iw.heading(t("Antwoordcodes", "Answer codes"))
-	iw.tableRow([]any{t("Antwoord", "Answer"), t("Betekenis", "Meaning"), t("Score", "Score"), t("Voldoet aan een eis", "Meets a knock-out")},
-		[]int{w.st.tableHead, w.st.tableHead, w.st.tableHead, w.st.tableHead}, false)
-	var koOK, koNot []string
-	for _, a := range cat.Answers {
-		yes := t("ja", "yes")
-		if !a.KO {
-			yes = t("nee", "no")
-			koNot = append(koNot, a.Name(w.lang))
-		} else {
-			koOK = append(koOK, a.Name(w.lang))
-		}
-		iw.tableRow([]any{a.Name(w.lang), a.Explanation(w.lang), percent(a.Factor), yes},
-			[]int{w.st.tableBold, w.st.tableCell, w.st.tableCenter, w.st.tableCenter}, false)
-	}
-
-	iw.heading(t("Beoordeling", "Assessment"))
-	iw.para(fmt.Sprintf(t("Eisen (soort \"eis\") zijn knock-outcriteria. Een eis is voldaan met %s. Een inschrijving die een eis beantwoordt met %s, of een eis onbeantwoord laat, voldoet niet en wordt terzijde gelegd.",
-		"Knock-out requirements (kind \"knock-out\") must be met. A knock-out requirement is met by %s. A tender that answers a knock-out requirement with %s, or leaves one unanswered, does not comply and is set aside."),
-		joinOr(w.lang, koOK), joinOr(w.lang, koNot)))
-	iw.para(t("Wensen (soort \"wens\") leveren punten op: punten = gewicht × score van het antwoord. De score per blok en in totaal is het aantal punten gedeeld door het maximum (alle wensen \""+cat.Answers[0].Name(w.lang)+"\"). Het tabblad "+w.summ+" rekent dit uit.",
-		"Scored requirements (kind \"scored\") earn points: points = weight × score of the answer. The score per block and in total is the points divided by the maximum (every scored requirement \""+cat.Answers[0].Name(w.lang)+"\"). The "+w.summ+" sheet calculates this."))
-	ws := cat.Weights
-	iw.tableRow([]any{t("Prioriteit", "Priority"), t("Betekenis", "Meaning"), t("Gewicht", "Weight"), ""},
-		[]int{w.st.tableHead, w.st.tableHead, w.st.tableHead, w.st.text}, false)
-	for _, p := range []struct {
-		m, nl, en string
-	}{
-		{blueprint.MoSCoWMust, "Moet er zijn bij de ingebruikname.", "Must be there at go-live."},
-		{blueprint.MoSCoWShould, "Hoort erbij; de ingebruikname kan desnoods zonder.", "Belongs to it; go-live can do without if need be."},
-		{blueprint.MoSCoWCould, "Gewenst als het kan.", "Desirable if possible."},
-	} {
-		iw.tableRow([]any{requirements.MoSCoWName(w.lang, p.m), t(p.nl, p.en), ws.Weight(p.m), ""},
-			[]int{w.st.tableBold, w.st.tableCell, w.st.tableNumber, w.st.text}, false)
-	}
-	iw.para(t("Deze beoordelingsmethode en de gewichten zijn vooraf bekendgemaakt en gelden ongewijzigd voor alle inschrijvers. De kolom Verificatie zegt hoe de aanbestedende dienst een antwoord controleert: demonstratie, test, documentatie, referentie of certificaat.",
-		"This assessment method and the weights are published in advance and apply unchanged to all tenderers. The Verification column says how the contracting authority checks an answer: demonstration, test, documentation, reference or certificate."))
-	iw.para(t("De prioriteit is voorgesteld uit de klantreizen (hoeveel reizen en stappen om de eis vragen, en of knelpunten en behoeften erom vragen) of door de gemeenten vastgesteld; de kolom Toelichting zegt welke van de twee en waarom.",
-		"The priority was proposed from the customer journeys (how many journeys and steps ask for the requirement, and whether pain points and needs ask for it) or fixed by the municipalities; the Rationale column says which and why."))
+	w.methodSection(iw)
 
 	iw.heading(t("Tabbladen", "Sheets"))
 	iw.line(w.intro, t("Deze toelichting.", "This introduction."))
 	for _, b := range w.blocks {
-		iw.line(b.name, fmt.Sprintf(t("%s: %d eisen. %s", "%s: %d requirements. %s"), b.block.Name(w.lang), len(b.rows), b.block.Explanation(w.lang)))
+		iw.line(b.name, fmt.Sprintf(t("%s: %s. %s", "%s: %s. %s"), b.block.Name(w.lang), w.countWords(b.rows), b.block.Explanation(w.lang)))
 	}
 	w.gemmaSheetLine(iw)
-	iw.line(w.trace, t("Per eis de klantreizen en stappen die erom vragen, met de reden.", "Per requirement the journeys and steps that ask for it, with the reason."))
-	iw.line(w.summ, t("Tellingen per blok, beantwoord en onbeantwoord, knock-outs en score; rekent mee tijdens het invullen.", "Counts per block, answered and unanswered, knock-outs and score; calculates as you fill in."))
+	iw.line(w.price, t("Uw naam en prijzen; de totale prijs over de contractduur telt in de beoordeling.", "Your name and prices; the total price over the contract period counts in the assessment."))
+	iw.line(w.trace, t("Per eis of wens de klantreizen en stappen die erom vragen, met de reden.", "Per requirement the journeys and steps that ask for it, with the reason."))
+	iw.line(w.summ, t("Indicatieve zelfcontrole: tellingen per blok, beantwoord, onbeantwoord en ongeldig, eisen niet voldaan en de score van de wensen; rekent mee tijdens het invullen.", "Indicative self-check: counts per block, answered, unanswered and invalid, knock-outs not met and the score; calculates as you fill in."))
+	if w.carry != nil {
+		iw.line(changesSheetName(w.lang), t("Wat sinds de vorige versie is toegevoegd, gewijzigd of vervallen, met de eerdere antwoorden.", "What was added, changed or withdrawn since the earlier version, with the earlier answers."))
+	}
 
 	if gs := w.gemmaUsed(); len(gs) > 0 {
 		iw.heading("GEMMA")
@@ -226,6 +195,7 @@ func (w *writer) introSheet() {
 	w.protect(sheet)
 	w.pageSetup(sheet, 0, false)
 	w.check(w.f.SetSheetView(sheet, 0, noGrid()))
+	w.dimension(sheet, len(introWidths), iw.row-1)
 }
 
 // journeyList names the journeys, at most twenty.

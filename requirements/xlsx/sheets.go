@@ -78,29 +78,56 @@ func (w *writer) blockSheet(b *blockSheet) {
 			}
 			w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), style))
 		}
+		changed := w.carryRow(sheet, r, row)
 		set(colRowKey, r, row.Requirement.ID, w.st.hidden)
 		set(colFingerprint, r, requirements.FingerprintCells(cells), w.st.hidden)
 		set(colGemmaIDs, r, requirements.GemmaIDs(row), w.st.hidden)
+		A := func(c int) string { return fmt.Sprintf("$%s%d", colName(c), r) }
 		// Points: weight × factor of the answer, for a scored requirement.
 		var factor strings.Builder
 		for _, a := range answers {
-			fmt.Fprintf(&factor, "IF($%s%d=%s,%s,", colName(colAnswer), r, formulaString(a.Name(lang)), formulaNumber(a.Factor))
+			fa, _ := w.method.Factor(a.Code)
+			fmt.Fprintf(&factor, "IF(%s=%s,%s,", A(colAnswer), formulaString(a.Name(lang)), formulaNumber(fa))
 		}
 		factor.WriteString("0" + strings.Repeat(")", len(answers)))
-		w.formula(sheet, cell(colPoints, r), fmt.Sprintf("IF($%s%d=%s,$%s%d*%s,0)", colName(colKind), r, formulaString(wish), colName(colWeight), r, factor.String()))
+		w.formula(sheet, cell(colPoints, r), fmt.Sprintf("IF(%s=%s,%s*%s,0)", A(colKind), formulaString(wish), A(colWeight), factor.String()))
 		// KO not met: a knock-out answered with an answer that does not meet it.
-		var okList []string
+		var okList, anyList []string
 		for _, a := range answers {
-			if a.KO {
-				okList = append(okList, fmt.Sprintf("$%s%d=%s", colName(colAnswer), r, formulaString(a.Name(lang))))
+			test := fmt.Sprintf("%s=%s", A(colAnswer), formulaString(a.Name(lang)))
+			anyList = append(anyList, test)
+			if w.method.MeetsKO(a.Code) {
+				okList = append(okList, test)
 			}
+		}
+		if len(okList) == 0 {
+			okList = []string{"FALSE"}
 		}
 		// LEN rather than ="" : spreadsheets differ in how an empty cell
 		// compares with "".
-		w.formula(sheet, cell(colKOFailed, r), fmt.Sprintf(`IF(AND($%s%d=%s,LEN($%s%d)>0),IF(OR(%s),0,1),0)`,
-			colName(colKind), r, formulaString(ko), colName(colAnswer), r, strings.Join(okList, ",")))
-		w.formula(sheet, cell(colKOOpen, r), fmt.Sprintf(`IF(AND($%s%d=%s,LEN($%s%d)=0),1,0)`, colName(colKind), r, formulaString(ko), colName(colAnswer), r))
-		for _, c := range []int{colPoints, colKOFailed, colKOOpen} {
+		w.formula(sheet, cell(colKOFailed, r), fmt.Sprintf(`IF(AND(%s=%s,LEN(%s)>0),IF(OR(%s),0,1),0)`,
+			A(colKind), formulaString(ko), A(colAnswer), strings.Join(okList, ",")))
+		w.formula(sheet, cell(colKOOpen, r), fmt.Sprintf(`IF(AND(%s=%s,LEN(%s)=0),1,0)`, A(colKind), formulaString(ko), A(colAnswer)))
+		// Check: a visible flag for an answer that is not one of the list
+		// (typed or pasted past the drop-down), a roadmap without a date,
+		// and a requirement changed since the answers were carried over.
+		empty := `""`
+		if changed {
+			empty = formulaString(w.t("gewijzigd: opnieuw beantwoorden", "changed: answer again"))
+		}
+		roadmapTest := "FALSE"
+		for _, a := range answers {
+			if a.Code == requirements.RoadmapCode {
+				roadmapTest = fmt.Sprintf("AND(%s=%s,LEN(%s)=0)", A(colAnswer), formulaString(a.Name(lang)), A(colRoadmap))
+			}
+		}
+		w.formula(sheet, cell(colCheck, r), fmt.Sprintf(`IF(ISERROR(%s),%s,IF(LEN(%s)=0,%s,IF(OR(%s),IF(%s,%s,""),%s)))`,
+			A(colAnswer), formulaString(w.invalidAnswer()), A(colAnswer), empty, strings.Join(anyList, ","),
+			roadmapTest, formulaString(w.invalidDate()), formulaString(w.invalidAnswer())))
+		prefix := w.invalidPrefix()
+		w.formula(sheet, cell(colInvalid, r), fmt.Sprintf(`IF(LEFT(%s,%d)=%s,1,0)`, A(colCheck), len(prefix), formulaString(prefix)))
+		w.check(f.SetCellStyle(sheet, cell(colCheck, r), cell(colCheck, r), w.st.check))
+		for _, c := range []int{colPoints, colKOFailed, colKOOpen, colInvalid} {
 			w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), w.st.hidden))
 		}
 		h := rowHeight(45,
@@ -142,6 +169,10 @@ func (w *writer) blockSheet(b *blockSheet) {
 			cf = append(cf, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: &style, Value: formulaString(a.Name(lang))})
 		}
 		w.check(f.SetConditionalFormat(sheet, vendorRange, cf))
+		flag := w.st.flag
+		checkRange := fmt.Sprintf("%s%d:%s%d", colName(colCheck), b.first, colName(colCheck), last)
+		w.check(f.SetConditionalFormat(sheet, checkRange, []excelize.ConditionalFormatOptions{
+			{Type: "formula", Criteria: fmt.Sprintf("LEN($%s%d)>0", colName(colCheck), b.first), Format: &flag}}))
 		w.check(f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", headerRow, colName(lastVisible), last), nil))
 	}
 	w.check(f.SetColVisible(sheet, fmt.Sprintf("%s:%s", colName(colRowKey), colName(numCols)), false))
@@ -151,6 +182,17 @@ func (w *writer) blockSheet(b *blockSheet) {
 	w.protect(sheet)
 	w.pageSetup(sheet, headerRow, true)
 	w.check(f.SetSheetView(sheet, 0, noGrid()))
+	w.dimension(sheet, numCols, last)
+}
+
+// The texts of the Check column. invalidPrefix starts both invalid ones,
+// so that the hidden invalid column can count them.
+func (w *writer) invalidPrefix() string { return w.t("ongeldig", "invalid") }
+func (w *writer) invalidAnswer() string {
+	return w.t("ongeldig antwoord: kies uit de lijst", "invalid answer: choose from the list")
+}
+func (w *writer) invalidDate() string {
+	return w.t("ongeldig: roadmap-datum ontbreekt", "invalid: roadmap date missing")
 }
 
 func (w *writer) formula(sheet, c, formula string) {
@@ -165,13 +207,19 @@ func (w *writer) summarySheet() {
 		w.check(f.SetCellValue(sheet, cell(c, r), v))
 		w.check(f.SetCellStyle(sheet, cell(c, r), cell(c, r), style))
 	}
-	set(1, 1, t("Samenvatting", "Summary"), w.st.title)
+	set(1, 1, t("Samenvatting: indicatieve zelfcontrole", "Summary: indicative self-check"), w.st.title)
 	w.check(f.SetRowHeight(sheet, 1, 26))
-	set(1, 2, t("Deze tellingen zijn formules: ze werken zich bij terwijl de inschrijver de antwoorden invult.",
-		"These counts are formulas: they update while the tenderer fills in the answers."), w.st.desc)
-	w.check(f.MergeCell(sheet, "A2", cell(8, 2)))
+	desc := t("Voor de inschrijver, tijdens het invullen: deze tellingen zijn formules over dit bestand en werken zich bij terwijl u invult. "+
+		"Ze rekenen met soort, gewicht en antwoorden zoals ze in dit bestand staan. De score die telt, berekent de aanbestedende dienst "+
+		"met de eigen, ongewijzigde Programma van Eisen (blueprint compare); zie de Toelichting. Ongeldig telt antwoorden die niet uit de lijst komen.",
+		"For the tenderer, while filling in: these counts are formulas over this file and update as you fill in. "+
+			"They use the kind, weight and answers as they are in this file. The score that counts is calculated by the contracting authority "+
+			"from its own, unchanged Programme of Requirements (blueprint compare); see the Introduction. Invalid counts answers that are not from the list.")
+	set(1, 2, desc, w.st.desc)
+	w.check(f.MergeCell(sheet, "A2", cell(12, 2)))
+	w.check(f.SetRowHeight(sheet, 2, rowHeight(30, wrapped{desc, 24 + 11*13})))
 	head := []string{t("Blok", "Block"), t("Eisen (knock-out)", "Knock-out"), t("Wensen", "Scored"), t("Totaal", "Total"),
-		t("Beantwoord", "Answered"), t("Onbeantwoord", "Unanswered")}
+		t("Beantwoord", "Answered"), t("Onbeantwoord", "Unanswered"), t("Ongeldig", "Invalid")}
 	for _, a := range answers {
 		head = append(head, a.Name(w.lang))
 	}
@@ -184,8 +232,8 @@ func (w *writer) summarySheet() {
 	w.check(f.SetRowHeight(sheet, hr, 45))
 	nAns := len(answers)
 	// column positions in the summary
-	cAnswered, cUnanswered := 5, 6
-	cFirstAns := 7
+	cAnswered, cUnanswered, cInvalid := 5, 6, 7
+	cFirstAns := 8
 	cKOFailed := cFirstAns + nAns
 	cKOOpen, cPoints, cMax, cScore := cKOFailed+1, cKOFailed+2, cKOFailed+3, cKOFailed+4
 	r := hr + 1
@@ -199,6 +247,7 @@ func (w *writer) summarySheet() {
 		w.formula(sheet, cell(4, r), fmt.Sprintf("%s+%s", cell(2, r), cell(3, r)))
 		w.formula(sheet, cell(cAnswered, r), fmt.Sprintf("COUNTA(%s)", rng(colAnswer)))
 		w.formula(sheet, cell(cUnanswered, r), fmt.Sprintf("%s-%s", cell(4, r), cell(cAnswered, r)))
+		w.formula(sheet, cell(cInvalid, r), fmt.Sprintf("SUM(%s)", rng(colInvalid)))
 		for i, a := range answers {
 			w.formula(sheet, cell(cFirstAns+i, r), fmt.Sprintf("COUNTIF(%s,%s)", rng(colAnswer), formulaString(a.Name(w.lang))))
 		}
@@ -244,6 +293,13 @@ func (w *writer) summarySheet() {
 	set(1, r, t("Score wensen", "Score"), w.st.label)
 	w.formula(sheet, cell(2, r), fmt.Sprintf("%s", cell(cScore, total)))
 	w.check(f.SetCellStyle(sheet, cell(2, r), cell(2, r), w.st.tablePct))
+	r++
+	set(1, r, t("Ongeldige antwoorden", "Invalid answers"), w.st.label)
+	w.formula(sheet, cell(2, r), fmt.Sprintf(`IF(%s>0,%s&%s&%s,%s)`, cell(cInvalid, total), formulaString(t("Let op: ", "Note: ")), cell(cInvalid, total),
+		formulaString(t(" antwoorden komen niet uit de lijst; zie de kolom Controle", " answers are not from the list; see the Check column")),
+		formulaString(t("Geen", "None"))))
+	w.check(f.SetCellStyle(sheet, cell(2, r), cell(2, r), w.st.textBold))
+	w.check(f.MergeCell(sheet, cell(2, r), cell(8, r)))
 
 	w.check(f.SetColWidth(sheet, "A", "A", 24))
 	w.check(f.SetColWidth(sheet, colName(2), colName(cScore), 13))
@@ -251,6 +307,7 @@ func (w *writer) summarySheet() {
 	w.protect(sheet)
 	w.pageSetup(sheet, hr, false)
 	w.check(f.SetSheetView(sheet, 0, noGrid()))
+	w.dimension(sheet, cScore, r)
 }
 
 // metaSheet writes the hidden metadata the importer of vendor answers uses.
@@ -279,16 +336,33 @@ func (w *writer) metaSheet() {
 		put("source_file", name)
 	}
 	put("header_row", headerRow)
-	put("columns", "id", colName(colID), "answer", colName(colAnswer), "roadmap_date", colName(colRoadmap),
-		"vendor_note", colName(colVendorNote), "evidence", colName(colEvidence), "row_key", colName(colRowKey), "fingerprint", colName(colFingerprint))
+	var cols []any
+	for c := colID; c <= numCols; c++ {
+		cols = append(cols, columnKeys[c], colName(c))
+	}
+	put("columns", cols...)
 	for _, a := range cat.Answers {
-		put("answer", a.Code, a.Name(w.lang), a.Factor, a.KO)
+		fa, _ := w.method.Factor(a.Code)
+		put("answer", a.Code, a.Name(w.lang), fa, w.method.MeetsKO(a.Code))
 	}
 	for _, b := range w.blocks {
 		put("block_sheet", b.name, b.block.Code, b.first, b.first+len(b.rows)-1, len(b.rows))
 	}
+	for _, s := range w.roles {
+		put("sheet", s[0], s[1])
+	}
+	put("price_sheet", w.price, colName(priceValueCol))
+	for _, p := range priceLines {
+		put("price_row", p.key, p.row)
+	}
+	codes := make([]string, len(cat.Answers))
+	for i, a := range cat.Answers {
+		codes[i] = a.Code
+	}
+	put("method", string(w.method.TOML(codes)))
 	w.check(f.SetColWidth(sheet, "A", "A", 18))
 	w.check(f.SetColWidth(sheet, "B", "H", 24))
 	w.protect(sheet)
 	w.check(f.SetSheetVisible(sheet, false))
+	w.dimension(sheet, 2*numCols+1, r-1)
 }

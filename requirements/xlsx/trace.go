@@ -28,7 +28,7 @@ func (w *writer) traceMatrix() {
 	t, lang := w.t, w.lang
 	js := w.res.Journeys
 	nCols := 3 + len(js) + 1
-	sw := w.startTrace()
+	sw := w.startTrace(nCols, max(3+len(w.res.Rows), 4))
 	if sw == nil {
 		return
 	}
@@ -91,7 +91,7 @@ const maxSheetRows = 1048576
 // and reasons: for many journeys, where a matrix would be too wide.
 func (w *writer) traceList() {
 	t, lang := w.t, w.lang
-	sw := w.startTrace()
+	sw := w.startTrace(6, min(max(3+traceListLines(w.res), 4), maxSheetRows))
 	if sw == nil {
 		return
 	}
@@ -175,11 +175,29 @@ func streamColWidths(w *writer, sw *excelize.StreamWriter, widths []float64) {
 	}
 }
 
+// traceListLines counts the lines of the list: one per requirement and
+// journey, and one per requirement for its places outside journeys.
+func traceListLines(res *requirements.Result) int {
+	n := 0
+	for _, row := range res.Rows {
+		seen := map[*blueprint.Journey]bool{}
+		for _, tr := range row.Traces {
+			if !seen[tr.Journey] {
+				seen[tr.Journey] = true
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // startTrace prepares the Traceerbaarheid sheet and opens its stream. The
-// sheet properties go first: the stream writes them when it starts.
-func (w *writer) startTrace() *excelize.StreamWriter {
+// sheet properties and the used range go first: the stream writes them
+// when it starts.
+func (w *writer) startTrace(lastCol, lastRow int) *excelize.StreamWriter {
 	yes := true
 	w.check(w.f.SetSheetProps(w.trace, &excelize.SheetPropsOptions{FitToPage: &yes}))
+	w.dimension(w.trace, lastCol, lastRow)
 	sw, err := w.f.NewStreamWriter(w.trace)
 	if err != nil {
 		w.check(err)

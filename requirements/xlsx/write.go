@@ -44,8 +44,13 @@ type writer struct {
 	intro string
 	trace string
 	summ  string
+	price string
 
+	method *requirements.Method
+	carry  *Carry
 	blocks []*blockSheet
+	// roles lists every sheet with its role, for the _meta sheet.
+	roles [][2]string
 }
 
 func (w *writer) check(err error) {
@@ -58,21 +63,42 @@ func (w *writer) t(nl, en string) string { return blueprint.T(w.lang, nl, en) }
 
 // Write writes the PvE workbook of res to out.
 func Write(out io.Writer, res *requirements.Result, meta requirements.Meta) error {
+	return WriteCarried(out, res, meta, nil)
+}
+
+// WriteCarried writes the PvE workbook of res to out with the answers
+// carry brings from an earlier version (blueprint matrix --carry-answers):
+// answers to unchanged requirements filled in, changed ones flagged for
+// re-answering, and a Wijzigingen sheet. A nil carry is Write.
+func WriteCarried(out io.Writer, res *requirements.Result, meta requirements.Meta, carry *Carry) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	w := &writer{f: f, res: res, meta: meta, lang: res.Lang.Or(blueprint.Dutch)}
+	w := &writer{f: f, res: res, meta: meta, lang: res.Lang.Or(blueprint.Dutch), carry: carry}
+	w.method = meta.Method
+	if w.method == nil {
+		w.method = requirements.DefaultMethod(res.Catalogue, res.Rows)
+	}
 	w.intro, w.trace, w.summ = sheetNames(w.lang)
+	w.price = priceSheetName(w.lang)
 	w.st = newStyles(w)
 	w.plan()
 	w.check(f.SetSheetName("Sheet1", w.intro))
+	w.roles = append(w.roles, [2]string{w.intro, roleIntro})
 	for _, b := range w.blocks {
 		_, err := f.NewSheet(b.name)
 		w.check(err)
+		w.roles = append(w.roles, [2]string{b.name, roleBlock})
 	}
 	w.gemmaSheet() // GEMMA elements × requirements, after the blocks (gemma_sheet.go)
-	for _, name := range []string{w.trace, w.summ, MetaSheet} {
-		_, err := f.NewSheet(name)
+	fixed := [][2]string{{w.price, rolePrice}, {w.trace, roleTrace}, {w.summ, roleSummary}}
+	if carry != nil {
+		fixed = append(fixed, [2]string{changesSheetName(w.lang), roleChanges})
+	}
+	fixed = append(fixed, [2]string{MetaSheet, roleMeta})
+	for _, s := range fixed {
+		_, err := f.NewSheet(s[0])
 		w.check(err)
+		w.roles = append(w.roles, s)
 	}
 	if w.err != nil {
 		return w.err
@@ -81,7 +107,11 @@ func Write(out io.Writer, res *requirements.Result, meta requirements.Meta) erro
 	for _, b := range w.blocks {
 		w.blockSheet(b)
 	}
+	w.priceSheet()
 	w.summarySheet()
+	if carry != nil {
+		w.changesSheet()
+	}
 	w.metaSheet()
 	w.document()
 	// The streamed sheet goes last: a call that walks all sheets after it
@@ -158,7 +188,7 @@ func (w *writer) pageSetup(sheet string, titleRows int, a3 bool) {
 	w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
 	yes := true
 	w.check(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}))
-	footer := "&L&8" + escapeHF(w.meta.TenderID) + "&C&8&A&R&8" + w.t("Pagina &P van &N", "Page &P of &N")
+	footer := "&L&8" + escapeHF(w.footerTender()) + "&C&8&A&R&8" + w.t("Pagina &P van &N", "Page &P of &N")
 	w.check(w.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer}))
 	if titleRows > 0 {
 		w.check(w.f.SetDefinedName(&excelize.DefinedName{
@@ -167,7 +197,27 @@ func (w *writer) pageSetup(sheet string, titleRows int, a3 bool) {
 	}
 }
 
+// footerTender is the left part of the footer: the tender and the
+// version of the PvE.
+func (w *writer) footerTender() string {
+	var parts []string
+	if w.meta.TenderID != "" {
+		parts = append(parts, w.meta.TenderID)
+	}
+	if w.meta.Version != "" {
+		parts = append(parts, w.t("versie ", "version ")+w.meta.Version)
+	}
+	return strings.Join(parts, " – ")
+}
+
 func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// dimension writes the used range of a sheet (<dimension ref>), which
+// streaming readers such as openpyxl in read-only mode rely on; excelize
+// leaves it at A1.
+func (w *writer) dimension(sheet string, lastCol, lastRow int) {
+	w.check(w.f.SetSheetDimension(sheet, "A1:"+cell(max(lastCol, 1), max(lastRow, 1))))
+}
 
 // quote quotes a sheet name for a formula.
 func quote(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
@@ -212,9 +262,14 @@ type wrapped = struct {
 	width float64
 }
 
-// percent formats a factor as a percentage.
-func percent(f float64) string {
-	return strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64) + "%"
+// percent formats a factor as a percentage, with a decimal comma in
+// Dutch.
+func (w *writer) percent(f float64) string {
+	s := strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64)
+	if w.lang != blueprint.English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + "%"
 }
 
 // formulaNumber writes a number for a formula (always with a dot).

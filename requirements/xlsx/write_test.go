@@ -53,15 +53,15 @@ func TestWorkbookSheetsAndHeaders(t *testing.T) {
 	res, data := workbook(t, blueprint.Dutch)
 	f := open(t, data)
 	assert.Equal(t, []string{"Toelichting", "1 Klantgeleiding", "2 Workloadmanagement", "3 Workflowmanagement", "4 Contactregistratie",
-		"5 Kanaalsturing", "6 Kwaliteitszorg", "7 Infrastructuur", "GEMMA", "Traceerbaarheid", "Samenvatting", "_meta"}, f.GetSheetList())
+		"5 Kanaalsturing", "6 Kwaliteitszorg", "7 Infrastructuur", "GEMMA", "Prijsblad", "Traceerbaarheid", "Samenvatting", "_meta"}, f.GetSheetList())
 	for _, name := range f.GetSheetList() {
 		assert.LessOrEqual(t, len([]rune(name)), 31, name)
 	}
 	row, err := f.GetRows("1 Klantgeleiding")
 	require.NoError(t, err)
-	assert.Equal(t, []string{"ID", "Onderwerp", "Eis", "Toelichting", "Soort", "MoSCoW", "Gewicht", "Bron", "GEMMA", "Verificatie",
-		"Antwoord", "Roadmap-datum", "Toelichting leverancier", "Bewijs / referentie",
-		"Rij-sleutel", "Vingerafdruk", "Punten", "KO niet voldaan", "KO open", "GEMMA Object ID's"}, row[headerRow-1])
+	assert.Equal(t, []string{"ID", "Onderwerp", "Eis of wens", "Toelichting", "Soort", "Prioriteit", "Gewicht", "Bron", "GEMMA", "Verificatie",
+		"Antwoord", "Roadmap-datum", "Toelichting leverancier", "Bewijs / referentie", "Controle",
+		"Rij-sleutel", "Vingerafdruk", "Punten", "KO niet voldaan", "KO open", "Ongeldig", "GEMMA Object ID's"}, row[headerRow-1])
 	assert.Equal(t, "Blok 1 – Klantgeleiding", row[0][0], "the full block name is in the title row")
 	assert.Equal(t, "In te vullen door de inschrijver", value(t, f, "1 Klantgeleiding", "K2"))
 	// Every row of the result is on its block's sheet, with its fingerprint.
@@ -86,7 +86,7 @@ func TestWorkbookSheetsAndHeaders(t *testing.T) {
 	// The introduction names the tender, the answers and the scoring.
 	intro := strings.Join(flatten(t, f, "Toelichting"), "\n")
 	for _, want := range []string{"KCC-2026-01", "Voldoet standaard", "Voldoet met configuratie", "Roadmap", "Voldoet niet", "80%",
-		"knock-outcriteria", "punten = gewicht × score", "Must", "Should", "Could", "Klantreizen", "Broncontrole (SHA-256)",
+		"knock-outcriteria", "gewicht × score van het antwoord", "Must", "Should", "Could", "Klantreizen", "Broncontrole (SHA-256)",
 		"Relatiebeheercomponent (CRM)", "eb436669-87b4-4134-b59b-dbfda11de5bc", "Niet gevraagde functies", "WhatsApp"} {
 		assert.Contains(t, intro, want)
 	}
@@ -106,7 +106,7 @@ func TestWorkbookInEnglish(t *testing.T) {
 	_, data := workbook(t, blueprint.English)
 	f := open(t, data)
 	assert.Equal(t, []string{"Introduction", "1 Customer guidance", "2 Workload management", "3 Workflow management", "4 Contact registration",
-		"5 Channel steering", "6 Quality and MI", "7 Infrastructure", "GEMMA", "Traceability", "Summary", "_meta"}, f.GetSheetList())
+		"5 Channel steering", "6 Quality and MI", "7 Infrastructure", "GEMMA", "Price sheet", "Traceability", "Summary", "_meta"}, f.GetSheetList())
 	assert.Equal(t, "Answer", value(t, f, "1 Customer guidance", "K3"))
 	assert.Equal(t, "The solution offers one central knowledge base with product information, work instructions and question-answer pairs, which the agent searches from the contact screen without opening another system.",
 		value(t, f, "1 Customer guidance", "C4"))
@@ -237,7 +237,7 @@ func TestWorkbookListsPanesFilterAndColours(t *testing.T) {
 			filter = dn.RefersTo
 		}
 	}
-	assert.Equal(t, fmt.Sprintf("'%s'!$A$3:$N$%d", sheet, last), filter)
+	assert.Equal(t, fmt.Sprintf("'%s'!$A$3:$O$%d", sheet, last), filter)
 
 	cfs, err := f.GetConditionalFormats(sheet)
 	require.NoError(t, err)
@@ -275,17 +275,18 @@ func TestWorkbookFormulasScoreTheAnswers(t *testing.T) {
 	}
 	assert.Equal(t, strconv.Itoa(nKG), calc("Samenvatting", "E5"), "answered")
 	assert.Equal(t, "0", calc("Samenvatting", "F5"), "unanswered")
-	assert.Equal(t, strconv.Itoa(nKG), calc("Samenvatting", "G5"), "count of Voldoet standaard")
-	assert.Equal(t, strconv.Itoa(maxKG), calc("Samenvatting", "O5"), "points")
-	assert.Equal(t, strconv.Itoa(maxKG), calc("Samenvatting", "P5"), "maximum")
-	assert.Equal(t, "1", calc("Samenvatting", "Q5"), "score 100%")
+	assert.Equal(t, strconv.Itoa(nKG), calc("Samenvatting", "H5"), "count of Voldoet standaard")
+	assert.Equal(t, strconv.Itoa(maxKG), calc("Samenvatting", "P5"), "points")
+	assert.Equal(t, strconv.Itoa(maxKG), calc("Samenvatting", "Q5"), "maximum")
+	assert.Equal(t, "1", calc("Samenvatting", "R5"), "score 100%")
+	assert.Equal(t, "0", calc("Samenvatting", "G5"), "no invalid answers")
 
 	// One scored row with "Voldoet met configuratie" scores 80% of its weight.
 	wishes := rowsOf(res, "KG")
 	require.NotEqual(t, blueprint.KindKO, wishes[0].Kind)
 	require.NoError(t, f.SetCellValue("1 Klantgeleiding", cell(colAnswer, firstRow), "Voldoet met configuratie"))
 	want := float64(maxKG) - 0.2*float64(wishes[0].Weight)
-	assert.Equal(t, strconv.FormatFloat(want, 'f', -1, 64), calc("Samenvatting", "O5"))
+	assert.Equal(t, strconv.FormatFloat(want, 'f', -1, 64), calc("Samenvatting", "P5"))
 
 	// A knock-out answered "Voldoet niet": the tender fails.
 	wf := rowsOf(res, "WF")
@@ -299,12 +300,12 @@ func TestWorkbookFormulasScoreTheAnswers(t *testing.T) {
 	require.NotEqual(t, -1, koRow, "Workflowmanagement has a knock-out requirement")
 	assert.Equal(t, "Nog niet alle eisen beantwoord", calc("Samenvatting", "B14"))
 	require.NoError(t, f.SetCellValue("3 Workflowmanagement", cell(colAnswer, koRow), "Voldoet niet"))
-	assert.Equal(t, "1", calc("Samenvatting", "M7"), "knock-outs not met in Workflowmanagement")
-	assert.Equal(t, "1", calc("Samenvatting", "M12"))
+	assert.Equal(t, "1", calc("Samenvatting", "N7"), "knock-outs not met in Workflowmanagement")
+	assert.Equal(t, "1", calc("Samenvatting", "N12"))
 	assert.Equal(t, "Niet voldaan: de inschrijving voldoet niet aan alle eisen", calc("Samenvatting", "B14"))
 	// Answered "Voldoet met maatwerk", it is met.
 	require.NoError(t, f.SetCellValue("3 Workflowmanagement", cell(colAnswer, koRow), "Voldoet met maatwerk"))
-	assert.Equal(t, "0", calc("Samenvatting", "M12"))
+	assert.Equal(t, "0", calc("Samenvatting", "N12"))
 	// Knock-outs count no points, however answered.
 	assert.Equal(t, "0", calc("3 Workflowmanagement", cell(colPoints, koRow)))
 }

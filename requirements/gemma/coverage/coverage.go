@@ -204,6 +204,9 @@ type computer struct {
 	all   []Place
 	index map[*blueprint.Step]int
 	marks map[*Component][]uint64
+	// journeys are, per component, the journeys that need it without a
+	// step (a phase or journey rule).
+	journeys map[*Component]map[*blueprint.Journey]bool
 }
 
 func (c *computer) component(e *gemma.Element) *Component {
@@ -234,6 +237,7 @@ func (c *computer) indexSteps() {
 		}
 	}
 	c.marks = map[*Component][]uint64{}
+	c.journeys = map[*Component]map[*blueprint.Journey]bool{}
 }
 
 // mark records that step i needs x.
@@ -276,6 +280,14 @@ func (c *computer) requirements(cat *requirements.Catalogue) {
 				}
 				for _, i := range steps {
 					c.mark(x, i)
+				}
+				for _, t := range row.Traces {
+					if t.Journey != nil && t.Step == nil {
+						if c.journeys[x] == nil {
+							c.journeys[x] = map[*blueprint.Journey]bool{}
+						}
+						c.journeys[x][t.Journey] = true
+					}
 				}
 			case gemma.ApplicationService:
 				svcs = append(svcs, e)
@@ -455,22 +467,22 @@ func (c *computer) candidates(f *gemma.Function2022) []*gemma.Element {
 func (c *computer) finish() {
 	r := c.r
 	for _, x := range c.comps {
-		// The marked steps, in journey order.
-		journeys := 0
-		var last *blueprint.Journey
+		// The marked steps, in journey order; the journeys of those and of
+		// the traces without a step.
+		journeys := c.journeys[x]
+		if journeys == nil {
+			journeys = map[*blueprint.Journey]bool{}
+		}
 		for w, word := range c.marks[x] {
 			for word != 0 {
 				b := word & -word
 				p := c.all[w*64+trailingZeros(b)]
 				x.Places = append(x.Places, p)
-				if p.Journey != last {
-					journeys++
-					last = p.Journey
-				}
+				journeys[p.Journey] = true
 				word &^= b
 			}
 		}
-		x.Journeys = journeys
+		x.Journeys = len(journeys)
 		for _, s := range c.m.Provides(x.Element) {
 			x.Services = append(x.Services, c.service(s))
 		}
