@@ -520,17 +520,7 @@ func (b *builder) coverageView() {
 		vw.v.Nodes = append(vw.v.Nodes, ln)
 	}
 	y += 40 + 15
-	var covered, onlySystem, gaps []*coverage.Component
-	for _, x := range rep.Components {
-		switch {
-		case x.Covered():
-			covered = append(covered, x)
-		case x.OnlySystem():
-			onlySystem = append(onlySystem, x)
-		default:
-			gaps = append(gaps, x)
-		}
-	}
+	covered, onlySystem, gaps := rep.Groups()
 	for _, grp := range []struct {
 		name string
 		xs   []*coverage.Component

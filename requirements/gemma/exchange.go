@@ -291,9 +291,9 @@ type pendingProps struct {
 	n *node
 }
 
-// model reads the children of the root element.
-func (x *xreader) model(root xml.StartElement, r *exchangeModel) error {
-	r.known = map[string]bool{}
+// each calls fn for every child element of the element just started, up
+// to its end.
+func (x *xreader) each(fn func(t xml.StartElement) error) error {
 	for {
 		tok, err := x.d.Token()
 		if err != nil {
@@ -303,55 +303,50 @@ func (x *xreader) model(root xml.StartElement, r *exchangeModel) error {
 		case xml.EndElement:
 			return nil
 		case xml.StartElement:
-			if t.Name.Space != ExchangeNamespace {
-				if err := x.skip(1); err != nil {
-					return err
-				}
-				continue
-			}
-			switch t.Name.Local {
-			case "name", "documentation", "properties", "propertyDefinitions":
-				n, err := x.tree(t, 1)
-				if err != nil {
-					return err
-				}
-				r.top(n)
-			case "elements", "relationships":
-				if err := x.list(t.Name.Local, r); err != nil {
-					return err
-				}
-			default: // organizations, views, metadata
-				if err := x.skip(1); err != nil {
-					return err
-				}
+			if err := fn(t); err != nil {
+				return err
 			}
 		}
 	}
 }
 
-// list reads the element or relationship children of elements or
-// relationships one at a time.
-func (x *xreader) list(kind string, r *exchangeModel) error {
-	for {
-		tok, err := x.d.Token()
-		if err != nil {
-			return err
+// model reads the children of the root element.
+func (x *xreader) model(root xml.StartElement, r *exchangeModel) error {
+	r.known = map[string]bool{}
+	return x.each(func(t xml.StartElement) error {
+		if t.Name.Space != ExchangeNamespace {
+			return x.skip(1)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			n, err := x.tree(t, 2)
+		switch t.Name.Local {
+		case "name", "documentation", "properties", "propertyDefinitions":
+			n, err := x.tree(t, 1)
 			if err != nil {
 				return err
 			}
-			if kind == "elements" && t.Name.Local == "element" {
-				r.element(n)
-			} else if kind == "relationships" && t.Name.Local == "relationship" {
-				r.relationship(n)
-			}
+			r.top(n)
+			return nil
+		case "elements", "relationships":
+			return x.list(t.Name.Local, r)
 		}
-	}
+		return x.skip(1) // organizations, views, metadata
+	})
+}
+
+// list reads the element or relationship children of elements or
+// relationships one at a time.
+func (x *xreader) list(kind string, r *exchangeModel) error {
+	return x.each(func(t xml.StartElement) error {
+		n, err := x.tree(t, 2)
+		if err != nil {
+			return err
+		}
+		if kind == "elements" && t.Name.Local == "element" {
+			r.element(n)
+		} else if kind == "relationships" && t.Name.Local == "relationship" {
+			r.relationship(n)
+		}
+		return nil
+	})
 }
 
 func (r *exchangeModel) top(n *node) {

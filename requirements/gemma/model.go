@@ -105,14 +105,21 @@ const (
 // ArchiMate type, transitively and without e: the sub-services of a
 // service, the sub-functions of a function, sorted by name.
 func (m *Model) Parts(e *Element) []*Element {
+	return m.closure(e, func(x *Element) []*Relation { return m.Outgoing(x, Aggregation, Composition) }, func(r *Relation) *Element { return r.Target })
+}
+
+// closure follows relations (next, then the end other) from e to the
+// elements of e's type, transitively, and returns them without e, sorted
+// by name.
+func (m *Model) closure(e *Element, next func(*Element) []*Relation, other func(*Relation) *Element) []*Element {
 	seen := map[*Element]bool{e: true}
 	var out []*Element
 	queue := []*Element{e}
 	for len(queue) > 0 {
 		x := queue[0]
 		queue = queue[1:]
-		for _, r := range m.Outgoing(x, Aggregation, Composition) {
-			if t := r.Target; t.Type == e.Type && !seen[t] {
+		for _, r := range next(x) {
+			if t := other(r); t.Type == e.Type && !seen[t] {
 				seen[t] = true
 				out = append(out, t)
 				queue = append(queue, t)
@@ -178,22 +185,7 @@ func (m *Model) Realizers(s *Element) []*Element {
 // composed of e, transitively: the parent services of a service, sorted by
 // name.
 func (m *Model) Wholes(e *Element) []*Element {
-	seen := map[*Element]bool{e: true}
-	var out []*Element
-	queue := []*Element{e}
-	for len(queue) > 0 {
-		x := queue[0]
-		queue = queue[1:]
-		for _, r := range m.Incoming(x, Aggregation, Composition) {
-			if s := r.Source; s.Type == e.Type && !seen[s] {
-				seen[s] = true
-				out = append(out, s)
-				queue = append(queue, s)
-			}
-		}
-	}
-	SortByName(out)
-	return out
+	return m.closure(e, func(x *Element) []*Relation { return m.Incoming(x, Aggregation, Composition) }, func(r *Relation) *Element { return r.Source })
 }
 
 // Serves returns the business functions a service serves directly, sorted

@@ -538,6 +538,22 @@ type Counts struct {
 	ProvidedNamed int `json:"services_provided_named"`
 }
 
+// Groups splits the components in scope into those covered by a
+// requirement, those only a system of the journeys maps to, and the gaps.
+func (r *Report) Groups() (covered, onlySystem, gaps []*Component) {
+	for _, x := range r.Components {
+		switch {
+		case x.Covered():
+			covered = append(covered, x)
+		case x.OnlySystem():
+			onlySystem = append(onlySystem, x)
+		default:
+			gaps = append(gaps, x)
+		}
+	}
+	return covered, onlySystem, gaps
+}
+
 // ComponentsText says how many KCC components there are, of which kinds.
 func (r *Report) ComponentsText() string {
 	n := r.Counts()

@@ -63,17 +63,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	p("%s\n", t("De KCC-scope is de bedrijfsfunctie Klant- en keteninteractie met haar deelfuncties, de applicatieservices die ze ondersteunen, de referentiecomponenten die die services realiseren, en de GEMMA-elementen die de eisencatalogus en de systeemtabel noemen (zie docs/gemma.md).",
 		"The KCC scope is the business function Klant- en keteninteractie with its sub-functions, the application services that serve them, the reference components that realize those services, and the GEMMA elements the requirements catalogue and the systems table name (see docs/gemma.md)."))
 
-	var covered, onlySystem, gaps []*Component
-	for _, x := range r.Components {
-		switch {
-		case x.Covered():
-			covered = append(covered, x)
-		case x.OnlySystem():
-			onlySystem = append(onlySystem, x)
-		default:
-			gaps = append(gaps, x)
-		}
-	}
+	covered, onlySystem, gaps := r.Groups()
 	p("\n## %s (%d)\n", t("Gedekt", "Covered"), len(covered))
 	for _, x := range covered {
 		writeComponentMD(b, r, x)
