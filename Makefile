@@ -43,6 +43,9 @@ demo: build
 	./$(BIN) summary $(EXAMPLES)
 	./$(BIN) render --format svg,png --out $(OUT) $(EXAMPLES)
 	./$(BIN) matrix --tender-id KCC-DEMO --out $(OUT)/pve.xlsx $(EXAMPLES)
+	./$(BIN) verbeterplan --out $(OUT)/verbeterplan.md $(EXAMPLES)
+	./$(BIN) verbeterplan --out $(OUT)/verbeterplan.xlsx $(EXAMPLES)
+	./$(BIN) visie --out $(OUT)/visie.md $(EXAMPLES)
 	@# Two generated example responses (not real tenders; their names and every
 	@# explanation say so), then the comparison and the beoordelingsverslag.
 	$(GO) run ./requirements/xlsx/internal/fillexample -n 2 $(OUT)/pve.xlsx $(OUT)
@@ -74,7 +77,10 @@ check-office: build
 	./$(BIN) matrix --force --tender-id KCC-DEMO --out $(OUT)/office/pve.xlsx $(EXAMPLES)
 	cd $(OUT)/office && rm -f pve.pdf page-*.png && libreoffice --headless --convert-to pdf pve.xlsx >/dev/null
 	cd $(OUT)/office && pdfinfo pve.pdf | grep Pages && pdftoppm -png -r 60 pve.pdf page
-	@echo "look at $(OUT)/office/page-*.png"
+	./$(BIN) verbeterplan --force --out $(OUT)/office/verbeterplan.xlsx $(EXAMPLES)
+	cd $(OUT)/office && rm -f verbeterplan.pdf plan-*.png && libreoffice --headless --convert-to pdf verbeterplan.xlsx >/dev/null
+	cd $(OUT)/office && pdfinfo verbeterplan.pdf | grep Pages && pdftoppm -png -r 60 verbeterplan.pdf plan
+	@echo "look at $(OUT)/office/page-*.png and $(OUT)/office/plan-*.png"
 
 clean:
 	rm -rf bin $(OUT)

@@ -224,6 +224,9 @@ func example(key string, t reflect.Type) string {
 		if t == reflect.TypeOf(Duration{}) {
 			return key + ` = "10 minuten"`
 		}
+		if t == reflect.TypeOf(Date{}) {
+			return key + " = 2025-03-31"
+		}
 		return "[" + key + "]"
 	}
 	return key + ` = "…"`
@@ -477,6 +480,12 @@ func fixFor(key string, v any, t reflect.Type) string {
 		case reflect.Int, reflect.Int64:
 			if _, err := strconv.ParseInt(strings.TrimPrefix(trimmed, "+"), 10, 64); err == nil {
 				return key + " = " + strings.TrimPrefix(trimmed, "+")
+			}
+		case reflect.Float64:
+			// "7,5" or "14%": the number without quotes, with a point.
+			num := strings.Replace(strings.TrimSpace(strings.TrimSuffix(trimmed, "%")), ",", ".", 1)
+			if _, err := strconv.ParseFloat(num, 64); err == nil {
+				return key + " = " + num
 			}
 		case reflect.Bool:
 			switch strings.ToLower(trimmed) {

@@ -12,7 +12,12 @@
 // Backstage, Support), carries the customer's Emotion on the scale -2..+2,
 // pain points, success factors, fail and repeat-contact marks, explicit
 // functional Needs, the flow to next steps and Handoffs between actors.
-// Improvements (verbeteracties) point at steps and pain points. The structs
+// A Metric may name a metric of the built-in catalogue (MetricCatalogue,
+// metrics.go) and carries Measurements; measure.go reads its norm as a
+// number and judges the last measurement against it (Judge, Trend).
+// Improvements (verbeteracties) point at steps, pain points, persona
+// knelpunten and metrics, with a status, horizon, target date, reason and
+// expected Effects; Model.Appearances says where a persona acts. The structs
 // are plain; their `toml` tags give the Dutch keys of the format
 // (docs/format.md); each embeds Source, the position where it was written.
 //
@@ -31,7 +36,8 @@
 //
 // validate.go runs a list of named passes (PassNames): ids, references,
 // phase order, the emotion scale, customer actions, hand-offs, flow,
-// improvements, priorities, and completeness warnings.
+// metrics and improvements (validate_plan.go), priorities, and
+// completeness warnings.
 //
 // # Diagnostics
 //

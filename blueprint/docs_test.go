@@ -16,7 +16,7 @@ func TestFormatDocDescribesEverything(t *testing.T) {
 	require.NoError(t, err)
 	doc := string(b)
 	types := []any{Project{}, VisionStatement{}, Persona{}, Journey{}, Phase{}, Metric{}, Step{},
-		Action{}, Support{}, Handoff{}, Improvement{}, PriorityOverride{}, Channel{}, Actor{}, System{}, Domain{}, QuestionType{},
+		Action{}, Support{}, Handoff{}, Improvement{}, Effect{}, Measurement{}, PriorityOverride{}, Channel{}, Actor{}, System{}, Domain{}, QuestionType{},
 		Wait{}, Span{}, NextStep{}}
 	for _, v := range types {
 		keys, _ := Keys(v)
@@ -27,7 +27,7 @@ func TestFormatDocDescribesEverything(t *testing.T) {
 		}
 	}
 	c := BuiltinVocabulary()
-	for _, list := range [][]string{c.ChannelIDs(), c.ActorIDs(), c.SystemIDs(), c.DomainIDs(), c.QuestionTypeIDs()} {
+	for _, list := range [][]string{c.ChannelIDs(), c.ActorIDs(), c.SystemIDs(), c.DomainIDs(), c.QuestionTypeIDs(), MetricCatalogueIDs()} {
 		for _, id := range list {
 			if !strings.Contains(doc, "| `"+id+"` |") {
 				t.Errorf("docs/format.md does not list built-in id %q", id)

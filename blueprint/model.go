@@ -180,16 +180,34 @@ type Phase struct {
 	Metrics     []*Metric `toml:"meetpunt"`
 }
 
-// Metric is something measured in a phase: a KPI with its definition.
+// Metric is something measured in a phase: a KPI with its definition, or
+// a metric of the built-in catalogue (catalogus = "herhaalcontact") whose
+// definition it takes, and the measurements that show whether the phase
+// improves against its norm.
 type Metric struct {
 	Source
-	Name       string `toml:"naam,required"`
-	Definition string `toml:"definitie,required"`
+	// ID names the metric for a verbeteractie (meetpunten = ["…"]); a
+	// metric from the catalogue is also known by its catalogue id.
+	ID string `toml:"id"`
+	// Catalogue is the id of a metric of the built-in catalogue
+	// (MetricCatalogue); Name, Definition, Unit and DataSource then default
+	// to the catalogue's. Standard is what it resolved to.
+	Catalogue string          `toml:"catalogus"`
+	Standard  *StandardMetric `toml:"-"`
+	// Name and Definition are required unless Catalogue is given.
+	Name       string `toml:"naam"`
+	Definition string `toml:"definitie"`
 	Unit       string `toml:"eenheid"`
 	// DataSource says where the number comes from (KCC-systeem, KTO, ...).
 	DataSource string `toml:"bron"`
-	// Target is the norm, for example "80% binnen 30 seconden".
+	// Target is the norm, for example "minstens 80%" or "minder dan 10%";
+	// its first number is what measurements are judged against.
 	Target string `toml:"norm"`
+	// Window fills the {termijn} of a catalogue metric's definition, such
+	// as "30 dagen" for herhaalcontact within 30 days.
+	Window *Duration `toml:"termijn"`
+	// Measurements are the values measured over time, in any order.
+	Measurements []*Measurement `toml:"meting"`
 }
 
 // Step is one column of the service blueprint: what the customer does and
@@ -322,21 +340,76 @@ type Handoff struct {
 	Note    string `toml:"toelichting"`
 }
 
-// Improvement is a verbeteractie: what will change, which steps or pain
-// points it answers, who owns it and how far it is.
+// Improvement is a verbeteractie: what will change, which steps, pain
+// points, employee knelpunten and metrics it answers, what effect is
+// expected, who owns it, when it is due and how far it is. A rejected
+// action (status afgewezen) stays in the file with its reason, so the plan
+// shows what was decided against and why.
 type Improvement struct {
 	Source
 	ID   string `toml:"id,required"`
 	What string `toml:"wat,required"`
-	// Steps are step ids the action answers.
+	// Steps are step ids the action answers; it answers their fail point,
+	// long wait, low emotion and repeat contact.
 	Steps []string `toml:"stappen"`
 	// PainPoints refer to pain points as "stap-id/n", n counting from 1.
 	PainPoints []string `toml:"knelpunten"`
-	Owner      string   `toml:"eigenaar"`
-	// Status is one of idee, gepland, bezig, gereed.
+	// PersonaPainPoints refer to knelpunten of (employee) personas as
+	// "persona-id/n", n counting from 1.
+	PersonaPainPoints []string `toml:"persona_knelpunten"`
+	// Metrics refer to metrics of the journey by Metric.Key.
+	Metrics []string `toml:"meetpunten"`
+	// Effects are what the action is expected to change.
+	Effects []*Effect `toml:"effect"`
+	Owner   string    `toml:"eigenaar"`
+	// Status is one of ImprovementStatuses: idee, besloten, gepland,
+	// bezig, gereed or afgewezen.
 	Status string `toml:"status"`
+	// Horizon is one of ImprovementHorizons: kort, middellang or lang.
+	Horizon string `toml:"horizon"`
+	// Due is the date the action should be done by.
+	Due Date `toml:"streefdatum"`
+	// Reason says why the action was decided or rejected; required when
+	// it was rejected.
+	Reason string `toml:"reden"`
 	Note   string `toml:"toelichting"`
 }
+
+// Effect is what a verbeteractie is expected to change: the customer's
+// emotion at a step, or the value of a metric.
+type Effect struct {
+	Source
+	// Step and Emotion: the emotion expected at the step afterwards.
+	Step    string `toml:"stap"`
+	Emotion *int   `toml:"emotie"`
+	// Metric and Value: the value expected of the metric (Metric.Key).
+	Metric string   `toml:"meetpunt"`
+	Value  *float64 `toml:"waarde"`
+	Note   string   `toml:"toelichting"`
+}
+
+// The statuses of a verbeteractie, in the order an action goes through
+// them; a rejected action leaves that order.
+const (
+	StatusIdea       = "idee"
+	StatusDecided    = "besloten"
+	StatusPlanned    = "gepland"
+	StatusInProgress = "bezig"
+	StatusDone       = "gereed"
+	StatusRejected   = "afgewezen"
+)
+
+// The horizons of a verbeteractie: a quick win within three months, within
+// a year, or longer.
+const (
+	HorizonShort  = "kort"
+	HorizonMedium = "middellang"
+	HorizonLong   = "lang"
+)
+
+// ImprovementHorizons returns the allowed values of verbeteractie.horizon
+// (a fresh slice each call).
+func ImprovementHorizons() []string { return []string{HorizonShort, HorizonMedium, HorizonLong} }
 
 // PriorityOverride fixes the priority of a requirement where the
 // gemeenten decide otherwise than the evidence of the journeys proposes.

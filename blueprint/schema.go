@@ -31,6 +31,23 @@ type fieldDoc struct {
 
 var emotionSchema = map[string]any{"minimum": EmotionMin, "maximum": EmotionMax}
 
+// refItems are the items of a list of "id/n" references.
+var refItems = map[string]any{"type": "string", "pattern": `^[A-Za-z0-9][A-Za-z0-9_-]*/[1-9][0-9]*$`}
+
+// datePattern accepts a TOML date (which an editor reads as a date-time
+// text) or a text "2025-03-31" or "2025-03".
+var datePattern = `^[0-9]{4}-[0-9]{2}(-[0-9]{2}([T ].*)?)?$`
+
+// objectExtra holds JSON Schema keywords of a whole table, for what the
+// toml tags cannot say.
+var objectExtra = map[string]map[string]any{
+	// A metric has a name and a definition, or names a catalogue metric.
+	"Metric": {"anyOf": []any{
+		map[string]any{"required": []string{"naam", "definitie"}},
+		map[string]any{"required": []string{"catalogus"}},
+	}},
+}
+
 // durationPattern accepts what ParseDuration accepts.
 var durationPattern = `^\s*[0-9]+([.,][0-9]+)?(\s*[-–—]\s*[0-9]+([.,][0-9]+)?|\s+(tot|à|a)\s+[0-9]+([.,][0-9]+)?)?\s*(seconde|seconden|sec|minuut|minuten|min|uur|uren|dag|dagen|werkdag|werkdagen|week|weken|maand|maanden)\s*$`
 
@@ -96,11 +113,20 @@ var docs = map[string]map[string]fieldDoc{
 		"meetpunt":     {desc: "Wat er in deze fase gemeten wordt."},
 	},
 	"Metric": {
-		"naam":      {desc: "Naam van het meetpunt."},
-		"definitie": {desc: "Hoe het berekend wordt."},
+		"id":        {desc: "Korte naam waarmee een verbeteractie naar het meetpunt verwijst (meetpunten = [\"…\"])."},
+		"catalogus": {desc: "Meetpunt uit de ingebouwde catalogus (blueprint catalogue); naam, definitie, eenheid en bron komen dan daarvandaan.", ids: "meetpunt"},
+		"naam":      {desc: "Naam van het meetpunt (verplicht zonder catalogus)."},
+		"definitie": {desc: "Hoe het berekend wordt (verplicht zonder catalogus)."},
 		"eenheid":   {desc: "Eenheid: %, seconden, aantal, cijfer."},
 		"bron":      {desc: "Waar het getal vandaan komt."},
-		"norm":      {desc: "De norm of streefwaarde."},
+		"norm":      {desc: "De norm, met een getal vooraan: \"minstens 80%\", \"minder dan 10%\", \"maximaal 5 werkdagen\"."},
+		"termijn":   {desc: "De termijn in de definitie van een catalogusmeetpunt, zoals \"30 dagen\" bij herhaalcontact.", extra: map[string]any{"pattern": durationPattern}},
+		"meting":    {desc: "Metingen door de tijd: datum en waarde."},
+	},
+	"Measurement": {
+		"datum":       {desc: "Wanneer gemeten: een dag (2025-03-31) of een maand (\"2025-03\")."},
+		"waarde":      {desc: "De gemeten waarde, in de eenheid van het meetpunt (14 voor 14%)."},
+		"toelichting": {desc: "Toelichting bij de meting."},
 	},
 	"Step": {
 		"id":              {desc: "Naam van de stap, uniek binnen de klantreis."},
@@ -170,12 +196,25 @@ var docs = map[string]map[string]fieldDoc{
 		"toelichting": {desc: "Toelichting op de overdracht."},
 	},
 	"Improvement": {
-		"id":          {desc: "Naam van de verbeteractie."},
-		"wat":         {desc: "Wat er verandert."},
-		"stappen":     {desc: "Stappen waar de actie op ingaat."},
-		"knelpunten":  {desc: "Knelpunten waar de actie op ingaat, als \"stap-id/n\" (n telt vanaf 1).", extra: map[string]any{"items": map[string]any{"type": "string", "pattern": `^[A-Za-z0-9][A-Za-z0-9_-]*/[1-9][0-9]*$`}}},
-		"eigenaar":    {desc: "Wie de actie trekt."},
-		"status":      {desc: "Hoe ver de actie is.", extra: map[string]any{"enum": ImprovementStatuses()}},
+		"id":                 {desc: "Naam van de verbeteractie."},
+		"wat":                {desc: "Wat er verandert."},
+		"stappen":            {desc: "Stappen waar de actie op ingaat (hun faalpunt, lange wachttijd, lage emotie en herhaalcontact)."},
+		"knelpunten":         {desc: "Knelpunten waar de actie op ingaat, als \"stap-id/n\" (n telt vanaf 1).", extra: map[string]any{"items": refItems}},
+		"persona_knelpunten": {desc: "Knelpunten van (medewerkers)persona's waar de actie op ingaat, als \"persona-id/n\" (n telt vanaf 1).", extra: map[string]any{"items": refItems}},
+		"meetpunten":         {desc: "Meetpunten van de reis waar de actie op ingaat: hun id, of hun catalogus-id."},
+		"effect":             {desc: "Verwacht effect: op de emotie bij een stap, of op de waarde van een meetpunt."},
+		"eigenaar":           {desc: "Wie de actie trekt."},
+		"status":             {desc: "Hoe ver de actie is; afgewezen vraagt een reden.", extra: map[string]any{"enum": ImprovementStatuses()}},
+		"horizon":            {desc: "Termijn: kort (binnen drie maanden), middellang (binnen een jaar) of lang.", extra: map[string]any{"enum": ImprovementHorizons()}},
+		"streefdatum":        {desc: "Wanneer de actie klaar moet zijn: een dag (2026-06-30) of een maand (\"2026-06\")."},
+		"reden":              {desc: "Waarom de actie is besloten of afgewezen."},
+		"toelichting":        {desc: "Toelichting."},
+	},
+	"Effect": {
+		"stap":        {desc: "De stap waar de emotie verandert."},
+		"emotie":      {desc: "De verwachte emotie bij die stap na de verbetering (-2 tot +2).", extra: emotionSchema},
+		"meetpunt":    {desc: "Het meetpunt waarvan de waarde verandert (id of catalogus-id)."},
+		"waarde":      {desc: "De verwachte waarde van dat meetpunt na de verbetering."},
 		"toelichting": {desc: "Toelichting."},
 	},
 	"PriorityOverride": {
@@ -204,7 +243,8 @@ var docs = map[string]map[string]fieldDoc{
 var defNames = map[string]string{
 	"VisionStatement": "visie", "Persona": "persona", "Phase": "fase", "Metric": "meetpunt",
 	"Step": "stap", "Action": "actie", "Support": "ondersteuning", "Handoff": "overdracht",
-	"Improvement": "verbeteractie", "PriorityOverride": "prioriteit", "Channel": "kanaal",
+	"Improvement": "verbeteractie", "Effect": "effect", "Measurement": "meting",
+	"PriorityOverride": "prioriteit", "Channel": "kanaal",
 	"Actor": "actor", "System": "systeem", "Domain": "domein", "QuestionType": "vraagsoort",
 	"Wait": "wachttijd", "Span": "doorlooptijd", "NextStep": "volgende",
 }
@@ -262,6 +302,9 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 	if len(required) > 0 {
 		obj["required"] = required
 	}
+	for k, v := range objectExtra[t.Name()] {
+		obj[k] = v
+	}
 	return obj
 }
 
@@ -294,6 +337,10 @@ func (g *schemaGen) value(owner reflect.Type, sf reflect.StructField, key string
 		}}
 	case ft == reflect.TypeOf(&Duration{}):
 		v = map[string]any{"type": "string"}
+	case ft == reflect.TypeOf(Date{}):
+		v = map[string]any{"type": "string", "pattern": datePattern}
+	case ft.Kind() == reflect.Float64 || ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Float64:
+		v = map[string]any{"type": "number"}
 	case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Int:
 		v = map[string]any{"type": "integer"}
 	case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Bool:
@@ -385,7 +432,8 @@ var idKeys = map[string]bool{
 	"Journey.id": true, "Journey.visie": true, "Persona.id": true, "VisionStatement.id": true,
 	"Phase.id": true, "Step.id": true, "Step.fase": true, "Step.volgende": true,
 	"Wait.vanaf": true, "Span.van": true, "Span.tot": true, "NextStep.stap": true, "Channel.partner": true,
-	"Improvement.id": true, "Improvement.stappen": true, "Channel.id": true, "Actor.id": true,
+	"Improvement.id": true, "Improvement.stappen": true, "Improvement.meetpunten": true,
+	"Metric.id": true, "Effect.stap": true, "Effect.meetpunt": true, "Channel.id": true, "Actor.id": true,
 	"System.id": true, "Domain.id": true, "QuestionType.id": true,
 }
 
@@ -401,6 +449,8 @@ func (g *schemaGen) catalogueIDs(which string) []string {
 		return g.cat.DomainIDs()
 	case "vraagsoort":
 		return g.cat.QuestionTypeIDs()
+	case "meetpunt":
+		return MetricCatalogueIDs()
 	}
 	panic("blueprint: schema: unknown catalogue " + which)
 }

@@ -2,7 +2,6 @@ package blueprint
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -15,9 +14,11 @@ const (
 	EmotionMax = 2
 )
 
-// ImprovementStatuses() returns the allowed values of verbeteractie.status
-// (a fresh slice each call).
-func ImprovementStatuses() []string { return []string{"idee", "gepland", "bezig", "gereed"} }
+// ImprovementStatuses returns the allowed values of verbeteractie.status,
+// in the order an action goes through them (a fresh slice each call).
+func ImprovementStatuses() []string {
+	return []string{StatusIdea, StatusDecided, StatusPlanned, StatusInProgress, StatusDone, StatusRejected}
+}
 
 // A pass is one named semantic check over the whole model. Passes run in
 // order and only append diagnostics; none stops the others, so a user sees
@@ -45,6 +46,7 @@ var passes = []pass{
 	{"customer-action", checkCustomerAction},
 	{"handoffs", checkHandoffs},
 	{"flow", checkFlow},
+	{"metrics", checkMetrics},
 	{"improvements", checkImprovements},
 	{"priorities", checkPriorities},
 	{"completeness", checkCompleteness},
@@ -471,20 +473,24 @@ func checkPhaseOrder(c *checker) {
 // --- emotion ---
 
 func checkEmotion(c *checker) {
-	check := func(s *Step, key string, v *int) {
-		if v == nil || (*v >= EmotionMin && *v <= EmotionMax) {
-			return
-		}
-		c.sink.Add(Error, s.At(key), "emotion-range",
-			c.t(msg{"%s %d valt buiten de schaal %d tot en met +%d", "%s %d is outside the scale %d to +%d"}, key, *v, EmotionMin, EmotionMax),
-			c.t(msg{"gebruik -2 (zeer negatief), -1, 0 (neutraal), 1 of 2 (zeer positief)", "use -2 (very negative), -1, 0 (neutral), 1 or 2 (very positive)"}))
-	}
 	for _, j := range c.m.Journeys {
 		for _, s := range j.Steps {
-			check(s, "emotie", s.Emotion)
-			check(s, "gewenste_emotie", s.DesiredEmotion)
+			c.emotionInRange(s.At("emotie"), "emotie", s.Emotion)
+			c.emotionInRange(s.At("gewenste_emotie"), "gewenste_emotie", s.DesiredEmotion)
 		}
 	}
+}
+
+// emotionInRange reports an emotion outside the scale; it returns whether
+// v is nil or on the scale.
+func (c *checker) emotionInRange(at Pos, key string, v *int) bool {
+	if v == nil || (*v >= EmotionMin && *v <= EmotionMax) {
+		return true
+	}
+	c.sink.Add(Error, at, "emotion-range",
+		c.t(msg{"%s %d valt buiten de schaal %d tot en met +%d", "%s %d is outside the scale %d to +%d"}, key, *v, EmotionMin, EmotionMax),
+		c.t(msg{"gebruik -2 (zeer negatief), -1, 0 (neutraal), 1 of 2 (zeer positief)", "use -2 (very negative), -1, 0 (neutral), 1 or 2 (very positive)"}))
+	return false
 }
 
 // --- customer ---
@@ -562,72 +568,6 @@ func checkFlow(c *checker) {
 			}
 		}
 	}
-}
-
-// --- improvements ---
-
-func checkImprovements(c *checker) {
-	for _, j := range c.m.Journeys {
-		stepIDs := make([]string, len(j.Steps))
-		for i, s := range j.Steps {
-			stepIDs[i] = s.ID
-		}
-		for _, im := range j.Improvements {
-			if im.Status != "" {
-				c.oneOf(im.At("status"), "status", im.Status, ImprovementStatuses())
-			}
-			for i, id := range im.Steps {
-				if j.Step(id) == nil {
-					c.unknownRef(im.ElemAt("stappen", i), wStep, id, stepIDs, "")
-				}
-			}
-			for i, ref := range im.PainPoints {
-				at := im.ElemAt("knelpunten", i)
-				sid, n, ok := ParsePainPointRef(ref)
-				if !ok && j.Step(ref) != nil {
-					c.sink.Add(Error, at, "value",
-						c.t(msg{"verwijzing naar knelpunt %q mist het nummer van het knelpunt", "pain point reference %q lacks the number of the pain point"}, ref),
-						c.t(msg{"bedoelde u %q? (n telt de knelpunten van de stap vanaf 1)", "did you mean %q? (n counts the step's pain points from 1)"}, ref+"/1"))
-					continue
-				}
-				if !ok {
-					c.sink.Add(Error, at, "value",
-						c.t(msg{"verwijzing naar knelpunt %q is niet van de vorm \"stap-id/nummer\"", "pain point reference %q is not of the form \"step-id/number\""}, ref),
-						c.t(msg{"bijvoorbeeld \"belt-opnieuw/1\" voor het eerste knelpunt van stap belt-opnieuw", "for example \"belt-opnieuw/1\" for the first pain point of step belt-opnieuw"}))
-					continue
-				}
-				s := j.Step(sid)
-				if s == nil {
-					c.unknownRef(at, wStep, sid, stepIDs, "")
-					continue
-				}
-				if n > len(s.PainPoints) && !s.Broken("knelpunten") {
-					c.sink.Add(Error, at, "unknown-ref",
-						c.t(msg{"stap %q heeft %d knelpunt(en), geen nummer %d", "step %q has %d pain point(s), not number %d"}, sid, len(s.PainPoints), n),
-						c.t(msg{"tel de knelpunten van de stap vanaf 1", "count the step's pain points from 1"}))
-				}
-			}
-			if len(im.Steps) == 0 && len(im.PainPoints) == 0 {
-				c.sink.Add(Warning, im.Pos, "improvement-unlinked",
-					c.t(msg{"verbeteractie %q noemt geen stappen of knelpunten", "improvement %q names no steps or pain points"}, im.ID),
-					c.t(msg{"voeg stappen = [\"…\"] of knelpunten = [\"stap-id/1\"] toe", "add stappen = [\"…\"] or knelpunten = [\"step-id/1\"]"}))
-			}
-		}
-	}
-}
-
-// ParsePainPointRef splits a reference "stap-id/n" into the step id and the
-// 1-based number of the pain point.
-func ParsePainPointRef(ref string) (stepID string, n int, ok bool) {
-	i := strings.LastIndexByte(ref, '/')
-	if i <= 0 {
-		return "", 0, false
-	}
-	n, err := strconv.Atoi(ref[i+1:])
-	if err != nil || n < 1 {
-		return "", 0, false
-	}
-	return ref[:i], n, true
 }
 
 // --- priorities ---

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"github.com/dimpact/blueprint/blueprint"
 )
 
 // placeLanes is the "lanes" pass: every visible lane and row from top to
@@ -267,20 +269,23 @@ func (g *grid) metricsRow(y float64) float64 {
 		x0, w := g.phaseSpan(steps)
 		t := &text{}
 		for _, mt := range p.Metrics {
-			line := "• " + clean(mt.Name)
+			line := "• " + clean(mt.Label(g.lang))
 			t.para(line, w-2*pad, fsSticky, true, colText)
 			var extra string
 			if mt.Target != "" {
 				extra = g.t("norm: ", "target: ") + clean(mt.Target)
 			}
-			if mt.DataSource != "" {
+			if src := mt.SourceSystemIn(g.lang); src != "" {
 				if extra != "" {
 					extra += " · "
 				}
-				extra += g.t("bron: ", "source: ") + clean(mt.DataSource)
+				extra += g.t("bron: ", "source: ") + clean(src)
 			}
 			if extra != "" {
 				t.para(extra, w-2*pad, fsSmall, false, colMuted)
+			}
+			if last, colour := g.lastMeasurement(mt); last != "" {
+				t.para(last, w-2*pad, fsSmall, true, colour)
 			}
 		}
 		b := &Box{ID: fmt.Sprintf("phase%d-metrics", pi+1), Role: RoleMetric, Rect: Rect{x0, y + rowPad, w, math.Ceil(t.height() + 2*pad)},
@@ -290,4 +295,37 @@ func (g *grid) metricsRow(y float64) float64 {
 		h = math.Max(h, b.H+2*rowPad)
 	}
 	return math.Ceil(h)
+}
+
+// lastMeasurement says the last measurement of a metric against its norm,
+// "gemeten maart 2025: 11% (was 14%) · norm gehaald", in green when it
+// meets the norm, red when it does not, grey without a verdict; "" when
+// the metric has no measurement.
+func (g *grid) lastMeasurement(mt *blueprint.Metric) (string, string) {
+	ms := mt.Measured()
+	if len(ms) == 0 {
+		return "", ""
+	}
+	last, unit := ms[len(ms)-1], mt.UnitIn(g.lang)
+	s := g.t("gemeten ", "measured ") + last.Date.Label(g.lang) + ": " + blueprint.FormatValue(last.Value, unit, g.lang)
+	if len(ms) > 1 {
+		// The unit once: "12% (was 14%)", "6,7 rapportcijfer (was 6,4)".
+		prevUnit := ""
+		if unit == "%" {
+			prevUnit = unit
+		}
+		s += " (" + g.t("was ", "was ") + blueprint.FormatValue(ms[len(ms)-2].Value, prevUnit, g.lang) + ")"
+	}
+	v := mt.Judge(last)
+	colour := colMuted
+	switch v {
+	case blueprint.MeetsNorm:
+		colour = colOK
+	case blueprint.MissesNorm:
+		colour = colPain
+	}
+	if label := v.Label(g.lang); label != "" {
+		s += " · " + label
+	}
+	return s, colour
 }

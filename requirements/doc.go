@@ -56,6 +56,8 @@
 // KCC-relevant GEMMA elements the derived requirements cover;
 // requirements/archimate exports the journeys, the requirements and their
 // GEMMA elements as an ArchiMate exchange file.
+// The sub-package requirements/plan derives the verbeterplan and the
+// coverage of the dienstverleningsvisie from the same journeys.
 //
 // The format of the catalogue, the rules, the syntax of behoeften and
 // [[prioriteit]], and the scoring method are described in

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -12,10 +13,12 @@ import (
 func catalogueCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "catalogue",
-		Usage:     "list the channels, actors, systems, domains and question types a journey can use",
+		Usage:     "list the channels, actors, systems, domains and question types a journey can use, and the metrics catalogue",
 		ArgsUsage: "[PATH...]",
 		Description: "Without a path it lists the built-in catalogue; with a folder or file it adds\n" +
-			"the entries of its blueprint.toml.\n\n" +
+			"the entries of its blueprint.toml. Last come the common KCC and journey metrics, with how\n" +
+			"each is computed and where the number comes from: a phase names one with\n" +
+			"catalogus = \"…\" in [[fase.meetpunt]] instead of writing the definition again.\n\n" +
 			"Example:\n" +
 			"   blueprint catalogue examples/",
 		Flags: []cli.Flag{langFlag()},
@@ -69,4 +72,55 @@ func writeCatalogue(w io.Writer, cat *blueprint.Vocabulary, lang blueprint.Lang)
 	for _, x := range cat.QuestionTypes {
 		row(x.ID, x.Name(lang), "")
 	}
+	writeMetricCatalogue(w, lang)
+}
+
+// writeMetricCatalogue lists the metrics catalogue by group: id, name,
+// unit and direction, then the definition and the source, wrapped.
+func writeMetricCatalogue(w io.Writer, lang blueprint.Lang) {
+	t := func(nl, en string) string { return blueprint.T(lang, nl, en) }
+	fmt.Fprintf(w, "\n%s\n", t("Meetpunten (catalogus = \"…\" in [[fase.meetpunt]])", "Metrics (catalogus = \"…\" in [[fase.meetpunt]])"))
+	group := blueprint.MetricGroup(-1)
+	for _, m := range blueprint.MetricCatalogue() {
+		if m.Group != group {
+			group = m.Group
+			fmt.Fprintf(w, "\n  %s\n", m.Group.Name(lang))
+		}
+		dir := t("lager is beter", "lower is better")
+		if m.HigherIsBetter {
+			dir = t("hoger is beter", "higher is better")
+		}
+		unit := blueprint.T(lang, m.Unit, m.UnitEN)
+		fmt.Fprintf(w, "  %-26s %s (%s; %s)\n", m.ID, m.Name(lang), unit, dir)
+		def := m.DefinitionFor(lang, nil)
+		if m.HasWindow() {
+			def += " " + fmt.Sprintf(t("(termijn: standaard %s; een andere met termijn = \"…\")", "(termijn: %s by default; another with termijn = \"…\")"), m.Window.Label(lang))
+		}
+		for _, line := range wrapText(def, 90) {
+			fmt.Fprintf(w, "      %s\n", line)
+		}
+		for _, line := range wrapText(t("Bron: ", "Source: ")+blueprint.T(lang, m.SourceNL, m.SourceEN), 90) {
+			fmt.Fprintf(w, "      %s\n", line)
+		}
+	}
+}
+
+// wrapText breaks s into lines of at most width characters at spaces.
+func wrapText(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		if line != "" && len([]rune(line))+1+len([]rune(word)) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/dimpact/blueprint/blueprint/blueprinttest"
 	"github.com/dimpact/blueprint/requirements"
 	"github.com/dimpact/blueprint/requirements/compare"
+	"github.com/dimpact/blueprint/requirements/plan"
 )
 
 // BenchmarkDeriveAndWorkbook derives the requirements of 1, 100 and 7,600
@@ -151,5 +152,21 @@ func TestWriteBigTender(t *testing.T) {
 		data, err := FillResponse(pve.Bytes(), e.Response())
 		require.NoError(t, err)
 		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("partij-%02d.xlsx", i+1)), data, 0o644))
+	}
+}
+
+// BenchmarkPlanWorkbook derives the verbeterplan of 100 and 7,600
+// synthetic journeys and writes its workbook.
+func BenchmarkPlanWorkbook(b *testing.B) {
+	for _, n := range []int{100, blueprinttest.NationalJourneys} {
+		m := blueprinttest.Load(b, n, blueprinttest.NationalSteps)
+		b.Run(fmt.Sprintf("journeys=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if err := WritePlan(io.Discard, plan.Derive(m, plan.Options{}), requirements.Meta{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -66,4 +66,11 @@
 //   - inspect.go: Inspect and InspectFile (the fail-closed overwrite check).
 //   - comparison.go: WriteComparison.
 //   - fill.go: FillResponse and the generated Examples (tests, make demo).
+//   - verbeterplan.go: WritePlan, the verbeterplan workbook of an
+//     improvement team (Toelichting, Verbeteracties with status and horizon
+//     as drop-downs, Knelpunten with the unanswered first, Per eigenaar as
+//     formulas, Meetpunten, and a hidden _meta sheet with a fingerprint of
+//     the team's cells per row), and InspectPlan, which reads it back with
+//     ReadBook and tells whether the team changed any of them. It shares
+//     the PvE's writer, styles, page setup and helpers.
 package xlsx

@@ -3,7 +3,6 @@ package xlsx
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -57,18 +56,7 @@ func (info *Info) not(nl, en string, args ...any) {
 }
 
 // InspectFile inspects the workbook at path (see Inspect).
-func InspectFile(path string) (*Info, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	st, err := fh.Stat()
-	if err != nil {
-		return nil, err
-	}
-	return Inspect(fh, st.Size())
-}
+func InspectFile(path string) (*Info, error) { return inspectPath(path, Inspect) }
 
 // InspectError is returned when a workbook cannot be read at all.
 type InspectError struct{ err error }
