@@ -50,6 +50,9 @@ demo: build
 	@# explanation say so), then the comparison and the beoordelingsverslag.
 	$(GO) run ./requirements/xlsx/internal/fillexample -n 2 $(OUT)/pve.xlsx $(OUT)
 	./$(BIN) compare --pve $(OUT)/pve.xlsx --out $(OUT)/vergelijking.xlsx $(OUT)/voorbeeld-inschrijving-a.xlsx $(OUT)/voorbeeld-inschrijving-b.xlsx
+	./$(BIN) gemma --out $(OUT)/gemma-dekking.md $(EXAMPLES)
+	./$(BIN) gemma --out $(OUT)/gemma-dekking.xlsx $(EXAMPLES)
+	./$(BIN) archimate --out $(OUT)/klantreizen-archimate.xml $(EXAMPLES)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -49,8 +49,13 @@
 //   - encode_csv.go, encode_json.go, encode_md.go: the text encoders.
 //
 // The sub-package requirements/compare checks vendor responses against the
-// master PvE, scores and ranks them. The sub-package requirements/gemma reads the GEMMA ArchiMate model and
-// defines gemma.Element, the type of the catalogue's [[gemma]] entries.
+// master PvE, scores and ranks them. The sub-package requirements/gemma
+// reads the GEMMA ArchiMate model (an exchange file or Archi's CSV export,
+// or the embedded KCC extract) and defines gemma.Element, the type of the
+// catalogue's [[gemma]] entries; requirements/gemma/coverage computes which
+// KCC-relevant GEMMA elements the derived requirements cover;
+// requirements/archimate exports the journeys, the requirements and their
+// GEMMA elements as an ArchiMate exchange file.
 // The sub-package requirements/plan derives the verbeterplan and the
 // coverage of the dienstverleningsvisie from the same journeys.
 //

@@ -114,6 +114,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			verbeterplanCommand(),
 			visieCommand(),
 			compareCommand(),
+			gemmaCommand(),
+			archimateCommand(),
 			completionCommand(),
 			manCommand(),
 			helpCommand(),

@@ -14,6 +14,8 @@
 //     frozen header and ID columns, an autofilter, colours per answer, and
 //     hidden technical columns: a row key, a fingerprint of the buyer's
 //     cells, and the formulas that score each row.
+//   - GEMMA: the GEMMA elements the requirements name × the requirements,
+//     with their Object IDs, their GEMMA status and the release.
 //   - Traceerbaarheid: requirements × journeys (or, for many journeys, one
 //     line per requirement and step), so a reader sees where each
 //     requirement came from.
@@ -51,6 +53,8 @@
 //   - intro.go: the Toelichting sheet.
 //   - sheets.go: the block sheets, the Samenvatting and the _meta sheet.
 //   - trace.go: the Traceerbaarheid sheet, streamed, as a matrix or a list.
+//   - gemma_sheet.go: the GEMMA sheet, and WriteCoverage, the workbook of
+//     the GEMMA coverage (blueprint gemma --format xlsx).
 //   - intro_method.go: the Toelichting's eisen and wensen, answer codes and
 //     assessment method, from the one requirements.Method.
 //   - price.go: the Prijsblad.

@@ -150,6 +150,7 @@ func (w *writer) introSheet() {
 	for _, b := range w.blocks {
 		iw.line(b.name, fmt.Sprintf(t("%s: %s. %s", "%s: %s. %s"), b.block.Name(w.lang), w.countWords(b.rows), b.block.Explanation(w.lang)))
 	}
+	w.gemmaSheetLine(iw)
 	iw.line(w.price, t("Uw naam en prijzen; de totale prijs over de contractduur telt in de beoordeling.", "Your name and prices; the total price over the contract period counts in the assessment."))
 	iw.line(w.trace, t("Per eis of wens de klantreizen en stappen die erom vragen, met de reden.", "Per requirement the journeys and steps that ask for it, with the reason."))
 	iw.line(w.summ, t("Indicatieve zelfcontrole: tellingen per blok, beantwoord, onbeantwoord en ongeldig, eisen niet voldaan en de score van de wensen; rekent mee tijdens het invullen.", "Indicative self-check: counts per block, answered, unanswered and invalid, knock-outs not met and the score; calculates as you fill in."))

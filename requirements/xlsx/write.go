@@ -89,6 +89,7 @@ func WriteCarried(out io.Writer, res *requirements.Result, meta requirements.Met
 		w.check(err)
 		w.roles = append(w.roles, [2]string{b.name, roleBlock})
 	}
+	w.gemmaSheet() // GEMMA elements × requirements, after the blocks (gemma_sheet.go)
 	fixed := [][2]string{{w.price, rolePrice}, {w.trace, roleTrace}, {w.summ, roleSummary}}
 	if carry != nil {
 		fixed = append(fixed, [2]string{changesSheetName(w.lang), roleChanges})

@@ -53,7 +53,7 @@ func TestWorkbookSheetsAndHeaders(t *testing.T) {
 	res, data := workbook(t, blueprint.Dutch)
 	f := open(t, data)
 	assert.Equal(t, []string{"Toelichting", "1 Klantgeleiding", "2 Workloadmanagement", "3 Workflowmanagement", "4 Contactregistratie",
-		"5 Kanaalsturing", "6 Kwaliteitszorg", "7 Infrastructuur", "Prijsblad", "Traceerbaarheid", "Samenvatting", "_meta"}, f.GetSheetList())
+		"5 Kanaalsturing", "6 Kwaliteitszorg", "7 Infrastructuur", "GEMMA", "Prijsblad", "Traceerbaarheid", "Samenvatting", "_meta"}, f.GetSheetList())
 	for _, name := range f.GetSheetList() {
 		assert.LessOrEqual(t, len([]rune(name)), 31, name)
 	}
@@ -106,7 +106,7 @@ func TestWorkbookInEnglish(t *testing.T) {
 	_, data := workbook(t, blueprint.English)
 	f := open(t, data)
 	assert.Equal(t, []string{"Introduction", "1 Customer guidance", "2 Workload management", "3 Workflow management", "4 Contact registration",
-		"5 Channel steering", "6 Quality and MI", "7 Infrastructure", "Price sheet", "Traceability", "Summary", "_meta"}, f.GetSheetList())
+		"5 Channel steering", "6 Quality and MI", "7 Infrastructure", "GEMMA", "Price sheet", "Traceability", "Summary", "_meta"}, f.GetSheetList())
 	assert.Equal(t, "Answer", value(t, f, "1 Customer guidance", "K3"))
 	assert.Equal(t, "The solution offers one central knowledge base with product information, work instructions and question-answer pairs, which the agent searches from the contact screen without opening another system.",
 		value(t, f, "1 Customer guidance", "C4"))
