@@ -148,9 +148,6 @@ func (b *Builder) journeyPage(jj *Journey) (*page, error) {
 	if len(counts) > 0 {
 		body.Facts = append(body.Facts, fact{b.t("Signalen", "Signals"), strings.Join(counts, ", ")})
 	}
-	if body.Gemeente != "" {
-		body.Facts = append([]fact{{b.t("Gemeente", "Municipality"), body.Gemeente}}, body.Facts...)
-	}
 	for _, vs := range m.Project.Vision {
 		if vs.ID == j.Vision {
 			body.Vision = vs

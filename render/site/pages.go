@@ -21,19 +21,15 @@ type page struct {
 	CSP         string
 	Live        bool
 	Version     string
-	Problems    []problem
-	ProblemHead string
-	Body        any
+	// Errors and Warnings are the diagnostics of the live preview.
+	Errors, Warnings []string
+	ProblemHead      string
+	Body             any
 }
 
 type navItem struct {
 	Href, Label string
 	Current     bool
-}
-
-type problem struct {
-	Error bool
-	Text  string // file:line:col: fout: … with the snippet, as the CLI prints it
 }
 
 // CSP is the Content-Security-Policy of every page. Scripts, styles and
@@ -57,7 +53,7 @@ func (b *Builder) newPage(kind, title, root, desc string, body any) *page {
 		p.Nav = append(p.Nav, navItem{root + PagePath(x.Name), x.Title, kind == "page:"+x.Name})
 	}
 	p.Nav = append(p.Nav, navItem{root + "downloads.html", b.t("Downloads", "Downloads"), kind == "downloads"})
-	p.Problems, p.ProblemHead = b.problems()
+	p.Errors, p.Warnings, p.ProblemHead = b.problems()
 	return p
 }
 
@@ -72,12 +68,8 @@ func (b *Builder) siteTitle() string {
 }
 
 // problems writes the diagnostics as the CLI prints them, each with the
-// line it points at and a caret.
-func (b *Builder) problems() ([]problem, string) {
-	if len(b.s.Diagnostics) == 0 {
-		return nil, ""
-	}
-	var out []problem
+// line it points at and a caret: the errors first, then the warnings.
+func (b *Builder) problems() (errs, warns []string, head string) {
 	for _, d := range b.s.Diagnostics {
 		var buf bytes.Buffer
 		w := &blueprint.DiagnosticWriter{W: &buf, Sources: b.s.Sources, Lang: b.lang()}
@@ -88,19 +80,21 @@ func (b *Builder) problems() ([]problem, string) {
 		if i := strings.LastIndexByte(text, '\n'); i >= 0 {
 			text = text[:i] // the count line; the heading counts
 		}
-		out = append(out, problem{Error: d.Severity == blueprint.Error, Text: text})
+		if d.Severity == blueprint.Error {
+			errs = append(errs, text)
+		} else {
+			warns = append(warns, text)
+		}
 	}
-	errs, warns := b.s.Diagnostics.Count()
-	head := ""
 	switch {
-	case errs > 0:
-		head = fmt.Sprintf(b.t("%s, %s. U ziet de laatste versie zonder fouten; zodra u het bestand verbetert en bewaart, verdwijnt deze melding.",
-			"%s, %s. You see the last version without errors; once you fix the file and save it, this message goes away."),
-			capitalize(plural(b, errs, "fout", "fouten", "error", "errors")), plural(b, warns, "waarschuwing", "waarschuwingen", "warning", "warnings"))
-	default:
-		head = capitalize(plural(b, warns, "waarschuwing", "waarschuwingen", "warning", "warnings")) + "."
+	case len(errs) > 0:
+		head = fmt.Sprintf(b.t("%s. U ziet de laatste versie zonder fouten; zodra u het bestand verbetert en bewaart, verdwijnt deze melding.",
+			"%s. You see the last version without errors; once you fix the file and save it, this message goes away."),
+			capitalize(plural(b, len(errs), "fout", "fouten", "error", "errors")))
+	case len(warns) > 0:
+		head = capitalize(plural(b, len(warns), "waarschuwing", "waarschuwingen", "warning", "warnings"))
 	}
-	return out, head
+	return errs, warns, head
 }
 
 // --- requirements ---
