@@ -126,7 +126,9 @@ func TestSiteExamples(t *testing.T) {
 			t.Errorf("the journey page does not show %q", want)
 		}
 	}
-	svgs := sitetest.Find(johan, func(e *html.Node) bool { return e.Data == "svg" && strings.Contains(sitetest.Attr(e, "class"), "blueprint") })
+	svgs := sitetest.Find(johan, func(e *html.Node) bool {
+		return e.Data == "svg" && strings.Contains(sitetest.Attr(e, "class"), "blueprint")
+	})
 	if len(svgs) != 1 {
 		t.Fatalf("the journey page has %d blueprints inline, want 1", len(svgs))
 	}
@@ -280,7 +282,9 @@ func TestHostileJourney(t *testing.T) {
 	}
 	// The inline SVG holds the step title as text, too.
 	svgText := ""
-	for _, e := range sitetest.Find(page.Doc, func(e *html.Node) bool { return e.Data == "svg" && strings.Contains(sitetest.Attr(e, "class"), "blueprint") }) {
+	for _, e := range sitetest.Find(page.Doc, func(e *html.Node) bool {
+		return e.Data == "svg" && strings.Contains(sitetest.Attr(e, "class"), "blueprint")
+	}) {
 		svgText = sitetest.Text(e)
 	}
 	if !strings.Contains(svgText, "<script>alert(1)</script>") {
