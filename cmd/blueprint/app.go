@@ -81,6 +81,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			schemaCommand(),
 			renderCommand(),
 			matrixCommand(),
+			siteCommand(),
+			serveCommand(),
 		},
 	}
 }
