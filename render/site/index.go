@@ -134,6 +134,9 @@ func (b *Builder) indexPage() (*page, error) {
 		sum := blueprint.Summarize(j)
 		steps += sum.Steps
 		r := make([][]int, len(facets))
+		for k := range r {
+			r[k] = []int{} // [] in the JSON, never null
+		}
 		set := func(k int, value, label string) {
 			i := facets[k].add(value, label)
 			for _, x := range r[k] {

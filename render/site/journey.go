@@ -16,6 +16,7 @@ type journeyBody struct {
 	J        *blueprint.Journey
 	Gemeente string
 	Facts    []fact
+	Signals  []signal
 	Vision   *blueprint.VisionStatement
 	Stale    bool
 
@@ -42,11 +43,15 @@ type journeyBody struct {
 
 type fact struct{ Label, Value string }
 
+type signal struct{ Class, Text string }
+
 type personaCard struct {
 	P        *blueprint.Persona
 	Role     string
 	Href     string
 	Customer bool
+	// Own is set on the persona's own page: no title, h2 headings.
+	Own bool
 }
 
 type emotionRow struct {
@@ -132,21 +137,20 @@ func (b *Builder) journeyPage(jj *Journey) (*page, error) {
 	if len(sum.Channels) > 0 {
 		body.Facts = append(body.Facts, fact{b.t("Kanalen", "Channels"), strings.Join(b.channelNames(sum.Channels), ", ")})
 	}
-	var counts []string
 	if sum.PainPoints > 0 {
-		counts = append(counts, plural(b, sum.PainPoints, "knelpunt", "knelpunten", "pain point", "pain points"))
+		body.Signals = append(body.Signals, signal{"pain", plural(b, sum.PainPoints, "knelpunt", "knelpunten", "pain point", "pain points")})
 	}
 	if sum.FailPoints > 0 {
-		counts = append(counts, plural(b, sum.FailPoints, "faalpunt", "faalpunten", "fail point", "fail points"))
+		body.Signals = append(body.Signals, signal{"fail", plural(b, sum.FailPoints, "faalpunt", "faalpunten", "fail point", "fail points")})
 	}
 	if sum.RepeatContacts > 0 {
-		counts = append(counts, plural(b, sum.RepeatContacts, "herhaalcontact", "herhaalcontacten", "repeat contact", "repeat contacts"))
+		body.Signals = append(body.Signals, signal{"repeat", plural(b, sum.RepeatContacts, "herhaalcontact", "herhaalcontacten", "repeat contact", "repeat contacts")})
 	}
 	if sum.Handoffs > 0 {
-		counts = append(counts, plural(b, sum.Handoffs, "overdracht", "overdrachten", "hand-off", "hand-offs"))
+		body.Signals = append(body.Signals, signal{"handoff", plural(b, sum.Handoffs, "overdracht", "overdrachten", "hand-off", "hand-offs")})
 	}
-	if len(counts) > 0 {
-		body.Facts = append(body.Facts, fact{b.t("Signalen", "Signals"), strings.Join(counts, ", ")})
+	if sum.LowestStep != nil {
+		body.Signals = append(body.Signals, signal{"low", fmt.Sprintf(b.t("laagste beleving %s bij stap %d", "lowest emotion %s at step %d"), signed(sum.LowestEmotion), stepNumber(j, sum.LowestStep))})
 	}
 	for _, vs := range m.Project.Vision {
 		if vs.ID == j.Vision {
@@ -329,6 +333,15 @@ func (b *Builder) stepView(root string, jj *Journey, i int, s *blueprint.Step) *
 	sv.HasLanes = s.Evidence != "" || s.CustomerAction != "" || len(s.Frontstage)+len(s.Backstage)+len(s.Support)+len(s.Handoffs) > 0
 	sv.HasEmotionOr = sv.Emotion != "" || sv.Desired != "" || sv.Wait != "" || sv.Duration != ""
 	return sv
+}
+
+func stepNumber(j *blueprint.Journey, s *blueprint.Step) int {
+	for i, x := range j.Steps {
+		if x == s {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // journeyEmployees are the employee personas whose role acts in j, in the

@@ -306,6 +306,7 @@ func (b *Builder) personaJourneys(p *blueprint.Persona) []*Journey {
 func (b *Builder) personaPage(p *blueprint.Persona) *page {
 	root := "../"
 	body := &personaBody{Card: b.card(root, p)}
+	body.Card.Own = true
 	js := b.personaJourneys(p)
 	if body.Card.Customer {
 		body.Lead = b.t("Klantreizen van deze persona", "Journeys of this persona")

@@ -192,6 +192,16 @@ func TestSearchData(t *testing.T) {
 	if len(data.Items) != len(m.Journeys) {
 		t.Fatalf("%d items in the search data, %d journeys", len(data.Items), len(m.Journeys))
 	}
+	for i, it := range data.Items {
+		if len(it.F) != len(data.Facets) {
+			t.Errorf("item %d has %d facets, want %d", i, len(it.F), len(data.Facets))
+		}
+		for k, vs := range it.F {
+			if vs == nil {
+				t.Errorf("item %d: facet %s is null, the script wants a list", i, data.Facets[k].Key)
+			}
+		}
+	}
 	cards := sitetest.Find(idx, func(e *html.Node) bool { return e.Data == "li" && sitetest.Attr(e, "class") == "card" })
 	if len(cards) != len(m.Journeys) {
 		t.Fatalf("%d cards, %d journeys", len(cards), len(m.Journeys))

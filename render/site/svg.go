@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"math"
 	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
@@ -59,12 +60,14 @@ const colDesired = "#1565c0"
 // emotion.
 func (b *Builder) heartbeat(j *blueprint.Journey) (template.HTML, string) {
 	const (
-		colW   = 36.0
 		left   = 34.0
-		top    = 12.0
+		top    = 34.0 // room for the phase names
 		levelH = 22.0
 	)
 	n := len(j.Steps)
+	// Columns fill a page's width for a short journey and stay readable
+	// for a long one, which then scrolls.
+	colW := math.Max(36, math.Min(76, 1120/float64(max(n, 1))))
 	y := func(e int) float64 { return top + float64(blueprint.EmotionMax-e)*levelH }
 	x := func(i int) float64 { return left + colW*float64(i) + colW/2 }
 	w := left + colW*float64(n) + 8
@@ -93,6 +96,24 @@ func (b *Builder) heartbeat(j *blueprint.Journey) (template.HTML, string) {
 		"Emotion per step, from −2 to +2. Lowest %s at %q, highest %s at %q. The table below lists every step."),
 		signed(lowest), lowStep.Title, signed(highest), highStep.Title)
 	fmt.Fprintf(&sb, `<svg class="heartbeat" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s" focusable="false">`, w, h, w, h, esc(label))
+	// The phases, as in the diagram: a name over their steps.
+	for k := 0; k < n; {
+		ph := j.Steps[k].Phase
+		end := k
+		for end+1 < n && j.Steps[end+1].Phase == ph {
+			end++
+		}
+		name := ph
+		if p := j.Phase(ph); p != nil {
+			name = p.Name
+		}
+		x0, x1 := left+colW*float64(k), left+colW*float64(end+1)
+		if maxRunes := int((x1 - x0 - 8) / 6.2); maxRunes >= 3 {
+			fmt.Fprintf(&sb, `<text class="phase" x="%.0f" y="14">%s</text>`, x0+4, esc(truncate(name, maxRunes)))
+		}
+		fmt.Fprintf(&sb, `<line class="phase-rule" x1="%.0f" x2="%.0f" y1="20" y2="20"/>`, x0+2, x1-2)
+		k = end + 1
+	}
 	for e := blueprint.EmotionMin; e <= blueprint.EmotionMax; e++ {
 		cls := "grid"
 		if e == 0 {

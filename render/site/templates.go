@@ -30,6 +30,11 @@ func parseTemplates(b *Builder) (*templates, error) {
 			return plural(b, n, nl1, nlN, en1, enN)
 		},
 		"join": strings.Join,
+		// cardhead is a heading of a persona's card: h4 in a card on
+		// another page, h2 on the persona's own page.
+		"cardhead": func(own bool, class, text string) map[string]any {
+			return map[string]any{"Own": own, "Class": class, "Text": text}
+		},
 		"itoa": strconv.Itoa,
 	}
 	t, err := template.New("site").Funcs(funcs).ParseFS(templateFiles, "templates/*.gohtml")

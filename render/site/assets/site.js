@@ -229,6 +229,28 @@
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-diagram]'), initDiagram);
 
+  // A table or chart wider than the page scrolls sideways; it can then be
+  // reached and scrolled with the keyboard too.
+  function scrollable() {
+    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap, .heartbeat-wrap'), function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        if (!el.hasAttribute('tabindex')) {
+          el.setAttribute('tabindex', '0');
+          el.setAttribute('role', 'region');
+          var section = el.closest('section');
+          var head = section && section.querySelector('h2, h3');
+          el.setAttribute('aria-label', head ? head.textContent : document.title);
+        }
+      } else if (el.getAttribute('tabindex') === '0') {
+        el.removeAttribute('tabindex');
+        el.removeAttribute('role');
+        el.removeAttribute('aria-label');
+      }
+    });
+  }
+  scrollable();
+  window.addEventListener('resize', scrollable);
+
   // --- the index: search and filters over one JSON of all journeys ------
 
   function normalise(s) {
