@@ -52,6 +52,15 @@ type personaCard struct {
 	Customer bool
 	// Own is set on the persona's own page: no title, h2 headings.
 	Own bool
+	// Groups are the persona's lists: for an employee the knelpunten and
+	// succesfactoren first, for a customer the goals, needs and
+	// frustrations.
+	Groups []listGroup
+}
+
+type listGroup struct {
+	Class, List, Title string // the classes of the heading and the list
+	Items              []string
 }
 
 type emotionRow struct {
@@ -363,7 +372,26 @@ func (b *Builder) journeyEmployees(j *blueprint.Journey) []*blueprint.Persona {
 }
 
 func (b *Builder) card(root string, p *blueprint.Persona) *personaCard {
-	return &personaCard{P: p, Role: b.actorName(p.Role), Href: root + PersonaPath(p.ID), Customer: b.isCustomer(p)}
+	c := &personaCard{P: p, Role: b.actorName(p.Role), Href: root + PersonaPath(p.ID), Customer: b.isCustomer(p)}
+	own := []listGroup{
+		{"pain", "pains", b.t("Knelpunten", "Pain points"), p.PainPoints},
+		{"success", "successes", b.t("Succesfactoren", "Success factors"), p.SuccessFactors},
+	}
+	common := []listGroup{
+		{"", "", b.t("Doelen", "Goals"), p.Goals},
+		{"", "", b.t("Behoeften", "Needs"), p.Needs},
+		{"", "", b.t("Frustraties", "Frustrations"), p.Frustrations},
+	}
+	groups := append(common, own...)
+	if !c.Customer {
+		groups = append(own, common...)
+	}
+	for _, g := range groups {
+		if len(g.Items) > 0 {
+			c.Groups = append(c.Groups, g)
+		}
+	}
+	return c
 }
 
 func (b *Builder) lang() blueprint.Lang { return b.s.Lang.Or(blueprint.Dutch) }
