@@ -1,5 +1,5 @@
 # blueprint: klantreizen → service blueprints → Programma van Eisen.
-# `make demo` runs the tool on examples/ into out/; `make test` is what CI runs.
+# `make demo` runs the tool on examples/ into out/ (the site in out/site/); `make test` is what CI runs.
 
 GO      ?= go
 BIN     := bin/blueprint
@@ -43,6 +43,7 @@ demo: build
 	./$(BIN) summary $(EXAMPLES)
 	./$(BIN) render --format svg,png --out $(OUT) $(EXAMPLES)
 	./$(BIN) matrix --tender-id KCC-DEMO --out $(OUT)/pve.xlsx $(EXAMPLES)
+	./$(BIN) site --out $(OUT)/site $(EXAMPLES)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -19,6 +19,10 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/blueprint/blueprinttest"
+	"github.com/dimpact/blueprint/render/site"
 )
 
 // The browser tests open the site in Debian's Chromium, headless, driven
@@ -371,4 +375,81 @@ func TestBrowserHostileJourney(t *testing.T) {
 	assert.Empty(t, dialogs, "a script of the journey ran")
 	mu.Unlock()
 	b.noErrors()
+}
+
+// BenchmarkBrowserIndex opens the index of 7,600 journeys (the national
+// case, 20 steps each) in Chromium and times what a reader waits for:
+// the page until it can be filtered, a filter, and a search. The index is
+// written without diagrams (they are not on it).
+func BenchmarkBrowserIndex(b *testing.B) {
+	if _, err := exec.LookPath("chromium"); err != nil && os.Getenv("BLUEPRINT_CHROMIUM") == "" {
+		b.Skip("Chromium is not installed")
+	}
+	files := blueprinttest.Files(blueprinttest.NationalJourneys, blueprinttest.NationalSteps)
+	m, diags := blueprint.LoadFiles(files, blueprint.Options{})
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	s, _, _, err := siteData(m, files, benchOptions(), false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := b.TempDir()
+	bd, err := site.New(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := bd.WriteCommon(newDirFS(out)); err != nil {
+		b.Fatal(err)
+	}
+	st, err := os.Stat(filepath.Join(out, "index.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	br := newBrowserB(b)
+	url := "file://" + filepath.ToSlash(out) + "/index.html"
+	var load, filter, search time.Duration
+	// Setting up takes a minute, so one run of the benchmark (-benchtime
+	// 1x) measures three loads.
+	const runs = 3
+	for i := 0; i < b.N*runs; i++ {
+		start := time.Now()
+		if err := chromedp.Do(br, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.ID("zoeken"))); err != nil {
+			b.Fatal(err)
+		}
+		load += time.Since(start)
+		ms, err := chromedp.Run(br, chromedp.Evaluate[float64](`(() => { const s = document.getElementById('f-kanaal'); const t = performance.now(); s.value = 'chat'; s.dispatchEvent(new Event('change')); return performance.now() - t })()`))
+		if err != nil {
+			b.Fatal(err)
+		}
+		filter += time.Duration(ms * float64(time.Millisecond))
+		ms, err = chromedp.Run(br, chromedp.Evaluate[float64](`(() => { const q = document.getElementById('q'); const t = performance.now(); q.value = 'terugbel'; q.dispatchEvent(new Event('input')); return new Promise(r => requestAnimationFrame(() => r(performance.now() - t))) })()`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			b.Fatal(err)
+		}
+		search += time.Duration(ms * float64(time.Millisecond))
+	}
+	n := float64(b.N * runs)
+	b.ReportMetric(float64(st.Size())/1e6, "MB-index")
+	b.ReportMetric(load.Seconds()*1000/n, "ms-load")
+	b.ReportMetric(filter.Seconds()*1000/n, "ms-filter")
+	b.ReportMetric(search.Seconds()*1000/n, "ms-search")
+}
+
+// newBrowserB is a headless Chromium for a benchmark.
+func newBrowserB(b *testing.B) context.Context {
+	exe := os.Getenv("BLUEPRINT_CHROMIUM")
+	if exe == "" {
+		exe, _ = exec.LookPath("chromium")
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.NoFirstRun, chromedp.UserDataDir(b.TempDir()), chromedp.WindowSize(1400, 1000))
+	ctx, cancel := chromedp.NewContext(alloc)
+	b.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		b.Fatal(err)
+	}
+	return ctx
 }

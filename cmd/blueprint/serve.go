@@ -27,6 +27,7 @@ import (
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/render"
 	"github.com/dimpact/blueprint/render/site"
+	"github.com/dimpact/blueprint/requirements"
 )
 
 func serveCommand() *cli.Command {
@@ -129,11 +130,11 @@ type liveServer struct {
 	onReady        func()        // after the first build
 	onBuild        func(v int64) // after every build that changed the site (tests)
 
-	mu      sync.RWMutex
-	files   map[string][]byte // the current site
-	layouts map[string]*diagram
-	model   *blueprint.Model
-	version int64
+	mu       sync.RWMutex
+	files    map[string][]byte // the current site
+	layouts  map[string]*diagram
+	workbook lazyWorkbook
+	version  int64
 
 	subsMu sync.Mutex
 	subs   map[chan int64]struct{}
@@ -373,12 +374,19 @@ func (s *liveServer) rebuild(ctx context.Context) {
 	s.goodSet = good
 
 	v := s.version + 1
-	st, rdiags, err := siteData(model, good, s.opts)
+	st, res, rdiags, err := siteData(model, good, s.opts, false)
 	if err != nil {
 		fmt.Fprintf(s.stderr, "serve: %v\n", err)
 		return
 	}
-	diags = append(diags, rdiags...)
+	for _, d := range rdiags {
+		// A file with errors was read as it last was; what the
+		// requirements say about that text would point at lines that
+		// are no longer there.
+		if !broken[d.Pos.File] {
+			diags = append(diags, d)
+		}
+	}
 	diags.Sort()
 	st.Live, st.Version, st.Diagnostics = true, strconv.FormatInt(v, 10), diags
 	st.Sources = blueprint.SourceMap(files)
@@ -411,7 +419,8 @@ func (s *liveServer) rebuild(ctx context.Context) {
 		return
 	}
 	s.mu.Lock()
-	s.files, s.layouts, s.model, s.version = fs.m, layouts, model, v
+	s.files, s.layouts, s.version = fs.m, layouts, v
+	s.workbook = lazyWorkbook{res: res, model: model, files: good, once: &sync.Once{}, data: new([]byte), err: new(error)}
 	s.mu.Unlock()
 	s.cache.sweep()
 	s.broadcast(v)
@@ -435,6 +444,22 @@ func containsFile(files []blueprint.File, name string) bool {
 		}
 	}
 	return false
+}
+
+// lazyWorkbook is the PvE workbook of the current version, written when
+// it is first asked for: it takes longer than the rest of a page's update.
+type lazyWorkbook struct {
+	res   *requirements.Result
+	model *blueprint.Model
+	files []blueprint.File
+	once  *sync.Once
+	data  *[]byte
+	err   *error
+}
+
+func (w lazyWorkbook) get() ([]byte, error) {
+	w.once.Do(func() { *w.data, *w.err = writeWorkbook(w.res, w.model, w.files) })
+	return *w.data, *w.err
 }
 
 // lockedFS is the site in memory while several goroutines write it.
@@ -537,15 +562,20 @@ func (s *liveServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok && strings.HasPrefix(name, site.JourneyDir+"/") && strings.HasSuffix(name, ".png") {
 		dg = s.layouts[strings.TrimSuffix(strings.TrimPrefix(name, site.JourneyDir+"/"), ".png")]
 	}
+	wb := s.workbook
 	notFound := s.files["404.html"]
 	s.mu.RUnlock()
-	if !ok && dg != nil {
+	switch {
+	case !ok && dg != nil:
 		data, err = s.png(r.Context(), dg)
-		if err != nil {
-			http.Error(w, "blueprint serve: "+err.Error(), http.StatusInternalServerError)
-			return
-		}
 		ok = true
+	case !ok && name == site.DownloadPath(workbookName) && wb.once != nil:
+		data, err = wb.get()
+		ok = true
+	}
+	if err != nil {
+		http.Error(w, "blueprint serve: "+err.Error(), http.StatusInternalServerError)
+		return
 	}
 	if !ok {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -246,10 +246,13 @@ func TestServeLivePreview(t *testing.T) {
 	assert.Equal(t, http.StatusOK, code)
 	assert.Contains(t, body, "Anna neemt contact op met de gemeente")
 
-	// The PNG is drawn when it is asked for.
+	// The PNG and the workbook are made when they are asked for.
 	code, png := l.get("/klantreizen/johan-gat-in-de-weg.png")
 	assert.Equal(t, http.StatusOK, code)
 	assert.True(t, strings.HasPrefix(png, "\x89PNG"))
+	code, wb := l.get("/downloads/pve.xlsx")
+	assert.Equal(t, http.StatusOK, code)
+	assert.True(t, strings.HasPrefix(wb, "PK\x03\x04"), "a workbook")
 }
 
 func TestServeBrokenProjectKeepsTheSite(t *testing.T) {

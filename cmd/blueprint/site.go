@@ -83,10 +83,11 @@ func siteOptionsOf(c *cli.Context, l *loaded, lang blueprint.Lang) (siteOptions,
 }
 
 // siteData is everything of a site but its diagrams: the journeys with
-// their files and requirements, the rows of the PvE and the workbook.
+// their files and requirements, the rows of the PvE and, when workbook is
+// set, the workbook (the live preview makes it when it is asked for).
 // The diagnostics are those of the requirements (unknown keys in
 // behoeften, needs no rule understands).
-func siteData(m *blueprint.Model, files []blueprint.File, o siteOptions) (*site.Site, blueprint.Diagnostics, error) {
+func siteData(m *blueprint.Model, files []blueprint.File, o siteOptions, workbook bool) (*site.Site, *requirements.Result, blueprint.Diagnostics, error) {
 	res, diags := requirements.Derive(m, o.catalogue, requirements.Options{Lang: o.lang, MessageLang: o.diagLang})
 	s := &site.Site{Lang: o.lang, Model: m, Title: o.title, Requirements: siteRequirements(res, o.lang)}
 	src := map[string][]byte{}
@@ -100,21 +101,36 @@ func siteData(m *blueprint.Model, files []blueprint.File, o siteOptions) (*site.
 	for _, j := range m.Journeys {
 		s.Journeys = append(s.Journeys, &site.Journey{Journey: j, Source: src[j.File], Requirements: perStep[j]})
 	}
-	meta := requirements.MetaFor(m, files)
-	meta.Tool = "blueprint " + buildVersion()
-	var wb bytes.Buffer
-	if err := xlsx.Write(&wb, res, meta); err != nil {
-		return nil, diags, err
-	}
-	s.Downloads = append(s.Downloads, &site.Download{
-		Name:  "pve.xlsx",
+	d := &site.Download{
+		Name:  workbookName,
 		Title: blueprint.T(o.lang, "Programma van Eisen (Excel)", "Programme of Requirements (Excel)"),
 		Description: blueprint.T(o.lang,
 			"De matrix voor marktpartijen: per blok de eisen met hun herkomst, antwoordkolommen en de scoringsmethode.",
 			"The matrix for market parties: per block the requirements with their sources, answer columns and the scoring method."),
-		Data: wb.Bytes(),
-	})
-	return s, diags, nil
+	}
+	if workbook {
+		var err error
+		if d.Data, err = writeWorkbook(res, m, files); err != nil {
+			return nil, nil, diags, err
+		}
+	}
+	s.Downloads = append(s.Downloads, d)
+	return s, res, diags, nil
+}
+
+// workbookName is the PvE workbook among the downloads.
+const workbookName = "pve.xlsx"
+
+// writeWorkbook writes the PvE workbook as blueprint matrix does, without
+// a date.
+func writeWorkbook(res *requirements.Result, m *blueprint.Model, files []blueprint.File) ([]byte, error) {
+	meta := requirements.MetaFor(m, files)
+	meta.Tool = "blueprint " + buildVersion()
+	var wb bytes.Buffer
+	if err := xlsx.Write(&wb, res, meta); err != nil {
+		return nil, err
+	}
+	return wb.Bytes(), nil
 }
 
 func runSite(c *cli.Context) error {
@@ -145,7 +161,7 @@ func runSite(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	s, diags, err := siteData(l.model, l.files, o)
+	s, _, diags, err := siteData(l.model, l.files, o, true)
 	if err != nil {
 		return usageError("site: %v", err)
 	}

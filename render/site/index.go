@@ -76,10 +76,42 @@ func (f *facet) sortBy(less func(a, b option) bool, refs [][][]int, k int) {
 	}
 }
 
+// prune drops the options fewer than min journeys have, and their
+// references: a filter that finds one journey is no filter, and a
+// national collection has a persona of its own in every journey.
+func (f *facet) prune(min int, refs [][][]int, k int) {
+	renum := make([]int, len(f.Options))
+	var opts []option
+	for i, o := range f.Options {
+		renum[i] = -1
+		if o.Count >= min {
+			renum[i] = len(opts)
+			opts = append(opts, o)
+		}
+	}
+	f.Options = opts
+	f.index = map[string]int{}
+	for i, o := range opts {
+		f.index[o.Value] = i
+	}
+	for _, r := range refs {
+		kept := r[k][:0]
+		for _, v := range r[k] {
+			if renum[v] >= 0 {
+				kept = append(kept, renum[v])
+			}
+		}
+		r[k] = kept
+	}
+}
+
 // searchData is the JSON the index's script reads.
 type searchData struct {
 	Facets []searchFacet `json:"facets"`
 	Items  []searchItem  `json:"items"`
+	// Stop are the words left out of the index, which the script leaves
+	// out of a query too.
+	Stop []string `json:"stop"`
 }
 
 type searchFacet struct {
@@ -104,7 +136,7 @@ func (b *Builder) indexPage() (*page, error) {
 		{"vraagsoort", "Vraagsoort", "Question type"},
 		{"kanaal", "Kanaal", "Channel"},
 		{"actor", "Actor", "Actor"},
-		{"persona", "Persona", "Persona"},
+		{"persona", "Persona (in meer reizen)", "Persona (in several journeys)"},
 		{"gemeente", "Gemeente", "Municipality"},
 		{"eis", "Eis (PvE)", "Requirement"},
 	}
@@ -190,6 +222,7 @@ func (b *Builder) indexPage() (*page, error) {
 		body.Items = append(body.Items, item)
 	}
 	byLabel := func(a, b option) bool { return a.Label < b.Label }
+	facets[fPersona].prune(2, refs, fPersona)
 	facets[fPersona].sortBy(byLabel, refs, fPersona)
 	facets[fGemeente].sortBy(byLabel, refs, fGemeente)
 	vocabOrder := func(ids []string) func(a, b option) bool {
@@ -219,6 +252,7 @@ func (b *Builder) indexPage() (*page, error) {
 			body.Facets = append(body.Facets, f)
 		}
 	}
+	data.Stop = stopWords
 	js, err := json.Marshal(data)
 	if err != nil {
 		return nil, err
@@ -239,15 +273,34 @@ func (b *Builder) indexPage() (*page, error) {
 	return b.newPage("index", title, "", strings.Join(body.Intro, " "), body), nil
 }
 
+// stopWords are the most common Dutch and English words, which find
+// nearly every journey and would make up a third of the index.
+var stopWords = []string{
+	"aan", "al", "als", "bij", "dat", "de", "deze", "die", "dit", "door", "een", "en", "er", "het", "hij", "hoe", "in",
+	"is", "je", "kan", "maar", "met", "na", "naar", "niet", "nog", "of", "om", "ook", "op", "over", "te", "tot", "u",
+	"uit", "van", "voor", "wat", "wordt", "ze", "zich", "zijn",
+	"a", "an", "and", "at", "for", "from", "on", "the", "to", "with",
+}
+
+var stopSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range stopWords {
+		m[w] = true
+	}
+	return m
+}()
+
 // words returns the search words of a journey: its titles and the texts a
 // reader looks for (persona, phases, steps, pain points, verbeteracties),
-// normalised as the page's script normalises a query, each once.
+// normalised as the page's script normalises a query, without stop words,
+// each once. The script matches the start of a word, so a word that
+// starts another one of the journey ("melding", "meldingen") is left out.
 func (b *Builder) words(j *blueprint.Journey) string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(s string) {
 		for _, w := range strings.Split(blueprint.Slug(s), "-") {
-			if w != "" && !seen[w] {
+			if w != "" && !seen[w] && !stopSet[w] {
 				seen[w] = true
 				out = append(out, w)
 			}
@@ -275,7 +328,15 @@ func (b *Builder) words(j *blueprint.Journey) string {
 	for _, im := range j.Improvements {
 		add(im.What)
 	}
-	return strings.Join(out, " ")
+	sort.Strings(out)
+	kept := out[:0]
+	for i, w := range out {
+		if i+1 < len(out) && strings.HasPrefix(out[i+1], w) {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return strings.Join(kept, " ")
 }
 
 func capitalize(s string) string {

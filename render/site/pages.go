@@ -344,7 +344,11 @@ type journeyFiles struct {
 func (b *Builder) downloadsPage() (*page, error) {
 	body := &downloadsBody{}
 	for _, d := range b.s.Downloads {
-		body.Files = append(body.Files, downloadItem{Href: DownloadPath(d.Name), Title: d.Title, Description: d.Description, Size: size(b.lang(), len(d.Data))})
+		it := downloadItem{Href: DownloadPath(d.Name), Title: d.Title, Description: d.Description}
+		if d.Data != nil {
+			it.Size = size(b.lang(), len(d.Data))
+		}
+		body.Files = append(body.Files, it)
 	}
 	if b.hasSources() {
 		zip, err := b.sourcesZip()

@@ -323,6 +323,9 @@ func (b *Builder) WriteCommon(fs FS) error {
 		}
 	}
 	for _, d := range b.s.Downloads {
+		if d.Data == nil {
+			continue // the caller serves it (the live preview)
+		}
 		if err := fs.WriteFile(DownloadPath(d.Name), d.Data); err != nil {
 			return err
 		}

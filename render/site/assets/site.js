@@ -266,6 +266,8 @@
     var items = Array.prototype.slice.call(list.children);
     if (items.length !== data.items.length) { return; }
     var words = data.items.map(function (it) { return ' ' + it.w + ' '; });
+    var stop = {};
+    (data.stop || []).forEach(function (w) { stop[w] = true; });
     var titles = items.map(function (li) { var a = li.querySelector('h3'); return a ? a.textContent : ''; });
     var q = document.getElementById('q');
     var sort = document.getElementById('sort');
@@ -273,9 +275,11 @@
       var el = form.querySelector('select[data-facet="' + f.key + '"]');
       var opts = [];
       if (el) {
-        for (var i = 1; i < el.options.length; i++) {
-          opts.push({ el: el.options[i], label: el.options[i].textContent.replace(/ \(\d+\)$/, '') });
-        }
+        Array.prototype.forEach.call(el.options, function (o, i) {
+          if (i === 0) { return; }
+          var m = /^(.*) \((\d+)\)$/.exec(o.textContent);
+          opts.push({ value: o.value, label: m ? m[1] : o.textContent, count: m ? +m[2] : -1 });
+        });
       }
       return { key: f.key, values: f.values, el: el, opts: opts };
     });
@@ -293,7 +297,7 @@
     }
 
     function update(keepHash) {
-      var terms = normalise(q.value);
+      var terms = normalise(q.value).filter(function (w) { return !stop[w]; });
       var ch = chosen();
       var counts = facets.map(function (f) { return new Array(f.values.length).fill(0); });
       var shown = 0;
@@ -317,11 +321,25 @@
         if (visible) { shown++; }
       }
       facets.forEach(function (f, k) {
+        // Rebuild a list of options in one go: changing thousands of
+        // options one by one makes the browser recount the list each
+        // time.
+        var changed = false;
+        f.opts.forEach(function (o, i) { if (o.count !== counts[k][i]) { changed = true; } });
+        if (!changed || !f.el) { return; }
+        var frag = document.createDocumentFragment();
+        frag.appendChild(f.el.options[0]);
         f.opts.forEach(function (o, i) {
-          var text = o.label + ' (' + counts[k][i] + ')';
-          if (o.el.textContent !== text) { o.el.textContent = text; }
-          o.el.disabled = counts[k][i] === 0 && !o.el.selected;
+          o.count = counts[k][i];
+          var el = document.createElement('option');
+          el.value = o.value;
+          el.textContent = o.label + ' (' + o.count + ')';
+          el.disabled = o.count === 0 && o.value !== f.el.value;
+          frag.appendChild(el);
         });
+        var keep = f.el.value;
+        f.el.replaceChildren(frag);
+        f.el.value = keep;
       });
       var total = items.length;
       count.textContent = shown === total ? total + ' ' + (total === 1 ? one : many) : shown + ' ' + of + ' ' + total + ' ' + (total === 1 ? one : many);
@@ -329,8 +347,11 @@
       if (!keepHash) { writeHash(); }
     }
 
+    var ordered = '';
     function order() {
       var by = sort ? sort.value : '';
+      if (by === ordered) { return; }
+      ordered = by;
       var idx = items.map(function (_, i) { return i; });
       if (by === 'title') {
         var coll = new Intl.Collator(document.documentElement.lang || 'nl');
