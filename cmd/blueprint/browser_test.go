@@ -413,11 +413,25 @@ func BenchmarkBrowserIndex(b *testing.B) {
 	// 1x) measures three loads.
 	const runs = 3
 	for i := 0; i < b.N*runs; i++ {
-		start := time.Now()
-		if err := chromedp.Do(br, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.ID("zoeken"))); err != nil {
+		// The page's own clock: from the start of the navigation to the
+		// end of DOMContentLoaded, which comes after the deferred script
+		// has read the data and shown the filters. (chromedp's Navigate
+		// would also mirror the DOM of 7,600 cards into Go, which takes
+		// far longer than the page.)
+		if i > 0 {
+			chromedp.Run(br, chromedp.Evaluate[bool](`window.previousPage = true`))
+		}
+		if _, err := chromedp.Call(br, page.Navigate, page.NavigateParams{URL: url}); err != nil {
 			b.Fatal(err)
 		}
-		load += time.Since(start)
+		for {
+			ms, err := chromedp.Run(br, chromedp.Evaluate[float64](`(() => { const n = performance.getEntriesByType('navigation')[0]; const f = document.getElementById('zoeken'); return !window.previousPage && document.readyState === 'complete' && f && !f.hidden && n ? n.domContentLoadedEventEnd : 0 })()`))
+			if err == nil && ms > 0 {
+				load += time.Duration(ms * float64(time.Millisecond))
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
 		ms, err := chromedp.Run(br, chromedp.Evaluate[float64](`(() => { const s = document.getElementById('f-kanaal'); const t = performance.now(); s.value = 'chat'; s.dispatchEvent(new Event('change')); return performance.now() - t })()`))
 		if err != nil {
 			b.Fatal(err)

@@ -58,11 +58,13 @@ func BenchmarkSitePages(b *testing.B) {
 		o := benchOptions()
 		b.Run(fmt.Sprintf("journeys=%d/data", n), func(b *testing.B) {
 			b.ReportAllocs()
+			cpu0 := cpuTime()
 			for i := 0; i < b.N; i++ {
 				if _, _, _, err := siteData(m, files, o, true); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 		})
 		s, _, _, err := siteData(m, files, o, true)
 		if err != nil {
@@ -71,6 +73,7 @@ func BenchmarkSitePages(b *testing.B) {
 		svg, boxes := drawOne(b, m, m.Journeys[0])
 		b.Run(fmt.Sprintf("journeys=%d/pages", n), func(b *testing.B) {
 			b.ReportAllocs()
+			cpu0 := cpuTime()
 			var fs *countFS
 			for i := 0; i < b.N; i++ {
 				fs = &countFS{}
@@ -105,6 +108,7 @@ func BenchmarkSitePages(b *testing.B) {
 			b.ReportMetric(float64(fs.bytes.Load())/1e6, "MB/site")
 			b.ReportMetric(float64(fs.files.Load()), "files/site")
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/float64(n), "ms/journey")
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N)/float64(n), "cpu-ms/journey")
 		})
 	}
 }
@@ -131,6 +135,7 @@ func BenchmarkSiteDraw(b *testing.B) {
 	blueprinttest.WriteDir(b, dir, 100, blueprinttest.NationalSteps)
 	for _, png := range []bool{false, true} {
 		b.Run(fmt.Sprintf("journeys=100/png=%v", png), func(b *testing.B) {
+			cpu0 := cpuTime()
 			for i := 0; i < b.N; i++ {
 				out := filepath.Join(b.TempDir(), "site")
 				var stdout, stderr strings.Builder
@@ -139,6 +144,7 @@ func BenchmarkSiteDraw(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/100, "ms/journey")
+			b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N)/100, "cpu-ms/journey")
 		})
 	}
 }

@@ -327,6 +327,7 @@
         var changed = false;
         f.opts.forEach(function (o, i) { if (o.count !== counts[k][i]) { changed = true; } });
         if (!changed || !f.el) { return; }
+        var keep = f.el.value;
         var frag = document.createDocumentFragment();
         frag.appendChild(f.el.options[0]);
         f.opts.forEach(function (o, i) {
@@ -334,10 +335,9 @@
           var el = document.createElement('option');
           el.value = o.value;
           el.textContent = o.label + ' (' + o.count + ')';
-          el.disabled = o.count === 0 && o.value !== f.el.value;
+          el.disabled = o.count === 0 && o.value !== keep;
           frag.appendChild(el);
         });
-        var keep = f.el.value;
         f.el.replaceChildren(frag);
         f.el.value = keep;
       });
