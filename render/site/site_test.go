@@ -92,10 +92,27 @@ func write(t *testing.T, s *site.Site) site.MapFS {
 	return fs
 }
 
-func TestSiteExamples(t *testing.T) {
+// examples builds the site of the example journeys and checks it.
+func examples(t *testing.T, lang blueprint.Lang) (*blueprint.Model, site.MapFS, *sitetest.Site) {
+	t.Helper()
 	m, files := load(t, "../../examples")
-	fs := write(t, input(t, m, files, blueprint.Dutch))
-	s := sitetest.Check(t, fs)
+	fs := write(t, input(t, m, files, lang))
+	return m, fs, sitetest.Check(t, fs)
+}
+
+// shows reports each of wants that the text of page does not hold.
+func shows(t *testing.T, s *sitetest.Site, page string, wants ...string) {
+	t.Helper()
+	text := sitetest.Text(s.Pages[page].Doc)
+	for _, want := range wants {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s does not show %q", page, want)
+		}
+	}
+}
+
+func TestSiteExamples(t *testing.T) {
+	m, fs, s := examples(t, blueprint.Dutch)
 
 	for _, want := range []string{"index.html", "eisen.html", "personas.html", "downloads.html", "404.html",
 		"klantreizen/johan-gat-in-de-weg.html", "klantreizen/johan-gat-in-de-weg.svg", "klantreizen/johan-gat-in-de-weg.toml",
@@ -111,8 +128,7 @@ func TestSiteExamples(t *testing.T) {
 	}
 
 	johan := s.Pages["klantreizen/johan-gat-in-de-weg.html"].Doc
-	text := sitetest.Text(johan)
-	for _, want := range []string{
+	shows(t, s, "klantreizen/johan-gat-in-de-weg.html",
 		"Johan meldt een gevaarlijk gat in het fietspad", // the title block
 		"Samenwerkende Dimpact-gemeenten",                // the gemeente
 		"Sanne", "Erik",                                  // the employee personas who act in it
@@ -121,11 +137,7 @@ func TestSiteExamples(t *testing.T) {
 		"Meldingen openbare ruimte en hun status tonen",              // a verbeteractie
 		"Het gat is niet afgezet en 's avonds nauwelijks te zien",    // a pain point
 		"TEST-001 Klantcontacthistorie",                              // a step's requirement
-	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("the journey page does not show %q", want)
-		}
-	}
+	)
 	svgs := sitetest.Find(johan, func(e *html.Node) bool {
 		return e.Data == "svg" && strings.Contains(sitetest.Attr(e, "class"), "blueprint")
 	})
@@ -157,21 +169,14 @@ func TestSiteExamples(t *testing.T) {
 	}
 
 	// The requirements page names the journeys and steps behind a row.
-	req := sitetest.Text(s.Pages["eisen.html"].Doc)
-	for _, want := range []string{"TEST-001", "Johan meldt een gevaarlijk gat in het fietspad", "Knelpunt: Het gat is niet afgezet", "Persona Sanne"} {
-		if !strings.Contains(req, want) {
-			t.Errorf("the requirements page does not show %q", want)
-		}
-	}
+	shows(t, s, "eisen.html", "TEST-001", "Johan meldt een gevaarlijk gat in het fietspad", "Knelpunt: Het gat is niet afgezet", "Persona Sanne")
 }
 
 // TestSearchData checks the index's data against the journeys: one item
 // per journey in the order of the list, facets with what the journeys
 // hold, and the words of step titles and pain points.
 func TestSearchData(t *testing.T) {
-	m, files := load(t, "../../examples")
-	fs := write(t, input(t, m, files, blueprint.Dutch))
-	s := sitetest.Check(t, fs)
+	m, _, s := examples(t, blueprint.Dutch)
 	idx := s.Pages["index.html"].Doc
 	var data struct {
 		Facets []struct {
@@ -328,20 +333,13 @@ func TestSiteDeterministic(t *testing.T) {
 }
 
 func TestSiteEnglish(t *testing.T) {
-	m, files := load(t, "../../examples")
-	fs := write(t, input(t, m, files, blueprint.English))
-	s := sitetest.Check(t, fs)
+	_, _, s := examples(t, blueprint.English)
 	doc := s.Pages["klantreizen/thijs-verhuizing.html"].Doc
 	if lang := sitetest.Attr(sitetest.Find(doc, sitetest.ByTag("html"))[0], "lang"); lang != "en" {
 		t.Errorf("lang=%q", lang)
 	}
-	text := sitetest.Text(doc)
-	for _, want := range []string{"Metrics per phase", "Steps and requirements", "Civil affairs", "Download SVG"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("the English page does not say %q", want)
-		}
-	}
-	if strings.Contains(text, "Meetpunten per fase") {
+	shows(t, s, "klantreizen/thijs-verhuizing.html", "Metrics per phase", "Steps and requirements", "Civil affairs", "Download SVG")
+	if strings.Contains(sitetest.Text(doc), "Meetpunten per fase") {
 		t.Error("the English page has Dutch headings")
 	}
 }
