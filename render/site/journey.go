@@ -142,7 +142,7 @@ func (b *Builder) journeyPage(jj *Journey) (*page, error) {
 		body.Facts = append(body.Facts, fact{b.t("Vraagsoort", "Question type"), q.Name(lang)})
 	}
 	sum := blueprint.Summarize(j)
-	body.Facts = append(body.Facts, fact{b.t("Omvang", "Size"), fmt.Sprintf(b.t("%d stappen in %d fasen", "%d steps in %d phases"), sum.Steps, sum.Phases)})
+	body.Facts = append(body.Facts, fact{b.t("Omvang", "Size"), plural(b, sum.Steps, "stap", "stappen", "step", "steps") + b.t(" in ", " in ") + plural(b, sum.Phases, "fase", "fasen", "phase", "phases")})
 	if len(sum.Channels) > 0 {
 		body.Facts = append(body.Facts, fact{b.t("Kanalen", "Channels"), strings.Join(b.channelNames(sum.Channels), ", ")})
 	}
@@ -180,8 +180,9 @@ func (b *Builder) journeyPage(jj *Journey) (*page, error) {
 			return nil, fmt.Errorf("site: journey %s: %w", j.ID, err)
 		}
 		body.SVG = template.HTML(svg)
-		body.SVGLabel = fmt.Sprintf(b.t("Service blueprint van %q: %d stappen in %d fasen. De inhoud van elke stap staat hieronder ook als tekst.",
-			"Service blueprint of %q: %d steps in %d phases. Every step is also written out as text below."), j.Title, sum.Steps, sum.Phases)
+		body.SVGLabel = fmt.Sprintf(b.t("Service blueprint van %q: %s in %s. De inhoud van elke stap staat hieronder ook als tekst.",
+			"Service blueprint of %q: %s in %s. Every step is also written out as text below."), j.Title,
+			plural(b, sum.Steps, "stap", "stappen", "step", "steps"), plural(b, sum.Phases, "fase", "fasen", "phase", "phases"))
 		body.SVGFile = SVGPath(j.ID)[len(JourneyDir)+1:]
 		data := map[string]string{}
 		for id, box := range jj.StepBoxes {
