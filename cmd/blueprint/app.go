@@ -86,6 +86,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			compareCommand(),
 			gemmaCommand(),
 			archimateCommand(),
+			siteCommand(),
+			serveCommand(),
 		},
 	}
 }
