@@ -1,5 +1,5 @@
 # blueprint: klantreizen → service blueprints → Programma van Eisen.
-# `make demo` runs the tool on examples/ into out/; `make test` is what CI runs.
+# `make demo` runs the tool on examples/ into out/ (the site in out/site/); `make test` is what CI runs.
 
 GO      ?= go
 BIN     := bin/blueprint
@@ -53,6 +53,7 @@ demo: build
 	./$(BIN) gemma --out $(OUT)/gemma-dekking.md $(EXAMPLES)
 	./$(BIN) gemma --out $(OUT)/gemma-dekking.xlsx $(EXAMPLES)
 	./$(BIN) archimate --out $(OUT)/klantreizen-archimate.xml $(EXAMPLES)
+	./$(BIN) site --out $(OUT)/site $(EXAMPLES)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

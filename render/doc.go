@@ -52,6 +52,10 @@
 // hide; Lanes and Sizes list them, and ParseLanes, ParseSize and
 // ParseFormat read the command line's values.
 //
+// The sub-package site writes the journey site (blueprint site and serve)
+// from the SVGs drawn here; Layout.StepBoxIDs tells it where each step's
+// header is in the SVG.
+//
 // One Renderer serves a whole run: starting Graphviz costs more than
 // drawing a journey. Why Graphviz draws a grid computed in Go rather than
 // laying it out itself, and why PNG is painted here, is written down in

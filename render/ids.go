@@ -68,3 +68,15 @@ func (g *grid) stepBox(i int) string { return g.L.Columns[i].ID }
 
 // stepPart is the id of one of the other boxes or arrows of step i.
 func (g *grid) stepPart(i int, part string) string { return g.stepBox(i) + "." + part }
+
+// StepBoxIDs maps the id of every step in l to the id of its step header
+// box (Column.ID): the id of that box's element in the SVG, so that a web
+// page can point into the diagram (the journey site pans to a step and
+// opens a step from a click on its header).
+func (l *Layout) StepBoxIDs() map[string]string {
+	out := make(map[string]string, len(l.Columns))
+	for _, c := range l.Columns {
+		out[c.StepID] = c.ID
+	}
+	return out
+}

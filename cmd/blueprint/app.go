@@ -116,6 +116,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			compareCommand(),
 			gemmaCommand(),
 			archimateCommand(),
+			siteCommand(),
+			serveCommand(),
 			completionCommand(),
 			manCommand(),
 			helpCommand(),

@@ -89,9 +89,20 @@ const namesKey = "blueprint.names"
 // rememberNames records the paths as typed of files read from disk, for
 // reportDiagnostics.
 func rememberNames(c *cli.Context, files []blueprint.File) {
-	for _, f := range files {
-		rememberName(c, f.Name, f.Path)
+	for name, typed := range typedNamesOf(files) {
+		rememberName(c, name, typed)
 	}
+	c.App.Metadata[filesKey] = files
+}
+
+// filesKey is where rememberNames keeps the journey files read, for
+// journeyFiles.
+const filesKey = "blueprint.files"
+
+// journeyFiles returns the journey files the command read (see read).
+func journeyFiles(c *cli.Context) []blueprint.File {
+	files, _ := c.App.Metadata[filesKey].([]blueprint.File)
+	return files
 }
 
 func rememberName(c *cli.Context, name, typed string) {
@@ -104,6 +115,18 @@ func rememberName(c *cli.Context, name, typed string) {
 		c.App.Metadata[namesKey] = names
 	}
 	names[name] = typed
+}
+
+// typedNamesOf maps the names of files read from disk to their paths as
+// typed, for renameFiles.
+func typedNamesOf(files []blueprint.File) map[string]string {
+	names := map[string]string{}
+	for _, f := range files {
+		if f.Path != "" && f.Path != f.Name {
+			names[f.Name] = f.Path
+		}
+	}
+	return names
 }
 
 func typedNames(c *cli.Context) map[string]string {

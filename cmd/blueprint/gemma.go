@@ -89,18 +89,9 @@ func prepareGemma(c *cli.Context, lang blueprint.Lang) (*gemmaRun, error) {
 	docLang := l.lang.Or(blueprint.Dutch)
 	diagLang := lang.Or(blueprint.Dutch)
 	sources := blueprint.SourceMap(l.files)
-	var diags blueprint.Diagnostics
-	cat := requirements.Builtin()
-	if path := c.String("catalogue"); path != "" {
-		f, cdiags, err := requirements.ReadCatalogueFile(path, diagLang)
-		if err != nil {
-			return nil, usageError("%s: --catalogue: %v", name, err)
-		}
-		if !cdiags.HasErrors() {
-			sources[f.Name] = f.Src
-			cat, cdiags = requirements.LoadCatalogue(f.Name, f.Src, diagLang)
-		}
-		diags = append(diags, cdiags...)
+	cat, diags, err := catalogueOf(c, diagLang, sources)
+	if err != nil {
+		return nil, err
 	}
 	gm := gemma.Default()
 	if path := c.String("gemma"); path != "" {

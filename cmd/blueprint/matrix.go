@@ -92,26 +92,12 @@ func runMatrix(c *cli.Context) error {
 	docLang := l.lang.Or(blueprint.Dutch)
 	diagLang := lang.Or(blueprint.Dutch)
 	sources := blueprint.SourceMap(l.files)
-	cat := requirements.Builtin()
-	var diags blueprint.Diagnostics
-	if path := c.String("catalogue"); path != "" {
-		// Read once: the same bytes are loaded and shown in snippets.
-		f, cdiags, err := requirements.ReadCatalogueFile(path, diagLang)
-		if err != nil {
-			return usageError("matrix: --catalogue: %v", err)
-		}
-		if !cdiags.HasErrors() {
-			// Named relative to the journeys folder, as the journeys are:
-			// the name goes into the outputs.
-			name := journeysName(l.files, path)
-			rememberName(c, name, f.Name)
-			sources[name] = f.Src
-			cat, cdiags = requirements.LoadCatalogue(name, f.Src, diagLang)
-		}
-		diags = append(diags, cdiags...)
-		if cdiags.HasErrors() {
-			return reportDiagnostics(c, diags, sources, diagLang, diagText)
-		}
+	cat, diags, err := catalogueOf(c, diagLang, sources)
+	if err != nil {
+		return err
+	}
+	if diags.HasErrors() {
+		return reportDiagnostics(c, diags, sources, diagLang, diagText)
 	}
 	res, ddiags := requirements.Derive(l.model, cat, requirements.Options{Lang: docLang, MessageLang: diagLang, IncludeUnneeded: c.Bool("include-unneeded")})
 	diags = append(diags, ddiags...)
