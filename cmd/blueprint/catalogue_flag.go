@@ -36,3 +36,46 @@ func catalogueOf(c *cli.Context, diagLang blueprint.Lang, sources map[string][]b
 	}
 	return cat, diags, nil
 }
+
+// derivation is what the commands built on the requirements share: the
+// journeys, the catalogue and the requirements derived from them.
+type derivation struct {
+	l        *loaded
+	cat      *requirements.Catalogue
+	res      *requirements.Result
+	docLang  blueprint.Lang // of the documents
+	diagLang blueprint.Lang // of the messages
+}
+
+// derive loads the journeys and the catalogue (--catalogue) and derives the
+// requirements, and prints the diagnostics of all of them, with those the
+// caller read before (extra, such as a GEMMA model's), as one sorted list
+// with one count line. Errors in the input stop the command (exit 1)
+// before anything is derived. opts gets its languages here.
+func derive(c *cli.Context, lang blueprint.Lang, opts requirements.Options, extra blueprint.Diagnostics) (*derivation, error) {
+	l, err := read(c, lang)
+	if err != nil {
+		return nil, err
+	}
+	d := &derivation{l: l, docLang: l.lang.Or(blueprint.Dutch), diagLang: lang.Or(blueprint.Dutch)}
+	sources := blueprint.SourceMap(l.files)
+	diags := append(append(blueprint.Diagnostics{}, l.diags...), extra...)
+	if !l.diags.HasErrors() {
+		cat, cdiags, err := catalogueOf(c, d.diagLang, sources)
+		if err != nil {
+			return nil, err
+		}
+		diags = append(diags, cdiags...)
+		d.cat = cat
+	}
+	if diags.HasErrors() {
+		return nil, reportDiagnostics(c, diags, sources, d.diagLang, diagText)
+	}
+	opts.Lang, opts.MessageLang = d.docLang, d.diagLang
+	res, ddiags := requirements.Derive(l.model, d.cat, opts)
+	d.res = res
+	if err := reportDiagnostics(c, append(diags, ddiags...), sources, d.diagLang, diagText); err != nil {
+		return nil, err
+	}
+	return d, nil
+}

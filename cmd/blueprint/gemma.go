@@ -82,35 +82,21 @@ type gemmaRun struct {
 // printed; errors among them stop the command.
 func prepareGemma(c *cli.Context, lang blueprint.Lang) (*gemmaRun, error) {
 	name := c.Command.Name
-	l, err := load(c, lang)
-	if err != nil {
-		return nil, err
-	}
-	docLang := l.lang.Or(blueprint.Dutch)
-	diagLang := lang.Or(blueprint.Dutch)
-	sources := blueprint.SourceMap(l.files)
-	cat, diags, err := catalogueOf(c, diagLang, sources)
-	if err != nil {
-		return nil, err
-	}
 	gm := gemma.Default()
+	var gdiags blueprint.Diagnostics
 	if path := c.String("gemma"); path != "" {
-		m, gdiags, err := gemma.ReadPath(path, diagLang)
+		m, diags, err := gemma.ReadPath(path, lang.Or(blueprint.Dutch))
 		if err != nil {
 			return nil, usageError("%s: --gemma: %v", name, err)
 		}
 		// The GEMMA files are large and machine-written: no snippets.
-		diags = append(diags, gdiags...)
-		gm = m
+		gm, gdiags = m, diags
 	}
-	if diags.HasErrors() {
-		return nil, reportDiagnostics(c, diags, sources, diagLang, diagText)
-	}
-	res, ddiags := requirements.Derive(l.model, cat, requirements.Options{Lang: docLang, MessageLang: diagLang})
-	diags = append(diags, ddiags...)
-	if err := reportDiagnostics(c, diags, sources, diagLang, diagText); err != nil {
+	d, err := derive(c, lang, requirements.Options{}, gdiags)
+	if err != nil {
 		return nil, err
 	}
+	l, res, diagLang := d.l, d.res, d.diagLang
 	return &gemmaRun{l: l, res: res, rep: coverage.Compute(res, l.model.Vocabulary, gm), diagLang: diagLang}, nil
 }
 

@@ -85,25 +85,11 @@ func runMatrix(c *cli.Context) error {
 			return usageError("matrix: --date %q: write the date as YYYY-MM-DD, such as 2026-09-01", date)
 		}
 	}
-	l, err := load(c, lang)
+	d, err := derive(c, lang, requirements.Options{IncludeUnneeded: c.Bool("include-unneeded")}, nil)
 	if err != nil {
 		return err
 	}
-	docLang := l.lang.Or(blueprint.Dutch)
-	diagLang := lang.Or(blueprint.Dutch)
-	sources := blueprint.SourceMap(l.files)
-	cat, diags, err := catalogueOf(c, diagLang, sources)
-	if err != nil {
-		return err
-	}
-	if diags.HasErrors() {
-		return reportDiagnostics(c, diags, sources, diagLang, diagText)
-	}
-	res, ddiags := requirements.Derive(l.model, cat, requirements.Options{Lang: docLang, MessageLang: diagLang, IncludeUnneeded: c.Bool("include-unneeded")})
-	diags = append(diags, ddiags...)
-	if err := reportDiagnostics(c, diags, sources, diagLang, diagText); err != nil {
-		return err
-	}
+	l, res, diagLang := d.l, d.res, d.diagLang
 
 	meta := requirements.MetaFor(l.model, l.files)
 	meta.TenderID = c.String("tender-id")
