@@ -426,7 +426,6 @@ func (s *liveServer) rebuild(ctx context.Context) {
 	s.workbook = lazyWorkbook{res: res, model: model, files: good, once: &sync.Once{}, data: new([]byte), err: new(error)}
 	s.mu.Unlock()
 	s.cache.sweep()
-	s.broadcast(v)
 
 	t := func(nl, en string) string { return blueprint.T(s.opts.diagLang, nl, en) }
 	if len(diags) > 0 {
@@ -439,6 +438,9 @@ func (s *liveServer) rebuild(ctx context.Context) {
 	}
 	s.log(t("bijgewerkt (versie %d): %d klantreizen, %d opnieuw getekend, %d ms\n", "updated (version %d): %d journeys, %d drawn again, %d ms\n"),
 		v, len(st.Journeys), drawn, time.Since(start).Milliseconds())
+	// The terminal has the version's report before the pages hear of it,
+	// so what a page shows has always been said on the terminal too.
+	s.broadcast(v)
 	if s.onBuild != nil {
 		s.onBuild(v)
 	}
