@@ -301,3 +301,37 @@ func TestFullModelGivesTheSameCoverage(t *testing.T) {
 	strip := func(s string) string { return s[strings.Index(s, "\n\n"):] }
 	assert.Equal(t, strip(a.String()), strip(b.String()))
 }
+
+// Every application service a requirement names is provided by a component
+// (or buitengemeentelijke voorziening) the same requirement names: GEMMA
+// says which components realize a service, and a requirement that pairs a
+// service with a component that does not provide it tells an architect the
+// wrong thing. The check runs on the embedded extract and, when it is
+// there, on the full model.
+func TestCatalogueServicesHaveTheirProvider(t *testing.T) {
+	models := map[string]*gemma.Model{"extract": gemma.Default()}
+	if m := fullModelOrNil(); m != nil {
+		models["full model"] = m
+	}
+	for name, m := range models {
+		for _, r := range requirements.Builtin().Requirements {
+			named := map[string]bool{}
+			for _, id := range r.Gemma {
+				named[id] = true
+			}
+			for _, id := range r.Gemma {
+				s := m.Element(id)
+				if !assert.NotNil(t, s, "%s: %s names %s, which the %s lacks", name, r.ID, id, name) || s.Kind != gemma.Service {
+					continue
+				}
+				var providers []string
+				ok := false
+				for _, c := range m.Realizers(s) {
+					providers = append(providers, c.Name)
+					ok = ok || named[c.ObjectID]
+				}
+				assert.True(t, ok, "%s: %s names the service %q but none of its providers %v", name, r.ID, s.Name, providers)
+			}
+		}
+	}
+}
