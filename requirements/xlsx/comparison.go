@@ -386,7 +386,14 @@ func yesNoWord(b bool, lang blueprint.Lang) string {
 // sensitivitySheet writes the Gevoeligheid sheet.
 func (w *cmpWriter) sensitivitySheet(sheet string) {
 	cr, t, lang := w.cr, w.t, w.lang
-	for i, wd := range []float64{40, 26, 40, 40, 26, 30} {
+	// The first table sets the widths of six columns; the table of the
+	// requirements that make the difference has a column per party, so
+	// the columns after those six are as wide as an answer's name.
+	widths := []float64{40, 26, 40, 40, 26, 30}
+	for len(widths) < 1+len(cr.Parties) {
+		widths = append(widths, 26)
+	}
+	for i, wd := range widths {
 		w.check(w.f.SetColWidth(sheet, colName(i+1), colName(i+1), wd))
 	}
 	w.set(sheet, 1, 1, t("Gevoeligheid van de rangorde", "Sensitivity of the ranking"), w.st.title)
@@ -434,10 +441,12 @@ func (w *cmpWriter) sensitivitySheet(sheet string) {
 		for _, code := range s.Codes {
 			vals = append(vals, cr.Master.AnswerName(code))
 		}
+		cells := make([]wrapped, len(vals))
 		for i, v := range vals {
 			w.set(sheet, i+1, r, v, w.st.tableCell)
+			cells[i] = wrapped{v, widths[i]}
 		}
-		w.check(w.f.SetRowHeight(sheet, r, rowHeight(15, wrapped{vals[0], 40})))
+		w.check(w.f.SetRowHeight(sheet, r, rowHeight(15, cells...)))
 		r++
 	}
 	w.pageSetup(sheet, 0, false)
