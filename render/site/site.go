@@ -146,11 +146,22 @@ func (m MapFS) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// Gemeente is the gemeente a journey belongs to, for the index's filter.
-// The journey format has no gemeente of its own yet, so it is the
-// project's organisation; this is the one place to change when it has.
+// Gemeente is the gemeente a journey belongs to, for the index's filter
+// and the journey's title block: its own gemeente key when it has one,
+// else the project's organisation. A gemeente the project lists is
+// written as the project spells it, so "haarlem" and "Haarlem" are one
+// entry of the filter.
 func Gemeente(m *blueprint.Model, j *blueprint.Journey) string {
-	return m.Project.Organisation
+	g := strings.TrimSpace(j.Municipality)
+	if g == "" {
+		return m.Project.Organisation
+	}
+	for _, x := range m.Project.Municipalities {
+		if strings.EqualFold(strings.TrimSpace(x), g) {
+			return strings.TrimSpace(x)
+		}
+	}
+	return g
 }
 
 // Builder writes the pages of one Site. It is safe for concurrent use
