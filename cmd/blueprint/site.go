@@ -111,6 +111,9 @@ func siteData(m *blueprint.Model, files []blueprint.File, o siteOptions, workboo
 		}
 	}
 	s.Downloads = append(s.Downloads, d)
+	if err := sitePlan(s, m, files, o.lang, workbook); err != nil {
+		return nil, nil, diags, err
+	}
 	return s, res, diags, nil
 }
 
