@@ -252,7 +252,26 @@ func TestBrowserSite(t *testing.T) {
 		b.screenshot(strings.ReplaceAll(p, "/", "-")+".png", false)
 	}
 
-	axe(t, b, root, "index.html", "klantreizen/johan-gat-in-de-weg.html", "eisen.html", "personas.html", "personas/sanne.html", "downloads.html")
+	// From a journey's page to its part of the verbeterplan, and to the
+	// statement of the visie it tests.
+	b.do(chromedp.Navigate(root+"klantreizen/johan-gat-in-de-weg.html"), chromedp.WaitVisible(chromedp.ID("verbeterplan-en-visie")))
+	eval[bool](b, `(() => { document.getElementById('verbeterplan-en-visie').scrollIntoView(); return true })()`)
+	b.screenshot("journey-verbeterplan-en-visie.png", false)
+	b.do(chromedp.Click(chromedp.CSS(`#verbeterplan-en-visie a[href$="#reis-johan-gat-in-de-weg"]`)))
+	b.poll(`location.pathname.endsWith('/verbeterplan.html') && location.hash === '#reis-johan-gat-in-de-weg'`, 5*time.Second)
+	assert.Greater(t, eval[int](b, `document.querySelectorAll('#reis-johan-gat-in-de-weg table tbody tr').length`), 2, "Johan's actions are in the verbeterplan")
+	b.screenshot("verbeterplan-johan.png", false)
+	b.do(chromedp.Navigate(root + "verbeterplan.html"))
+	b.screenshot("verbeterplan.png", false)
+	b.do(chromedp.Navigate(root+"klantreizen/johan-gat-in-de-weg.html"), chromedp.WaitVisible(chromedp.ID("verbeterplan-en-visie")))
+	b.do(chromedp.Click(chromedp.CSS(`#verbeterplan-en-visie a[href*="visie.html#visie-"]`)))
+	b.poll(`location.pathname.endsWith('/visie.html') && document.getElementById(location.hash.slice(1)) !== null`, 5*time.Second)
+	assert.Contains(t, eval[string](b, `document.getElementById(location.hash.slice(1)).textContent`), "Johan meldt een gevaarlijk gat in het fietspad",
+		"the statement Johan's journey tests names it")
+	b.screenshot("visie.png", false)
+	b.noErrors()
+
+	axe(t, b, root, "index.html", "klantreizen/johan-gat-in-de-weg.html", "eisen.html", "personas.html", "personas/sanne.html", "downloads.html", "verbeterplan.html", "visie.html")
 }
 
 // axe runs axe-core on pages of the site and reports every violation of
