@@ -75,9 +75,9 @@ func sitePlan(s *site.Site, m *blueprint.Model, files []blueprint.File, lang blu
 	if len(cov.Statements) > 0 {
 		s.Pages = append(s.Pages, w.visionPage(cov))
 	}
-	vision := map[string]bool{}
+	vision := map[string]*plan.Statement{}
 	for _, st := range cov.Statements {
-		vision[st.ID] = true
+		vision[st.ID] = st
 	}
 	byID := map[string]*plan.Journey{}
 	for _, j := range p.Journeys {
@@ -461,7 +461,7 @@ func firstNonEmptyString(ss ...string) string {
 // journeySection is the part of a journey's page that links to the
 // journey in the verbeterplan and to the statement of the visie it
 // tests; nil when it has neither.
-func (w *planPages) journeySection(j *plan.Journey, tests bool) *site.Section {
+func (w *planPages) journeySection(j *plan.Journey, st *plan.Statement) *site.Section {
 	sec := &site.Section{ID: "verbeterplan-en-visie", Heading: w.t("Verbeterplan en visie", "Improvement plan and vision")}
 	if w.inPage[j.ID] {
 		sec.List = append(sec.List, []site.Text{
@@ -469,10 +469,15 @@ func (w *planPages) journeySection(j *plan.Journey, tests bool) *site.Section {
 			{Text: ": " + w.counts(j.Counts) + "."},
 		})
 	}
-	if tests {
+	if st != nil {
+		name := w.t("Toetst een uitspraak van de dienstverleningsvisie", "Tests a statement of the service vision")
+		if st.Theme != "" {
+			name = fmt.Sprintf(w.t("Toetst de uitspraak %q van de dienstverleningsvisie", "Tests the statement %q of the service vision"), st.Theme)
+		}
 		sec.List = append(sec.List, []site.Text{
-			{Text: w.t("Toetst een uitspraak van de dienstverleningsvisie", "Tests a statement of the service vision"), Link: &site.Link{Page: visionPageName, Anchor: statementAnchor(j.Vision)}},
-			{Text: w.t(": hoe het de klant vergaat in de klantreizen die haar toetsen.", ": how the customer fares in the journeys that test it.")},
+			{Text: name, Link: &site.Link{Page: visionPageName, Anchor: statementAnchor(j.Vision)}},
+			{Text: fmt.Sprintf(w.t(": hoe het de klant vergaat in %s die haar toetsen.", ": how the customer fares in the %s that test it."),
+				w.n(len(st.Journeys), "klantreis", "klantreizen", "journey", "journeys"))},
 		})
 	}
 	if len(sec.List) == 0 {
