@@ -328,10 +328,8 @@ func (b *Builder) WriteCommon(fs FS) error {
 			return err
 		}
 	}
-	for _, p := range b.pages {
-		if err := b.writePage(fs, PagePath(p.Name), b.extraPage(p)); err != nil {
-			return err
-		}
+	if err := b.WritePages(fs); err != nil {
+		return err
 	}
 	for _, d := range b.s.Downloads {
 		if d.Data == nil {
@@ -352,6 +350,17 @@ func (b *Builder) WriteCommon(fs FS) error {
 			return err
 		}
 		if err := fs.WriteFile(DownloadPath(ZipName), zip); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WritePages writes the caller's pages (Site.Pages) alone; WriteCommon
+// writes them too. For benchmarks and tools that want one kind of page.
+func (b *Builder) WritePages(fs FS) error {
+	for _, p := range b.pages {
+		if err := b.writePage(fs, PagePath(p.Name), b.extraPage(p)); err != nil {
 			return err
 		}
 	}
