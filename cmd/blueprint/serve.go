@@ -27,6 +27,7 @@ import (
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/render"
 	"github.com/dimpact/blueprint/render/site"
+	"github.com/dimpact/blueprint/requirements/plan"
 )
 
 func serveCommand() *cli.Command {
@@ -424,8 +425,10 @@ func (s *liveServer) rebuild(ctx context.Context) {
 	s.files, s.layouts, s.version = fs.m, layouts, v
 	lang := s.opts.lang
 	s.workbooks = map[string]*lazyFile{
-		site.DownloadPath(workbookName):     {make: func() ([]byte, error) { return writeWorkbook(res, model, good) }},
-		site.DownloadPath(planDownloadName): {make: func() ([]byte, error) { return writePlanWorkbook(model, good, lang) }},
+		site.DownloadPath(workbookName): {make: func() ([]byte, error) { return writeWorkbook(res, model, good) }},
+		site.DownloadPath(planDownloadName): {make: func() ([]byte, error) {
+			return writePlanWorkbook(plan.Derive(model, plan.Options{Lang: lang}), model, good)
+		}},
 	}
 	s.mu.Unlock()
 	s.cache.sweep()

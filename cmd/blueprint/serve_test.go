@@ -194,7 +194,9 @@ func TestServeLivePreview(t *testing.T) {
 	l.waitVersion(2)
 	_, body = l.get("/klantreizen/johan-gat-in-de-weg.html")
 	assert.Contains(t, body, "<h1>Johan meldt een diep gat</h1>")
-	assert.Contains(t, l.out.String(), "4 klantreizen, 1 opnieuw getekend")
+	// The terminal line comes just after the reload message.
+	assert.Eventually(t, func() bool { return strings.Contains(l.out.String(), "4 klantreizen, 1 opnieuw getekend") }, 10*time.Second, 10*time.Millisecond,
+		"only the changed journey is drawn again:\n%s", l.out.String())
 
 	// A mistake shows where it is, over the last good version.
 	edit(t, johan, `domein = "openbare-ruimte"`, `domein = "openbare-ruimtee"`)

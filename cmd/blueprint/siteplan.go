@@ -98,7 +98,7 @@ func sitePlan(s *site.Site, m *blueprint.Model, files []blueprint.File, lang blu
 	}
 	if workbook {
 		var err error
-		if d.Data, err = writePlanWorkbook(m, files, lang); err != nil {
+		if d.Data, err = writePlanWorkbook(p, m, files); err != nil {
 			return err
 		}
 	}
@@ -106,13 +106,13 @@ func sitePlan(s *site.Site, m *blueprint.Model, files []blueprint.File, lang blu
 	return nil
 }
 
-// writePlanWorkbook writes the verbeterplan workbook as blueprint
+// writePlanWorkbook writes the verbeterplan p of m as blueprint
 // verbeterplan --format xlsx does, without a date.
-func writePlanWorkbook(m *blueprint.Model, files []blueprint.File, lang blueprint.Lang) ([]byte, error) {
+func writePlanWorkbook(p *plan.Plan, m *blueprint.Model, files []blueprint.File) ([]byte, error) {
 	meta := requirements.MetaFor(m, files)
 	meta.Tool = "blueprint " + buildVersion()
 	var buf bytes.Buffer
-	if err := xlsx.WritePlan(&buf, plan.Derive(m, plan.Options{Lang: lang}), meta); err != nil {
+	if err := xlsx.WritePlan(&buf, p, meta); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
