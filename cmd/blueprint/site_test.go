@@ -187,6 +187,22 @@ func TestSiteEnglish(t *testing.T) {
 	text := sitetest.Text(s.Pages["eisen.html"].Doc)
 	assert.Contains(t, text, "Asked for by")
 	assert.Contains(t, text, "Customer guidance", "the blocks in English")
+
+	// The verbeterplan and the visie in English; the journeys' own text
+	// stays as written.
+	plan := sitetest.Text(s.Pages["verbeterplan.html"].Doc)
+	for _, want := range []string{"Improvement plan", "4 journeys: 135 pain points, of which 44 without an action", "Not answered yet", "Per owner", "Per journey", "Rejected", "reason: ", "done", "Teamleider Inkomen"} {
+		assert.Contains(t, plan, want)
+	}
+	for _, dutch := range []string{"Nog niet beantwoord", "Per eigenaar", "Afgewezen", "zonder verbeteractie", "reden: "} {
+		assert.NotContains(t, plan, dutch)
+	}
+	vision := sitetest.Text(s.Pages["visie.html"].Doc)
+	assert.Contains(t, vision, "6 statements, of which 2 tested by no journey")
+	assert.Contains(t, vision, "Tested by no journey yet")
+	johan := sitetest.Text(s.Pages["klantreizen/johan-gat-in-de-weg.html"].Doc)
+	assert.Contains(t, johan, "This journey in the improvement plan")
+	assert.Contains(t, johan, "Tests the statement \"Duidelijkheid\" of the service vision")
 }
 
 // TestSitePlanAndVision checks the verbeterplan and visie pages of the
