@@ -274,6 +274,35 @@ func TestBrowserSite(t *testing.T) {
 	axe(t, b, root, "index.html", "klantreizen/johan-gat-in-de-weg.html", "eisen.html", "personas.html", "personas/sanne.html", "downloads.html", "verbeterplan.html", "visie.html")
 }
 
+// TestBrowserGemeente filters journeys written by six gemeenten on their
+// gemeente: each choice leaves that gemeente's journey.
+func TestBrowserGemeente(t *testing.T) {
+	chromium(t)
+	out := filepath.Join(t.TempDir(), "site")
+	code, _, stderr := execCLI(t, "site", "--png=false", "--out", out, "../../blueprint/testdata/corpus-format")
+	require.Equal(t, exitOK, code, stderr)
+	files, err := blueprint.ReadPaths([]string{"../../blueprint/testdata/corpus-format"})
+	require.NoError(t, err)
+	m, diags := blueprint.LoadFiles(files, blueprint.Options{})
+	require.False(t, diags.HasErrors())
+	titles := map[string]string{} // gemeente → the title of its journey
+	for _, j := range m.Journeys {
+		titles[j.Municipality] = j.Title
+	}
+	b := newBrowser(t)
+	b.do(chromedp.Navigate("file://"+filepath.ToSlash(out)+"/index.html"), chromedp.WaitVisible(chromedp.ID("f-gemeente")))
+	assert.Equal(t, 6, visibleCards(b))
+	options := eval[[]string](b, `[...document.querySelectorAll('#f-gemeente option')].filter(o => o.value).map(o => o.value)`)
+	assert.ElementsMatch(t, []string{"Amersfoort", "Apeldoorn", "Haarlem", "Heerlen", "Leeuwarden", "Tilburg"}, options)
+	for _, g := range options {
+		eval[bool](b, fmt.Sprintf(`(() => { const s = document.getElementById('f-gemeente'); s.value = %q; s.dispatchEvent(new Event('change')); return true })()`, g))
+		assert.Equal(t, 1, visibleCards(b), "gemeente %s", g)
+		assert.Equal(t, titles[g], eval[string](b, `document.querySelector('#reizen > li:not([hidden]) h3').textContent`), "the journey of %s", g)
+	}
+	b.screenshot("index-gemeente.png", false)
+	b.noErrors()
+}
+
 // axe runs axe-core on pages of the site and reports every violation of
 // WCAG 2.1 A and AA and of axe's best practices.
 func axe(t *testing.T, b *browser, root string, pages ...string) {
