@@ -208,17 +208,12 @@ func (w *planPages) knelpuntText(k *plan.Knelpunt, withJourney bool) []site.Text
 	if withJourney && k.Journey != "" {
 		out = append(out, site.Text{Text: k.JourneyTitle, Link: &site.Link{Journey: k.Journey}}, site.Text{Text: ", "})
 	}
-	switch k.Kind {
-	case plan.KindEmployee:
-		out = append(out, site.Text{Text: k.PersonaName, Link: &site.Link{Persona: k.Persona}}, site.Text{Text: ": " + k.Text})
-	case plan.KindStep:
+	if k.Kind == plan.KindEmployee {
+		out = append(out, site.Text{Text: k.PersonaName, Link: &site.Link{Persona: k.Persona}})
+	} else {
 		out = append(out, w.stepLink(k.Journey, k.Step, k.StepTitle)...)
-		out = append(out, site.Text{Text: ": " + k.Text})
-	default:
-		out = append(out, w.stepLink(k.Journey, k.Step, k.StepTitle)...)
-		out = append(out, site.Text{Text: ": " + k.Text})
 	}
-	return out
+	return append(out, site.Text{Text: ": " + k.Text})
 }
 
 // --- the verbeterplan page ---
