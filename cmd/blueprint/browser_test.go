@@ -252,7 +252,55 @@ func TestBrowserSite(t *testing.T) {
 		b.screenshot(strings.ReplaceAll(p, "/", "-")+".png", false)
 	}
 
-	axe(t, b, root, "index.html", "klantreizen/johan-gat-in-de-weg.html", "eisen.html", "personas.html", "personas/sanne.html", "downloads.html")
+	// From a journey's page to its part of the verbeterplan, and to the
+	// statement of the visie it tests.
+	b.do(chromedp.Navigate(root+"klantreizen/johan-gat-in-de-weg.html"), chromedp.WaitVisible(chromedp.ID("verbeterplan-en-visie")))
+	eval[bool](b, `(() => { document.getElementById('verbeterplan-en-visie').scrollIntoView(); return true })()`)
+	b.screenshot("journey-verbeterplan-en-visie.png", false)
+	b.do(chromedp.Click(chromedp.CSS(`#verbeterplan-en-visie a[href$="#reis-johan-gat-in-de-weg"]`)))
+	b.poll(`location.pathname.endsWith('/verbeterplan.html') && location.hash === '#reis-johan-gat-in-de-weg'`, 5*time.Second)
+	assert.Greater(t, eval[int](b, `document.querySelectorAll('#reis-johan-gat-in-de-weg table tbody tr').length`), 2, "Johan's actions are in the verbeterplan")
+	b.screenshot("verbeterplan-johan.png", false)
+	b.do(chromedp.Navigate(root + "verbeterplan.html"))
+	b.screenshot("verbeterplan.png", false)
+	b.do(chromedp.Navigate(root+"klantreizen/johan-gat-in-de-weg.html"), chromedp.WaitVisible(chromedp.ID("verbeterplan-en-visie")))
+	b.do(chromedp.Click(chromedp.CSS(`#verbeterplan-en-visie a[href*="visie.html#visie-"]`)))
+	b.poll(`location.pathname.endsWith('/visie.html') && document.getElementById(location.hash.slice(1)) !== null`, 5*time.Second)
+	assert.Contains(t, eval[string](b, `document.getElementById(location.hash.slice(1)).textContent`), "Johan meldt een gevaarlijk gat in het fietspad",
+		"the statement Johan's journey tests names it")
+	b.screenshot("visie.png", false)
+	b.noErrors()
+
+	axe(t, b, root, "index.html", "klantreizen/johan-gat-in-de-weg.html", "eisen.html", "personas.html", "personas/sanne.html", "downloads.html", "verbeterplan.html", "visie.html")
+}
+
+// TestBrowserGemeente filters journeys written by six gemeenten on their
+// gemeente: each choice leaves that gemeente's journey.
+func TestBrowserGemeente(t *testing.T) {
+	chromium(t)
+	out := filepath.Join(t.TempDir(), "site")
+	code, _, stderr := execCLI(t, "site", "--png=false", "--out", out, "../../blueprint/testdata/corpus-format")
+	require.Equal(t, exitOK, code, stderr)
+	files, err := blueprint.ReadPaths([]string{"../../blueprint/testdata/corpus-format"})
+	require.NoError(t, err)
+	m, diags := blueprint.LoadFiles(files, blueprint.Options{})
+	require.False(t, diags.HasErrors())
+	titles := map[string]string{} // gemeente → the title of its journey
+	for _, j := range m.Journeys {
+		titles[j.Municipality] = j.Title
+	}
+	b := newBrowser(t)
+	b.do(chromedp.Navigate("file://"+filepath.ToSlash(out)+"/index.html"), chromedp.WaitVisible(chromedp.ID("f-gemeente")))
+	assert.Equal(t, 6, visibleCards(b))
+	options := eval[[]string](b, `[...document.querySelectorAll('#f-gemeente option')].filter(o => o.value).map(o => o.value)`)
+	assert.ElementsMatch(t, []string{"Amersfoort", "Apeldoorn", "Haarlem", "Heerlen", "Leeuwarden", "Tilburg"}, options)
+	for _, g := range options {
+		eval[bool](b, fmt.Sprintf(`(() => { const s = document.getElementById('f-gemeente'); s.value = %q; s.dispatchEvent(new Event('change')); return true })()`, g))
+		assert.Equal(t, 1, visibleCards(b), "gemeente %s", g)
+		assert.Equal(t, titles[g], eval[string](b, `document.querySelector('#reizen > li:not([hidden]) h3').textContent`), "the journey of %s", g)
+	}
+	b.screenshot("index-gemeente.png", false)
+	b.noErrors()
 }
 
 // axe runs axe-core on pages of the site and reports every violation of

@@ -27,7 +27,7 @@ import (
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/render"
 	"github.com/dimpact/blueprint/render/site"
-	"github.com/dimpact/blueprint/requirements"
+	"github.com/dimpact/blueprint/requirements/plan"
 )
 
 func serveCommand() *cli.Command {
@@ -131,11 +131,11 @@ type liveServer struct {
 	onReady        func()        // after the first build
 	onBuild        func(v int64) // after every build that changed the site (tests)
 
-	mu       sync.RWMutex
-	files    map[string][]byte // the current site
-	layouts  map[string]*diagram
-	workbook lazyWorkbook
-	version  int64
+	mu        sync.RWMutex
+	files     map[string][]byte // the current site
+	layouts   map[string]*diagram
+	workbooks map[string]*lazyFile // download name → the workbook, made when asked for
+	version   int64
 
 	subsMu sync.Mutex
 	subs   map[chan int64]struct{}
@@ -423,7 +423,13 @@ func (s *liveServer) rebuild(ctx context.Context) {
 	}
 	s.mu.Lock()
 	s.files, s.layouts, s.version = fs.m, layouts, v
-	s.workbook = lazyWorkbook{res: res, model: model, files: good, once: &sync.Once{}, data: new([]byte), err: new(error)}
+	lang := s.opts.lang
+	s.workbooks = map[string]*lazyFile{
+		site.DownloadPath(workbookName): {make: func() ([]byte, error) { return writeWorkbook(res, model, good) }},
+		site.DownloadPath(planDownloadName): {make: func() ([]byte, error) {
+			return writePlanWorkbook(plan.Derive(model, plan.Options{Lang: lang}), model, good)
+		}},
+	}
 	s.mu.Unlock()
 	s.cache.sweep()
 
@@ -455,20 +461,19 @@ func containsFile(files []blueprint.File, name string) bool {
 	return false
 }
 
-// lazyWorkbook is the PvE workbook of the current version, written when
-// it is first asked for: it takes longer than the rest of a page's update.
-type lazyWorkbook struct {
-	res   *requirements.Result
-	model *blueprint.Model
-	files []blueprint.File
-	once  *sync.Once
-	data  *[]byte
-	err   *error
+// lazyFile is a workbook of the current version (the PvE, the
+// verbeterplan), written when it is first asked for: it takes longer than
+// the rest of a page's update.
+type lazyFile struct {
+	make func() ([]byte, error)
+	once sync.Once
+	data []byte
+	err  error
 }
 
-func (w lazyWorkbook) get() ([]byte, error) {
-	w.once.Do(func() { *w.data, *w.err = writeWorkbook(w.res, w.model, w.files) })
-	return *w.data, *w.err
+func (f *lazyFile) get() ([]byte, error) {
+	f.once.Do(func() { f.data, f.err = f.make() })
+	return f.data, f.err
 }
 
 // lockedFS is the site in memory while several goroutines write it.
@@ -571,14 +576,14 @@ func (s *liveServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok && strings.HasPrefix(name, site.JourneyDir+"/") && strings.HasSuffix(name, ".png") {
 		dg = s.layouts[strings.TrimSuffix(strings.TrimPrefix(name, site.JourneyDir+"/"), ".png")]
 	}
-	wb := s.workbook
+	wb := s.workbooks[name]
 	notFound := s.files["404.html"]
 	s.mu.RUnlock()
 	switch {
 	case !ok && dg != nil:
 		data, err = s.png(r.Context(), dg)
 		ok = true
-	case !ok && name == site.DownloadPath(workbookName) && wb.once != nil:
+	case !ok && wb != nil:
 		data, err = wb.get()
 		ok = true
 	}

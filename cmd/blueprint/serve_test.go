@@ -21,6 +21,7 @@ import (
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/render"
 	"github.com/dimpact/blueprint/requirements"
+	"github.com/dimpact/blueprint/requirements/xlsx"
 )
 
 // live is a running blueprint serve for a test.
@@ -193,7 +194,9 @@ func TestServeLivePreview(t *testing.T) {
 	l.waitVersion(2)
 	_, body = l.get("/klantreizen/johan-gat-in-de-weg.html")
 	assert.Contains(t, body, "<h1>Johan meldt een diep gat</h1>")
-	assert.Contains(t, l.out.String(), "4 klantreizen, 1 opnieuw getekend")
+	// The terminal line comes just after the reload message.
+	assert.Eventually(t, func() bool { return strings.Contains(l.out.String(), "4 klantreizen, 1 opnieuw getekend") }, 10*time.Second, 10*time.Millisecond,
+		"only the changed journey is drawn again:\n%s", l.out.String())
 
 	// A mistake shows where it is, over the last good version.
 	edit(t, johan, `domein = "openbare-ruimte"`, `domein = "openbare-ruimtee"`)
@@ -255,6 +258,18 @@ func TestServeLivePreview(t *testing.T) {
 	code, wb := l.get("/downloads/pve.xlsx")
 	assert.Equal(t, http.StatusOK, code)
 	assert.True(t, strings.HasPrefix(wb, "PK\x03\x04"), "a workbook")
+	code, wb = l.get("/downloads/verbeterplan.xlsx")
+	assert.Equal(t, http.StatusOK, code)
+	info, err := xlsx.InspectPlan(strings.NewReader(wb), int64(len(wb)))
+	require.NoError(t, err)
+	assert.True(t, info.Ours, "the verbeterplan workbook")
+	// The live preview has the verbeterplan and visie pages too, and they
+	// follow the journeys: Anna's journey is in the plan now.
+	code, vp := l.get("/verbeterplan.html")
+	assert.Equal(t, http.StatusOK, code)
+	assert.Contains(t, vp, "5 klantreizen: ")
+	code, _ = l.get("/visie.html")
+	assert.Equal(t, http.StatusOK, code)
 }
 
 func TestServeBrokenProjectKeepsTheSite(t *testing.T) {

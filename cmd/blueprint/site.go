@@ -30,7 +30,10 @@ func siteCommand() *cli.Command {
 			"to search and filter by domain, question type, channel, actor, persona and gemeente;\n" +
 			"a page per journey with the blueprint (zoomable), personas, heartbeat, pain points,\n" +
 			"metrics, verbeteracties and the requirements of every step; the Programma van Eisen;\n" +
-			"a page per persona; and downloads (the PvE workbook, PNG, SVG and the TOML files).\n" +
+			"a page per persona; the verbeterplan and the visie (as blueprint verbeterplan and\n" +
+			"blueprint visie make them); and downloads (the PvE and verbeterplan workbooks, PNG,\n" +
+			"SVG and the TOML files). A journey's gemeente is its gemeente key, else the\n" +
+			"project's organisatie.\n" +
 			"It needs no server: open index.html, zip the folder, or put it on any web server.\n\n" +
 			"The folder is built beside --out and then moved in place. A folder with an earlier\n" +
 			"site gets its files replaced and its stale files removed; files blueprint did not\n" +
@@ -111,6 +114,9 @@ func siteData(m *blueprint.Model, files []blueprint.File, o siteOptions, workboo
 		}
 	}
 	s.Downloads = append(s.Downloads, d)
+	if err := sitePlan(s, m, files, o.lang, workbook); err != nil {
+		return nil, nil, diags, err
+	}
 	return s, res, diags, nil
 }
 

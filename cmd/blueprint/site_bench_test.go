@@ -193,3 +193,50 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkSitePlan is the verbeterplan and visie pages of 100 and of
+// 7,600 journeys: deriving the plan and the visie coverage, turning them
+// into pages (sitePlan, without the workbook) and writing those pages.
+// The synthetic journeys have pain points and no actions, so every
+// knelpunt is unanswered: the largest plan page they can give.
+func BenchmarkSitePlan(b *testing.B) {
+	for _, n := range []int{100, blueprinttest.NationalJourneys} {
+		files := blueprinttest.Files(n, blueprinttest.NationalSteps)
+		m, diags := blueprint.LoadFiles(files, blueprint.Options{})
+		if diags.HasErrors() {
+			b.Fatal(diags)
+		}
+		b.Run(fmt.Sprintf("journeys=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			var size int
+			var derive, write time.Duration
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				s := &site.Site{Lang: blueprint.Dutch, Model: m}
+				for _, j := range m.Journeys {
+					s.Journeys = append(s.Journeys, &site.Journey{Journey: j})
+				}
+				if err := sitePlan(s, m, files, blueprint.Dutch, false); err != nil {
+					b.Fatal(err)
+				}
+				derive += time.Since(start)
+				// The two pages alone, as WriteCommon writes them.
+				only := &site.Site{Lang: s.Lang, Model: m, Journeys: s.Journeys, Pages: s.Pages, Downloads: s.Downloads}
+				bd, err := site.New(only)
+				if err != nil {
+					b.Fatal(err)
+				}
+				start = time.Now()
+				fs := site.MapFS{}
+				if err := bd.WritePages(fs); err != nil {
+					b.Fatal(err)
+				}
+				write += time.Since(start)
+				size = len(fs[site.PagePath(planPageName)])
+			}
+			b.ReportMetric(float64(derive.Milliseconds())/float64(b.N), "ms-plan")
+			b.ReportMetric(float64(write.Milliseconds())/float64(b.N), "ms-pages")
+			b.ReportMetric(float64(size)/1e6, "MB-plan-page")
+		})
+	}
+}

@@ -187,4 +187,141 @@ func TestSiteEnglish(t *testing.T) {
 	text := sitetest.Text(s.Pages["eisen.html"].Doc)
 	assert.Contains(t, text, "Asked for by")
 	assert.Contains(t, text, "Customer guidance", "the blocks in English")
+
+	// The verbeterplan and the visie in English; the journeys' own text
+	// stays as written.
+	plan := sitetest.Text(s.Pages["verbeterplan.html"].Doc)
+	for _, want := range []string{"Improvement plan", "4 journeys: 135 pain points, of which 44 without an action", "Not answered yet", "Per owner", "Per journey", "Rejected", "reason: ", "done", "Teamleider Inkomen"} {
+		assert.Contains(t, plan, want)
+	}
+	for _, dutch := range []string{"Nog niet beantwoord", "Per eigenaar", "Afgewezen", "zonder verbeteractie", "reden: "} {
+		assert.NotContains(t, plan, dutch)
+	}
+	vision := sitetest.Text(s.Pages["visie.html"].Doc)
+	assert.Contains(t, vision, "6 statements, of which 2 tested by no journey")
+	assert.Contains(t, vision, "Tested by no journey yet")
+	johan := sitetest.Text(s.Pages["klantreizen/johan-gat-in-de-weg.html"].Doc)
+	assert.Contains(t, johan, "This journey in the improvement plan")
+	assert.Contains(t, johan, "Tests the statement \"Duidelijkheid\" of the service vision")
+}
+
+// TestSitePlanAndVision checks the verbeterplan and visie pages of the
+// examples: every action with its status, owner and what it answers,
+// the rejected ones with their reasons, the knelpunten without an
+// action; every statement with the journeys that test it; each journey's
+// page links to its part of both; the workbook is a download.
+func TestSitePlanAndVision(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	code, _, stderr := execCLI(t, "site", "--png=false", "--out", out, "../../examples")
+	require.Equal(t, exitOK, code, stderr)
+	files := sitetest.ReadDir(t, out)
+	s := sitetest.Check(t, files) // parses, links and their fragments resolve
+
+	vp := s.Pages["verbeterplan.html"]
+	require.NotNil(t, vp, "verbeterplan.html")
+	text := sitetest.Text(vp.Doc)
+	for _, want := range []string{
+		"Nog niet beantwoord", "Per eigenaar", "Per klantreis", "Afgewezen",
+		// Desiree's action that is done, with its owner, horizon and date.
+		"herkenbaar-terugbellen", "Teamleider Inkomen", "gereed", "kort", "30-09-2025",
+		// An employee's knelpunt it answers.
+		"Sanne: ",
+		"Knelpunten zonder verbeteractie",
+	} {
+		assert.Contains(t, text, want)
+	}
+	// The counts are the ones blueprint verbeterplan prints.
+	code, _, planOut := execCLI(t, "verbeterplan", "../../examples")
+	require.Equal(t, exitOK, code)
+	line := strings.TrimSpace(planOut) // "135 knelpunten, waarvan 44 zonder verbeteractie; …"
+	knelpunten := strings.SplitN(line, ";", 2)[0]
+	assert.Contains(t, text, knelpunten)
+	// Every rejected action shows its reason.
+	for _, id := range []string{"desiree-financiele-hulp", "johan-gat-in-de-weg", "john-windmolenpark", "thijs-verhuizing"} {
+		sec := sitetest.Find(vp.Doc, func(e *html.Node) bool { return sitetest.Attr(e, "id") == "reis-"+id })
+		require.Len(t, sec, 1, "the verbeterplan has a section for %s", id)
+		jp := s.Pages["klantreizen/"+id+".html"]
+		var toPlan, toVision bool
+		for _, a := range sitetest.Find(jp.Doc, sitetest.ByTag("a")) {
+			h := sitetest.Attr(a, "href")
+			toPlan = toPlan || h == "../verbeterplan.html#reis-"+id
+			toVision = toVision || strings.HasPrefix(h, "../visie.html#visie-")
+		}
+		assert.True(t, toPlan, "%s links to its part of the verbeterplan", id)
+		assert.True(t, toVision, "%s links to the statement it tests", id)
+	}
+	rejected := 0
+	for _, h := range sitetest.Find(vp.Doc, sitetest.ByTag("h4")) {
+		if sitetest.Text(h) != "Afgewezen" {
+			continue
+		}
+		for _, li := range sitetest.Find(h.Parent, sitetest.ByTag("li")) {
+			rejected++
+			assert.Regexp(t, `reden: \S`, sitetest.Text(li))
+		}
+	}
+	assert.Equal(t, 2, rejected, "the examples have two rejected actions")
+
+	vi := s.Pages["visie.html"]
+	require.NotNil(t, vi, "visie.html")
+	vtext := sitetest.Text(vi.Doc)
+	assert.Contains(t, vtext, "6 uitspraken, waarvan 2 door geen klantreis getoetst")
+	assert.Contains(t, vtext, "Een inwoner vertelt zijn verhaal één keer.")
+	assert.Contains(t, vtext, "Nog door geen klantreis getoetst")
+	assert.Contains(t, vtext, "Johan meldt een gevaarlijk gat in het fietspad")
+
+	// Both pages are in the menu of the index and of a journey's page.
+	for _, page := range []string{"index.html", "klantreizen/johan-gat-in-de-weg.html"} {
+		var menu []string
+		for _, a := range sitetest.Find(s.Pages[page].Doc, sitetest.ByTag("a")) {
+			menu = append(menu, sitetest.Attr(a, "href"))
+		}
+		root := strings.Repeat("../", strings.Count(page, "/"))
+		assert.Contains(t, menu, root+"verbeterplan.html", page)
+		assert.Contains(t, menu, root+"visie.html", page)
+	}
+
+	info, err := xlsx.InspectPlanFile(filepath.Join(out, "downloads", "verbeterplan.xlsx"))
+	require.NoError(t, err)
+	assert.True(t, info.Ours, "the verbeterplan workbook is the one blueprint verbeterplan writes")
+	assert.Contains(t, sitetest.Text(s.Pages["downloads.html"].Doc), "Verbeterplan (Excel)")
+}
+
+// TestSiteHostilePlanAndVision gives the hostile journey a visie, a
+// gemeente and a rejected action whose texts are markup: the new pages
+// show them as text.
+func TestSiteHostilePlanAndVision(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../render/site/testdata/hostile.toml")
+	require.NoError(t, err)
+	j := strings.Replace(string(src), "vraagsoort = \"melding\"\n", "vraagsoort = \"melding\"\nvisie = \"kwaad\"\ngemeente = \"<b>Gem</b>\"\n", 1)
+	require.NotEqual(t, string(src), j, "the fixture changed; adjust the test")
+	j += "\n[[verbeteractie]]\nid = \"actie-2\"\nwat = \"<script>alert(23)</script>\"\nstappen = [\"stap-1\"]\nstatus = \"afgewezen\"\nreden = \"<img src=x onerror=alert(24)>\"\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "hostile.toml"), []byte(j), 0o644))
+	project := "organisatie = \"<script>alert(20)</script>\"\ngemeenten = [\"<b>Gem</b>\"]\n\n[[visie]]\nid = \"kwaad\"\nthema = \"<script>alert(21)</script>\"\ntekst = \"<img src=x onerror=alert(22)> </section>\"\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "blueprint.toml"), []byte(project), 0o644))
+
+	out := filepath.Join(t.TempDir(), "site")
+	code, _, stderr := execCLI(t, "site", "--png=false", "--out", out, dir)
+	require.Equal(t, exitOK, code, stderr)
+	files := sitetest.ReadDir(t, out)
+	s := sitetest.Check(t, files) // no foreign elements, scripts or handlers
+	for name, data := range files {
+		if strings.HasSuffix(name, ".html") {
+			assert.NotContains(t, string(data), "<script>alert", name)
+			assert.NotContains(t, string(data), "<img src=x", name)
+			assert.NotContains(t, string(data), "<b>Gem", name)
+		}
+	}
+	vp := sitetest.Text(s.Pages["verbeterplan.html"].Doc)
+	for _, want := range []string{"<script>alert(13)</script> verbeteren", "<i>eigenaar</i>", "<script>alert(23)</script>", "reden: <img src=x onerror=alert(24)>"} {
+		assert.Contains(t, vp, want)
+	}
+	vi := sitetest.Text(s.Pages["visie.html"].Doc)
+	assert.Contains(t, vi, "Thema: <script>alert(21)</script>")
+	assert.Contains(t, vi, "<img src=x onerror=alert(22)> </section>")
+	jp := s.Pages["klantreizen/hostile.html"]
+	eyebrow := sitetest.Find(jp.Doc, func(e *html.Node) bool { return sitetest.Attr(e, "class") == "eyebrow" })
+	require.Len(t, eyebrow, 1)
+	assert.Equal(t, "<b>Gem</b>", sitetest.Text(eyebrow[0]), "the journey's own gemeente in its title block")
 }

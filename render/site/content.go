@@ -48,14 +48,17 @@ type Text struct {
 }
 
 // Link points at a page of the site, or at a web address. Set one of
-// the groups: Journey (with Step for a step on its page), Requirement,
-// Persona, Page, or URL (http and https only).
+// the groups: Journey (with Step for a step on its page, or Action for
+// one of its verbeteracties), Requirement, Persona, Page (with Anchor for
+// the section of that id), Download (a file of Site.Downloads), or URL
+// (http and https only).
 type Link struct {
-	Journey, Step string
-	Requirement   string
-	Persona       string
-	Page          string
-	URL           string
+	Journey, Step, Action string
+	Requirement           string
+	Persona               string
+	Page, Anchor          string
+	Download              string
+	URL                   string
 }
 
 // href returns the link relative to a page whose path to the root is
@@ -69,8 +72,11 @@ func (b *Builder) href(root string, l *Link) (string, bool) {
 			return "", false
 		}
 		h := root + JourneyPath(l.Journey)
-		if l.Step != "" {
+		switch {
+		case l.Step != "":
 			h += "#" + StepAnchor(l.Step)
+		case l.Action != "":
+			h += "#" + ActionAnchor(l.Action)
 		}
 		return h, true
 	case l.Requirement != "":
@@ -86,7 +92,18 @@ func (b *Builder) href(root string, l *Link) (string, bool) {
 	case l.Page != "":
 		for _, p := range b.pages {
 			if p.Name == l.Page {
-				return root + PagePath(p.Name), true
+				h := root + PagePath(p.Name)
+				if safeName.MatchString(l.Anchor) {
+					h += "#" + l.Anchor
+				}
+				return h, true
+			}
+		}
+		return "", false
+	case l.Download != "":
+		for _, d := range b.s.Downloads {
+			if d.Name == l.Download {
+				return root + DownloadPath(d.Name), true
 			}
 		}
 		return "", false

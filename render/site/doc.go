@@ -34,7 +34,10 @@
 // The search data is JSON in a <script type="application/json"> element,
 // which a browser never executes. The same input gives the same bytes.
 //
-// Pages the verbeterplan and visie reports will contribute come in as
-// Site.Pages and Journey.Sections: headings, paragraphs, lists and tables
-// of plain text and links to journeys, steps, requirements and personas.
+// Pages made elsewhere, such as the verbeterplan and the visie (which
+// cmd/blueprint makes from requirements/plan), come in as Site.Pages and
+// Journey.Sections: headings, paragraphs, lists and tables of plain text
+// and links to journeys, steps, verbeteracties, requirements, personas,
+// sections of those pages and downloads. The site does not import the
+// requirements stage.
 package site

@@ -204,7 +204,7 @@ func (b *Builder) journeyPage(jj *Journey) (*page, error) {
 	answers := map[string][]improvementRef{} // "step/n" → verbeteracties
 	for _, im := range j.Improvements {
 		for _, ref := range im.PainPoints {
-			answers[ref] = append(answers[ref], improvementRef{ID: im.ID, Anchor: "verbeteractie-" + im.ID})
+			answers[ref] = append(answers[ref], improvementRef{ID: im.ID, Anchor: ActionAnchor(im.ID)})
 		}
 	}
 	views := map[string]*stepView{}
@@ -261,7 +261,7 @@ func (b *Builder) journeyPage(jj *Journey) (*page, error) {
 		body.Phases = append(body.Phases, pv)
 	}
 	for _, im := range j.Improvements {
-		iv := improvementView{I: im, Anchor: "verbeteractie-" + im.ID, Status: statusName(lang, im.Status)}
+		iv := improvementView{I: im, Anchor: ActionAnchor(im.ID), Status: statusName(lang, im.Status)}
 		for _, id := range im.Steps {
 			if t := views[id]; t != nil {
 				iv.Steps = append(iv.Steps, stepRef{Num: t.Num, Title: t.S.Title, Href: "#" + t.Anchor})

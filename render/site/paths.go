@@ -42,6 +42,9 @@ func DownloadPath(name string) string { return DownloadDir + "/" + name }
 // StepAnchor is the fragment of a step on its journey's page.
 func StepAnchor(stepID string) string { return "stap-" + stepID }
 
+// ActionAnchor is the fragment of a verbeteractie on its journey's page.
+func ActionAnchor(actionID string) string { return "verbeteractie-" + actionID }
+
 // zipTime is the modification time of every file in the zip: the ZIP
 // epoch, so that the same journeys give the same bytes.
 var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -146,11 +146,22 @@ func (m MapFS) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// Gemeente is the gemeente a journey belongs to, for the index's filter.
-// The journey format has no gemeente of its own yet, so it is the
-// project's organisation; this is the one place to change when it has.
+// Gemeente is the gemeente a journey belongs to, for the index's filter
+// and the journey's title block: its own gemeente key when it has one,
+// else the project's organisation. A gemeente the project lists is
+// written as the project spells it, so "haarlem" and "Haarlem" are one
+// entry of the filter.
 func Gemeente(m *blueprint.Model, j *blueprint.Journey) string {
-	return m.Project.Organisation
+	g := strings.TrimSpace(j.Municipality)
+	if g == "" {
+		return m.Project.Organisation
+	}
+	for _, x := range m.Project.Municipalities {
+		if strings.EqualFold(strings.TrimSpace(x), g) {
+			return strings.TrimSpace(x)
+		}
+	}
+	return g
 }
 
 // Builder writes the pages of one Site. It is safe for concurrent use
@@ -317,10 +328,8 @@ func (b *Builder) WriteCommon(fs FS) error {
 			return err
 		}
 	}
-	for _, p := range b.pages {
-		if err := b.writePage(fs, PagePath(p.Name), b.extraPage(p)); err != nil {
-			return err
-		}
+	if err := b.WritePages(fs); err != nil {
+		return err
 	}
 	for _, d := range b.s.Downloads {
 		if d.Data == nil {
@@ -341,6 +350,17 @@ func (b *Builder) WriteCommon(fs FS) error {
 			return err
 		}
 		if err := fs.WriteFile(DownloadPath(ZipName), zip); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WritePages writes the caller's pages (Site.Pages) alone; WriteCommon
+// writes them too. For benchmarks and tools that want one kind of page.
+func (b *Builder) WritePages(fs FS) error {
+	for _, p := range b.pages {
+		if err := b.writePage(fs, PagePath(p.Name), b.extraPage(p)); err != nil {
 			return err
 		}
 	}

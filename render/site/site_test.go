@@ -458,3 +458,68 @@ func TestDownloads(t *testing.T) {
 		t.Errorf("the zip does not load as the journeys: %v", diags)
 	}
 }
+
+// TestGemeentePerJourney builds the site of journeys written by six
+// gemeenten: the gemeente filter offers each one, every journey is
+// filed under its own, and its title block names it.
+func TestGemeentePerJourney(t *testing.T) {
+	m, files := load(t, "../../blueprint/testdata/corpus-format")
+	fs := write(t, input(t, m, files, blueprint.Dutch))
+	s := sitetest.Check(t, fs)
+	var data struct {
+		Facets []struct {
+			Key    string
+			Values []string
+		}
+		Items []struct{ F [][]int }
+	}
+	for _, e := range sitetest.Find(s.Pages["index.html"].Doc, func(e *html.Node) bool { return sitetest.Attr(e, "id") == "zoekdata" }) {
+		if err := json.Unmarshal([]byte(sitetest.Text(e)), &data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := -1
+	for i, f := range data.Facets {
+		if f.Key == "gemeente" {
+			g = i
+		}
+	}
+	if g < 0 {
+		t.Fatal("no gemeente filter")
+	}
+	if len(data.Facets[g].Values) != 6 {
+		t.Errorf("the gemeente filter offers %v; want the six gemeenten of the journeys", data.Facets[g].Values)
+	}
+	if len(data.Items) != len(m.Journeys) {
+		t.Fatalf("%d items, %d journeys", len(data.Items), len(m.Journeys))
+	}
+	for i, j := range m.Journeys {
+		if j.Municipality == "" {
+			t.Fatalf("%s has no gemeente; the corpus changed", j.ID)
+		}
+		var got []string
+		for _, v := range data.Items[i].F[g] {
+			got = append(got, data.Facets[g].Values[v])
+		}
+		if len(got) != 1 || got[0] != j.Municipality {
+			t.Errorf("%s is filed under gemeente %v, want %q", j.ID, got, j.Municipality)
+		}
+		page := s.Pages[site.JourneyPath(j.ID)]
+		eyebrow := sitetest.Find(page.Doc, func(e *html.Node) bool { return sitetest.Attr(e, "class") == "eyebrow" })
+		if len(eyebrow) != 1 || sitetest.Text(eyebrow[0]) != j.Municipality {
+			t.Errorf("%s: the title block names gemeente %q, want %q", j.ID, sitetest.Text(eyebrow[0]), j.Municipality)
+		}
+	}
+}
+
+// TestGemeenteFallsBack files a journey without a gemeente of its own
+// under the project's organisatie, and one whose gemeente is written in
+// other case under the project's spelling.
+func TestGemeenteFallsBack(t *testing.T) {
+	m := &blueprint.Model{Project: &blueprint.Project{Organisation: "Samen", Municipalities: []string{"Haarlem"}}}
+	for _, c := range []struct{ own, want string }{{"", "Samen"}, {"haarlem ", "Haarlem"}, {"Elders", "Elders"}} {
+		if got := site.Gemeente(m, &blueprint.Journey{Municipality: c.own}); got != c.want {
+			t.Errorf("gemeente %q: got %q, want %q", c.own, got, c.want)
+		}
+	}
+}
