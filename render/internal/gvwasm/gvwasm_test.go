@@ -1,0 +1,119 @@
+package gvwasm
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/goccy/go-graphviz"
+)
+
+const sample = `digraph G { graph [layout=nop2, splines=line, pad=0];
+	node [shape=box, fixedsize=true, fontname="Helvetica", fontsize=10, label=" "];
+	a [pos="10,10!", width=1, height=0.5, label=<Hallo <b>wereld</b>>];
+	b [pos="150,10!", width=1, height=0.5, label="tweede\nregel"];
+	a -> b [pos="e,110,10 46,10"];
+}`
+
+// TestSameModuleAsGoGraphviz: graphviz.wasm is go-graphviz v0.2.10's
+// module, byte for byte, so the upgrade path stays go-graphviz's.
+func TestSameModuleAsGoGraphviz(t *testing.T) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/goccy/go-graphviz").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	theirs, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "internal", "wasm", "graphviz.wasm"))
+	if err != nil {
+		t.Skipf("go-graphviz's module: %v", err)
+	}
+	if sha256.Sum256(theirs) != sha256.Sum256(wasmFile) {
+		t.Fatal("render/internal/gvwasm/graphviz.wasm differs from go-graphviz's: copy it again")
+	}
+}
+
+// TestSameOutputAsGoGraphviz: the binding draws what go-graphviz draws,
+// SVG and JSON, and draws it again the same.
+func TestSameOutputAsGoGraphviz(t *testing.T) {
+	ctx := context.Background()
+	CacheDir = t.TempDir()
+	g, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close(ctx)
+	gv, err := graphviz.New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gv.Close()
+	gv.SetLayout(graphviz.NOP2)
+	for _, format := range []string{"svg", "json"} {
+		mine, err := g.Render(ctx, []byte(sample), "nop2", format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gr, err := graphviz.ParseBytes([]byte(sample))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var theirs bytes.Buffer
+		if err := gv.Render(ctx, gr, graphviz.Format(format), &theirs); err != nil {
+			t.Fatal(err)
+		}
+		gr.Close()
+		if !bytes.Equal(mine, theirs.Bytes()) {
+			t.Errorf("%s differs from go-graphviz's:\n%s\n---\n%s", format, mine, theirs.Bytes())
+		}
+		again, err := g.Render(ctx, []byte(sample), "nop2", format)
+		if err != nil || !bytes.Equal(again, mine) {
+			t.Errorf("%s a second time: %v, same bytes %v", format, err, bytes.Equal(again, mine))
+		}
+	}
+}
+
+// TestMemoryDoesNotGrow: everything a render allocates is freed, the
+// output too, so an instance draws many diagrams in the same memory.
+func TestMemoryDoesNotGrow(t *testing.T) {
+	ctx := context.Background()
+	g, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close(ctx)
+	for i := 0; i < 5; i++ {
+		if _, err := g.Render(ctx, []byte(sample), "nop2", "svg"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := g.MemorySize()
+	for i := 0; i < 200; i++ {
+		if _, err := g.Render(ctx, []byte(sample), "nop2", "svg"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := g.MemorySize(); after > before {
+		t.Errorf("memory grew from %d to %d bytes over 200 renders", before, after)
+	}
+}
+
+// TestBadDOT: Graphviz's complaint comes back as an error, and the
+// instance keeps working.
+func TestBadDOT(t *testing.T) {
+	ctx := context.Background()
+	g, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close(ctx)
+	if _, err := g.Render(ctx, []byte("digraph { a -> "), "nop2", "svg"); err == nil || !strings.Contains(err.Error(), "syntax error") {
+		t.Errorf("bad DOT: %v, want Graphviz's syntax error", err)
+	}
+	if _, err := g.Render(ctx, []byte(sample), "nop2", "svg"); err != nil {
+		t.Errorf("after bad DOT: %v", err)
+	}
+}
