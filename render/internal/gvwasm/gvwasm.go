@@ -56,7 +56,7 @@ func compile(ctx context.Context) error {
 		if err == nil {
 			var cache wazero.CompilationCache
 			if cache, err = wazero.NewCompilationCacheWithDir(dir); err == nil {
-				if err = setUp(ctx, wazero.NewRuntimeConfig().WithCompilationCache(cache)); err != nil {
+				if err = setUp(ctx, runtimeConfig().WithCompilationCache(cache)); err != nil {
 					err = fmt.Errorf("%s: %w", dir, err)
 				}
 			}
@@ -65,9 +65,15 @@ func compile(ctx context.Context) error {
 			return
 		}
 		runtime.note = err
-		runtime.err = setUp(ctx, wazero.NewRuntimeConfig())
+		runtime.err = setUp(ctx, runtimeConfig())
 	})
 	return runtime.err
+}
+
+// runtimeConfig: no DWARF (wazero would decode the module's debug
+// sections at every start to symbolise stack traces nobody reads).
+func runtimeConfig() wazero.RuntimeConfig {
+	return wazero.NewRuntimeConfig().WithDebugInfoEnabled(false)
 }
 
 // setUp makes a runtime with cfg, gives it the host functions the module
@@ -79,6 +85,10 @@ func setUp(ctx context.Context, cfg wazero.RuntimeConfig) (err error) {
 			rt.Close(ctx)
 		}
 	}()
+	imports, err := importedFuncs(wasmFile)
+	if err != nil {
+		return fmt.Errorf("compile graphviz: %w", err)
+	}
 	cm, err := rt.CompileModule(ctx, wasmFile)
 	if err != nil {
 		return fmt.Errorf("compile graphviz: %w", err)
@@ -90,14 +100,14 @@ func setUp(ctx context.Context, cfg wazero.RuntimeConfig) (err error) {
 	// ("env"); no plugin of ours is registered, so Graphviz never calls
 	// them. Each is still defined, with its own signature, as an error.
 	env := rt.NewHostModuleBuilder("env")
-	for _, f := range cm.ImportedFunctions() {
-		module, name, _ := f.Import()
-		if module != "env" {
+	for _, f := range imports {
+		if f.module != "env" {
 			continue
 		}
+		name := f.name
 		env.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(func(context.Context, api.Module, []uint64) {
 			panic(fmt.Errorf("graphviz called %s, a callback blueprint does not provide", name))
-		}), f.ParamTypes(), f.ResultTypes()).Export(name)
+		}), f.params, f.results).Export(name)
 	}
 	if _, err := env.Instantiate(ctx); err != nil {
 		return fmt.Errorf("start graphviz: %w", err)

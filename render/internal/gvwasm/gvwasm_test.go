@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/goccy/go-graphviz"
+	"github.com/tetratelabs/wazero"
 )
 
 const sample = `digraph G { graph [layout=nop2, splines=line, pad=0];
@@ -115,5 +116,38 @@ func TestBadDOT(t *testing.T) {
 	}
 	if _, err := g.Render(ctx, []byte(sample), "nop2", "svg"); err != nil {
 		t.Errorf("after bad DOT: %v", err)
+	}
+}
+
+// TestImportedFuncs: the import reader finds what wazero finds, with the
+// same signatures.
+func TestImportedFuncs(t *testing.T) {
+	ctx := context.Background()
+	rt := wazero.NewRuntime(ctx)
+	defer rt.Close(ctx)
+	cm, err := rt.CompileModule(ctx, wasmFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, err := importedFuncs(wasmFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs := cm.ImportedFunctions()
+	if len(mine) != len(theirs) || len(mine) < 60 {
+		t.Fatalf("%d imports, wazero finds %d", len(mine), len(theirs))
+	}
+	for i, f := range theirs {
+		module, name, _ := f.Import()
+		got := mine[i]
+		if got.module != module || got.name != name || string(got.params) != string(f.ParamTypes()) || string(got.results) != string(f.ResultTypes()) {
+			t.Errorf("import %d: %+v, wazero: %s.%s %v %v", i, got, module, name, f.ParamTypes(), f.ResultTypes())
+		}
+	}
+	if _, err := importedFuncs(wasmFile[:100]); err == nil {
+		t.Error("a truncated module read without an error")
+	}
+	if _, err := importedFuncs([]byte("not wasm")); err == nil {
+		t.Error("a text read as a module")
 	}
 }
