@@ -100,6 +100,11 @@ func runRender(c *cli.Context) error {
 			return usageError("%v", err)
 		}
 		defer r.Close()
+		if note := render.GraphvizCacheNote(); note != nil {
+			fmt.Fprintf(c.App.ErrWriter, "%s %v\n",
+				t("let op: de cache van Graphviz is niet te gebruiken, dus elke run vertaalt Graphviz opnieuw (een halve seconde of meer):",
+					"note: Graphviz's cache cannot be used, so every run compiles Graphviz again (half a second or more):"), note)
+		}
 	}
 	for _, j := range l.model.Journeys {
 		layout := render.Derive(l.model, j, opts)
