@@ -119,13 +119,14 @@ func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format 
 	return err
 }
 
-// svgFonts names the fonts with Helvetica's widths in the SVG. Graphviz
-// writes font-family="Helvetica,sans-Serif"; a machine without Helvetica
-// or an alias for it (a Linux server without fonts-liberation) would fall
-// back to a wider sans-serif and text would run out of its boxes. Arial,
-// Liberation Sans and Nimbus Sans have the same widths.
+// svgFonts names the fonts with Helvetica's widths in the SVG. The DOT
+// names Arial (see dotFont), which Graphviz writes as font-family="Arial";
+// a machine without Arial or an alias for it (a Linux server without
+// fonts-liberation) would fall back to a wider sans-serif and text would
+// run out of its boxes. Helvetica, Arial, Liberation Sans and Nimbus Sans
+// have the same widths.
 func svgFonts(svg []byte) []byte {
-	return bytes.ReplaceAll(svg, []byte(`font-family="Helvetica,sans-Serif"`), []byte(svgFontFamily))
+	return bytes.ReplaceAll(svg, []byte(`font-family="`+dotFont+`"`), []byte(svgFontFamily))
 }
 
 const svgFontFamily = `font-family="Helvetica,Arial,'Liberation Sans','Nimbus Sans',sans-serif"`

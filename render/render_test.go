@@ -491,6 +491,26 @@ func TestPNGSizes(t *testing.T) {
 	}
 }
 
+// TestFonts: the DOT names Arial (which native Graphviz on Debian
+// resolves to Liberation Sans, with the widths the layout measured), and
+// every text of the SVG names the whole list of fonts with those widths.
+func TestFonts(t *testing.T) {
+	m := loadExamples(t)
+	l := Derive(m, m.Journeys[1], Options{})
+	var dot bytes.Buffer
+	if err := WriteDOT(&dot, l); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(dot.String(), `fontname="Arial"`); n != 2 || strings.Contains(dot.String(), "Helvetica") {
+		t.Errorf("the DOT names Arial %d times (want graph and node defaults) or still names Helvetica", n)
+	}
+	svg := string(renderBytes(t, l, FormatSVG))
+	texts, listed := strings.Count(svg, "<text "), strings.Count(svg, svgFontFamily)
+	if texts < 100 || listed != texts || strings.Contains(svg, `font-family="Arial"`) {
+		t.Errorf("%d texts, %d with the font list %s", texts, listed, svgFontFamily)
+	}
+}
+
 // TestPNGResolution decodes the pHYs chunk of the PNG of each size: the
 // dpi PNGSize gives, so that the picture's physical size is the sheet's
 // (A3: 420 × 297 mm) or, on screen, 96 dpi.
