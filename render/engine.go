@@ -40,6 +40,11 @@ func NewRenderer(ctx context.Context) (*Renderer, error) {
 	return &Renderer{gv: gv}, nil
 }
 
+// PrepareGraphviz starts loading Graphviz in the background (the compiled
+// module from the user's cache, or compiling it), so that a program that
+// will draw can read its journeys meanwhile. NewRenderer waits for it.
+func PrepareGraphviz() { gvwasm.Prepare() }
+
 // GraphvizCacheNote says why Graphviz's compiled code could not be cached
 // in the user's cache directory (a folder of another user, not writable),
 // or is nil. Then every process compiles it again, which takes most of a

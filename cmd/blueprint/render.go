@@ -70,6 +70,11 @@ func runRender(c *cli.Context) error {
 		formats = append(formats, info)
 		needGraphviz = needGraphviz || info.Graphviz
 	}
+	if needGraphviz {
+		// Loading Graphviz takes about as long as reading the journeys:
+		// do both at once.
+		render.PrepareGraphviz()
+	}
 	size, err := render.ParseSize(c.String("size"))
 	if err != nil {
 		return usageError("--size: %v", err)

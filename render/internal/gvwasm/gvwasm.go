@@ -116,6 +116,12 @@ func setUp(ctx context.Context, cfg wazero.RuntimeConfig) (err error) {
 	return nil
 }
 
+// Prepare compiles (or loads) the module in the background, so that a
+// program can do its other work meanwhile; New waits for it.
+func Prepare() {
+	go compile(context.Background()) //nolint:errcheck // New reports the error
+}
+
 // CacheNote says why the compiled module is not cached on disk (then each
 // process compiles it again, which takes most of a second), or is nil.
 // It is meaningful after the first New.
