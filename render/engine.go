@@ -118,6 +118,16 @@ func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format 
 	// are ours) and renders it; what it allocated is freed again.
 	out, err := r.gv.Render(ctx, dot.Bytes(), "nop2", format)
 	if err != nil {
+		if r.gv.Broken() {
+			// Graphviz trapped in the middle of this diagram; the next
+			// one gets a fresh instance.
+			_ = r.gv.Close(ctx)
+			if gv, nerr := gvwasm.New(ctx); nerr == nil {
+				r.gv = gv
+			} else {
+				r.gv, r.closed = nil, true
+			}
+		}
 		return fmt.Errorf("render %s: %w", l.JourneyID, err)
 	}
 	_, err = w.Write(out)

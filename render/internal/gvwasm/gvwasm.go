@@ -137,6 +137,7 @@ type Graphviz struct {
 	gvc    uint32
 	ret    uint32        // four bytes for the results of the bridge's functions
 	stderr *bytes.Buffer // Graphviz's messages
+	broken error         // a trap inside the module: the instance is not used again
 }
 
 // the bridge functions a render needs (wasm_bridge_ + name).
@@ -230,9 +231,15 @@ func (g *Graphviz) context(ctx context.Context) error {
 // the output included, is freed before Render returns, so an instance can
 // draw any number of diagrams without its memory growing.
 func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+	if g.broken != nil {
+		return nil, fmt.Errorf("graphviz stopped at an earlier diagram: %w", g.broken)
+	}
 	g.stderr.Reset()
 	var allocs []uint32
 	defer func() {
+		if g.broken != nil {
+			return // the instance is dropped with its memory
+		}
 		for _, p := range allocs {
 			g.free.Call(ctx, uint64(p)) //nolint:errcheck // freeing cannot fail
 		}
@@ -263,14 +270,22 @@ func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string
 	if graph == 0 {
 		return nil, g.lastError(ctx, "graphviz cannot read the diagram")
 	}
-	defer g.callRet(ctx, "Graph_close", uint64(graph)) //nolint:errcheck // nothing left to do
+	defer func() {
+		if g.broken == nil {
+			g.callRet(ctx, "Graph_close", uint64(graph)) //nolint:errcheck // nothing left to do
+		}
+	}()
 	if rc, err := g.callRet(ctx, "Context_layout", uint64(g.gvc), uint64(graph), eng); err != nil {
 		return nil, err
 	} else if rc != 0 {
 		return nil, g.lastError(ctx, "graphviz cannot lay out the diagram")
 	}
-	defer g.callRet(ctx, "Context_freeLayout", uint64(g.gvc), uint64(graph)) //nolint:errcheck // nothing left to do
-	out, err := g.alloc(ctx, 8)                                              // char** result, then unsigned int length
+	defer func() {
+		if g.broken == nil {
+			g.callRet(ctx, "Context_freeLayout", uint64(g.gvc), uint64(graph)) //nolint:errcheck // nothing left to do
+		}
+	}()
+	out, err := g.alloc(ctx, 8) // char** result, then unsigned int length
 	if err != nil {
 		return nil, err
 	}
@@ -297,6 +312,7 @@ func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string
 	}
 	res := append([]byte(nil), b...)
 	if _, err := g.fn["freeRenderData"].Call(ctx, uint64(data)); err != nil {
+		g.broken = err
 		return nil, err
 	}
 	return res, nil
@@ -307,13 +323,18 @@ func (g *Graphviz) Close(ctx context.Context) error {
 	if g.mod == nil {
 		return nil
 	}
-	if g.gvc != 0 {
+	if g.gvc != 0 && g.broken == nil {
 		g.callRet(ctx, "Context_freeContext", uint64(g.gvc)) //nolint:errcheck // the instance goes anyway
 	}
 	err := g.mod.Close(ctx)
 	g.mod = nil
 	return err
 }
+
+// Broken says whether a trap stopped the instance (Graphviz failed in the
+// middle of a call, so its memory may be inconsistent); then Render
+// refuses and the caller starts a new instance.
+func (g *Graphviz) Broken() bool { return g.broken != nil }
 
 // MemorySize is the size of the instance's memory in bytes.
 func (g *Graphviz) MemorySize() uint32 { return g.mod.Memory().Size() }
@@ -322,6 +343,7 @@ func (g *Graphviz) MemorySize() uint32 { return g.mod.Memory().Size() }
 // 32-bit result.
 func (g *Graphviz) callRet(ctx context.Context, name string, args ...uint64) (uint32, error) {
 	if _, err := g.fn[name].Call(ctx, append(args, uint64(g.ret))...); err != nil {
+		g.broken = err
 		return 0, fmt.Errorf("graphviz (%s): %w", name, err)
 	}
 	v, ok := g.mod.Memory().ReadUint32Le(g.ret)
@@ -334,6 +356,7 @@ func (g *Graphviz) callRet(ctx context.Context, name string, args ...uint64) (ui
 func (g *Graphviz) alloc(ctx context.Context, n uint32) (uint32, error) {
 	r, err := g.malloc.Call(ctx, uint64(n))
 	if err != nil {
+		g.broken = err
 		return 0, fmt.Errorf("graphviz: %w", err)
 	}
 	if r[0] == 0 {

@@ -151,3 +151,32 @@ func TestImportedFuncs(t *testing.T) {
 		t.Error("a text read as a module")
 	}
 }
+
+// TestTrapBreaksTheInstance: after a trap inside the module (here a
+// pointer outside its memory) the instance refuses to draw rather than
+// run on an inconsistent heap, and a new instance draws.
+func TestTrapBreaksTheInstance(t *testing.T) {
+	ctx := context.Background()
+	g, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close(ctx)
+	if _, err := g.callRet(ctx, "Graph_close", 0xfffffff0); err == nil {
+		t.Fatal("closing a graph outside the memory did not trap")
+	}
+	if !g.Broken() {
+		t.Fatal("a trap did not mark the instance broken")
+	}
+	if _, err := g.Render(ctx, []byte(sample), "nop2", "svg"); err == nil || !strings.Contains(err.Error(), "earlier diagram") {
+		t.Errorf("render on a broken instance: %v", err)
+	}
+	h, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close(ctx)
+	if _, err := h.Render(ctx, []byte(sample), "nop2", "svg"); err != nil {
+		t.Errorf("a new instance: %v", err)
+	}
+}
