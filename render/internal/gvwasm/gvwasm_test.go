@@ -41,7 +41,6 @@ func TestSameModuleAsGoGraphviz(t *testing.T) {
 // SVG and JSON, and draws it again the same.
 func TestSameOutputAsGoGraphviz(t *testing.T) {
 	ctx := context.Background()
-	CacheDir = t.TempDir()
 	g, err := New(ctx)
 	if err != nil {
 		t.Fatal(err)
