@@ -15,8 +15,8 @@
 //     Layout overlaps (the tests check it).
 //   - The encoders draw a Layout without deciding anything: WriteDOT writes
 //     the Graphviz graph with every node pinned (layout=nop2) and every edge
-//     routed; a Renderer passes that DOT through go-graphviz (Graphviz in
-//     WebAssembly, in-process) to SVG, and for PNG to Graphviz's JSON
+//     routed; a Renderer passes that DOT through Graphviz (go-graphviz's
+//     WebAssembly module, run in-process by internal/gvwasm) to SVG, and for PNG to Graphviz's JSON
 //     drawing instructions, which raster.go paints with the embedded font.
 //
 // Derive runs a list of named passes (derive.go) over one grid (grid.go),

@@ -9,6 +9,15 @@ import (
 	"strings"
 )
 
+// dotFont is the font the DOT names. Its widths must be Helvetica's, which
+// the layout measures with (text.go): Arial has them, and Debian's
+// fontconfig resolves Arial to Liberation Sans (fonts-liberation), so
+// native Graphviz (`dot -Tpdf`, docs/diagrams.md) lays the text out with
+// the widths we measured. Graphviz resolves "Helvetica" to DejaVu Sans
+// there, which is wider: text ran past the boxes. The SVG names a list of
+// fonts with these widths instead (svgFonts).
+const dotFont = "Arial"
+
 // WriteDOT writes a layout as a Graphviz graph: every box a node pinned at
 // its position with its exact size, every path an edge with its points
 // given, and layout=nop2 so Graphviz keeps what Derive decided. This is the
@@ -20,13 +29,13 @@ func WriteDOT(w io.Writer, l *Layout) error {
 	e.printf("// Service blueprint %q, drawn by blueprint (github.com/dimpact/blueprint).\n", l.JourneyID)
 	e.printf("// Every position is fixed: render with `dot -Tsvg` or `neato -n2 -Tsvg`.\n")
 	e.printf("digraph %s {\n", quote(l.Title))
-	e.printf("\tgraph [layout=nop2, outputorder=nodesfirst, splines=line, pad=0, bgcolor=%q, fontname=\"Helvetica\"", colPage)
+	e.printf("\tgraph [layout=nop2, outputorder=nodesfirst, splines=line, pad=0, bgcolor=%q, fontname=%q", colPage, dotFont)
 	if w, h, ok := l.Size.sheet(); ok {
 		// Fit the sheet, scaling up or down ("!"), keeping the proportions.
 		e.printf(", size=\"%s,%s!\"", num4(w/72), num4(h/72))
 	}
 	e.printf("];\n")
-	e.printf("\tnode [shape=box, fixedsize=true, fontname=\"Helvetica\", fontsize=%s, fontcolor=%q, label=\" \", penwidth=0, margin=0];\n", num(fsBody), colText)
+	e.printf("\tnode [shape=box, fixedsize=true, fontname=%q, fontsize=%s, fontcolor=%q, label=\" \", penwidth=0, margin=0];\n", dotFont, num(fsBody), colText)
 	e.printf("\tedge [arrowsize=%s, arrowhead=none];\n", num(arrowLen/10))
 	// Graphviz draws the edges after the nodes, grouped by tail node. A
 	// path between two boxes is an edge from one to the other; a line that

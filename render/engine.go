@@ -7,35 +7,49 @@ import (
 	"io"
 	"sync"
 
-	"github.com/goccy/go-graphviz"
-
 	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/render/internal/gvwasm"
 )
 
-// Renderer draws layouts with one Graphviz instance (go-graphviz, Graphviz
-// compiled to WebAssembly and run in-process). Create one per run and
-// reuse it for every journey: the instance is the expensive part. It is
-// safe for concurrent use; calls into Graphviz are serialised, because the
-// WebAssembly module is single-threaded.
+// Renderer draws layouts with one Graphviz instance (Graphviz compiled to
+// WebAssembly, go-graphviz's module, run in-process by render/internal/gvwasm).
+// Create one per run and reuse it for every journey. It is safe for
+// concurrent use; calls into Graphviz are serialised, because an instance
+// is single-threaded. Renderers are independent of each other.
+//
+// Nothing of Graphviz is loaded until the first NewRenderer of a process:
+// a program that only validates never pays for it.
 //
 // The zero Renderer has no Graphviz and writes the formats that need none
 // (DOT; see FormatInfo.Graphviz), so a run that only writes DOT need not
 // start Graphviz.
 type Renderer struct {
 	mu     sync.Mutex
-	gv     *graphviz.Graphviz
+	gv     *gvwasm.Graphviz
 	closed bool
 }
 
-// NewRenderer starts Graphviz.
+// NewRenderer starts Graphviz. The first call of a process compiles the
+// WebAssembly module, or loads it from the user's cache directory
+// (GraphvizCacheNote says why not, when not).
 func NewRenderer(ctx context.Context) (*Renderer, error) {
-	gv, err := graphviz.New(ctx)
+	gv, err := gvwasm.New(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("start graphviz: %w", err)
+		return nil, err
 	}
-	gv.SetLayout(graphviz.NOP2)
 	return &Renderer{gv: gv}, nil
 }
+
+// PrepareGraphviz starts loading Graphviz in the background (the compiled
+// module from the user's cache, or compiling it), so that a program that
+// will draw can read its journeys meanwhile. NewRenderer waits for it.
+func PrepareGraphviz() { gvwasm.Prepare() }
+
+// GraphvizCacheNote says why Graphviz's compiled code could not be cached
+// in the user's cache directory (a folder of another user, not writable),
+// or is nil. Then every process compiles it again, which takes most of a
+// second, and nothing else changes. Meaningful after NewRenderer.
+func GraphvizCacheNote() error { return gvwasm.CacheNote() }
 
 // Close stops Graphviz. The Renderer cannot be used after it.
 func (r *Renderer) Close() error {
@@ -44,10 +58,9 @@ func (r *Renderer) Close() error {
 	if r.gv == nil {
 		return nil
 	}
-	// go-graphviz returns Graphviz's last message as Close's error, even a
-	// warning left by an earlier render ("size too small for label"), so
-	// the error says nothing about closing and is not passed on.
-	_ = r.gv.Close()
+	// An instance that cannot close is dropped anyway; there is nothing
+	// the caller could do about it.
+	_ = r.gv.Close(context.Background())
 	r.gv, r.closed = nil, true
 	return nil
 }
@@ -71,7 +84,7 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, l *Layout, f Format)
 // drawSVG has Graphviz draw l as SVG.
 func (r *Renderer) drawSVG(ctx context.Context, w io.Writer, l *Layout) error {
 	var buf bytes.Buffer
-	if err := r.graphviz(ctx, &buf, l, graphviz.SVG); err != nil {
+	if err := r.graphviz(ctx, &buf, l, "svg"); err != nil {
 		return err
 	}
 	_, err := w.Write(svgFonts(buf.Bytes()))
@@ -81,14 +94,14 @@ func (r *Renderer) drawSVG(ctx context.Context, w io.Writer, l *Layout) error {
 // drawPNG has Graphviz draw l and paints its drawing as PNG.
 func (r *Renderer) drawPNG(ctx context.Context, w io.Writer, l *Layout) error {
 	var buf bytes.Buffer
-	if err := r.graphviz(ctx, &buf, l, graphviz.Format("json")); err != nil {
+	if err := r.graphviz(ctx, &buf, l, "json"); err != nil {
 		return err
 	}
 	return writePNG(w, buf.Bytes(), l)
 }
 
 // graphviz runs the DOT of l through Graphviz into format.
-func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format graphviz.Format) error {
+func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format string) error {
 	var dot bytes.Buffer
 	if err := WriteDOT(&dot, l); err != nil {
 		return err
@@ -101,24 +114,34 @@ func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format 
 	case r.gv == nil:
 		return fmt.Errorf("render %s: this Renderer has no Graphviz: make it with NewRenderer", l.JourneyID)
 	}
-	g, err := graphviz.ParseBytes(dot.Bytes())
+	// One call: Graphviz reads the DOT, lays it out (nop2: the positions
+	// are ours) and renders it; what it allocated is freed again.
+	out, err := r.gv.Render(ctx, dot.Bytes(), "nop2", format)
 	if err != nil {
-		return fmt.Errorf("render %s: graphviz cannot read the diagram: %w", l.JourneyID, err)
-	}
-	defer g.Close()
-	if err := r.gv.Render(ctx, g, format, w); err != nil {
+		if r.gv.Broken() {
+			// Graphviz trapped in the middle of this diagram; the next
+			// one gets a fresh instance.
+			_ = r.gv.Close(ctx)
+			if gv, nerr := gvwasm.New(ctx); nerr == nil {
+				r.gv = gv
+			} else {
+				r.gv, r.closed = nil, true
+			}
+		}
 		return fmt.Errorf("render %s: %w", l.JourneyID, err)
 	}
-	return nil
+	_, err = w.Write(out)
+	return err
 }
 
-// svgFonts names the fonts with Helvetica's widths in the SVG. Graphviz
-// writes font-family="Helvetica,sans-Serif"; a machine without Helvetica
-// or an alias for it (a Linux server without fonts-liberation) would fall
-// back to a wider sans-serif and text would run out of its boxes. Arial,
-// Liberation Sans and Nimbus Sans have the same widths.
+// svgFonts names the fonts with Helvetica's widths in the SVG. The DOT
+// names Arial (see dotFont), which Graphviz writes as font-family="Arial";
+// a machine without Arial or an alias for it (a Linux server without
+// fonts-liberation) would fall back to a wider sans-serif and text would
+// run out of its boxes. Helvetica, Arial, Liberation Sans and Nimbus Sans
+// have the same widths.
 func svgFonts(svg []byte) []byte {
-	return bytes.ReplaceAll(svg, []byte(`font-family="Helvetica,sans-Serif"`), []byte(svgFontFamily))
+	return bytes.ReplaceAll(svg, []byte(`font-family="`+dotFont+`"`), []byte(svgFontFamily))
 }
 
 const svgFontFamily = `font-family="Helvetica,Arial,'Liberation Sans','Nimbus Sans',sans-serif"`

@@ -50,8 +50,10 @@ func PNGSize(l *Layout) (w, h int, dpi float64) {
 // image/png does with one filter ("Sub") for every row instead of trying
 // all five per row: a blueprint is mostly flat colour, where Sub does as
 // well, and the encoder is three to four times faster (see
-// docs/performance.md). The bytes depend only on the pixels.
-func encodePNG(w io.Writer, img *image.RGBA) error {
+// docs/performance.md). A pHYs chunk carries the resolution (dpi, see
+// PNGSize), so that an A3 PNG opens and prints at the size of the sheet.
+// The bytes depend only on the pixels and the resolution.
+func encodePNG(w io.Writer, img *image.RGBA, dpi float64) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	if _, err := bw.WriteString("\x89PNG\r\n\x1a\n"); err != nil {
 		return err
@@ -62,6 +64,9 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(b.Dy()))
 	ihdr[8], ihdr[9] = 8, 2 // 8 bits per sample, truecolour
 	if err := writeChunk(bw, "IHDR", ihdr[:]); err != nil {
+		return err
+	}
+	if err := writeChunk(bw, "pHYs", pHYs(dpi)); err != nil {
 		return err
 	}
 	idat := &chunkWriter{w: bw, kind: "IDAT"}
@@ -93,6 +98,17 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// pHYs is the content of a pHYs chunk for dpi: pixels per metre, the same
+// horizontally and vertically (unit 1, the metre).
+func pHYs(dpi float64) []byte {
+	var b [9]byte
+	ppm := uint32(math.Round(dpi / 0.0254))
+	binary.BigEndian.PutUint32(b[0:], ppm)
+	binary.BigEndian.PutUint32(b[4:], ppm)
+	b[8] = 1
+	return b[:]
 }
 
 func writeChunk(w io.Writer, kind string, data []byte) error {

@@ -68,7 +68,8 @@ func writePNG(w io.Writer, gvJSON []byte, l *Layout) error {
 	if err != nil {
 		return err
 	}
-	return encodePNG(w, img)
+	_, _, dpi := PNGSize(l)
+	return encodePNG(w, img, dpi)
 }
 
 // paintXDOT rasterises Graphviz's JSON drawing of l.

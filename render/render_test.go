@@ -3,9 +3,11 @@ package render
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"hash/crc32"
 	"image/png"
 	"io"
 	"math"
@@ -487,6 +489,87 @@ func TestPNGSizes(t *testing.T) {
 	if w, h, _ := PNGSize(huge); float64(w*h) > MaxPNGPixels*1.001 || w > maxPNGSide {
 		t.Errorf("a 60 000 pt wide diagram gives a %d × %d PNG", w, h)
 	}
+}
+
+// TestFonts: the DOT names Arial (which native Graphviz on Debian
+// resolves to Liberation Sans, with the widths the layout measured), and
+// every text of the SVG names the whole list of fonts with those widths.
+func TestFonts(t *testing.T) {
+	m := loadExamples(t)
+	l := Derive(m, m.Journeys[1], Options{})
+	var dot bytes.Buffer
+	if err := WriteDOT(&dot, l); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(dot.String(), `fontname="Arial"`); n != 2 || strings.Contains(dot.String(), "Helvetica") {
+		t.Errorf("the DOT names Arial %d times (want graph and node defaults) or still names Helvetica", n)
+	}
+	svg := string(renderBytes(t, l, FormatSVG))
+	texts, listed := strings.Count(svg, "<text "), strings.Count(svg, svgFontFamily)
+	if texts < 100 || listed != texts || strings.Contains(svg, `font-family="Arial"`) {
+		t.Errorf("%d texts, %d with the font list %s", texts, listed, svgFontFamily)
+	}
+}
+
+// TestPNGResolution decodes the pHYs chunk of the PNG of each size: the
+// dpi PNGSize gives, so that the picture's physical size is the sheet's
+// (A3: 420 × 297 mm) or, on screen, 96 dpi.
+func TestPNGResolution(t *testing.T) {
+	m := loadExamples(t)
+	j := m.Journeys[1]
+	for _, s := range []Size{SizeScreen, SizeA3} {
+		l := Derive(m, j, Options{Size: s})
+		data := renderBytes(t, l, FormatPNG)
+		w, _, dpi := PNGSize(l)
+		ppmX, ppmY, unit, ok := pngPHYs(t, data)
+		if !ok {
+			t.Fatalf("%s: no pHYs chunk before the image data", s)
+		}
+		if unit != 1 || ppmX != ppmY {
+			t.Errorf("%s: pHYs %d × %d per unit %d, want the same per metre", s, ppmX, ppmY, unit)
+		}
+		got := float64(ppmX) * 0.0254
+		if math.Abs(got-dpi) > 0.05 {
+			t.Errorf("%s: pHYs says %.2f dpi, PNGSize %.2f", s, got, dpi)
+		}
+		mm := float64(w) / got * 25.4
+		switch sw, _, print := s.sheet(); {
+		case !print && math.Abs(got-96) > 0.05:
+			t.Errorf("screen PNG at %.2f dpi, want 96", got)
+		case print && math.Abs(mm-sw/72*25.4) > 1:
+			t.Errorf("%s PNG %.1f mm wide, the sheet %.1f mm", s, mm, sw/72*25.4)
+		}
+	}
+}
+
+// pngPHYs finds the pHYs chunk of a PNG among the chunks before IDAT.
+func pngPHYs(t *testing.T, data []byte) (x, y uint32, unit byte, ok bool) {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatal("not a PNG")
+	}
+	for p := 8; p+12 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[p:]))
+		kind := string(data[p+4 : p+8])
+		if p+12+n > len(data) {
+			t.Fatalf("chunk %s runs past the end", kind)
+		}
+		body := data[p+8 : p+8+n]
+		if crc32.ChecksumIEEE(data[p+4:p+8+n]) != binary.BigEndian.Uint32(data[p+8+n:]) {
+			t.Fatalf("chunk %s: bad CRC", kind)
+		}
+		switch kind {
+		case "pHYs":
+			if n != 9 {
+				t.Fatalf("pHYs of %d bytes", n)
+			}
+			return binary.BigEndian.Uint32(body), binary.BigEndian.Uint32(body[4:]), body[8], true
+		case "IDAT", "IEND":
+			return 0, 0, 0, false
+		}
+		p += 12 + n
+	}
+	return 0, 0, 0, false
 }
 
 // TestRendererClosed checks the error after Close.

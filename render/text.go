@@ -10,7 +10,7 @@ import (
 
 // Text is measured with the metrics of the embedded Liberation Sans, which
 // are those of Helvetica and Arial: the layout wraps with them, Graphviz
-// estimates the same widths for fontname "Helvetica", and the PNG painter
+// estimates the same widths for fontname "Arial" (dotFont), and the PNG painter
 // draws with the same font. Font sizes are whole points because Graphviz
 // reads POINT-SIZE in HTML labels as an integer.
 

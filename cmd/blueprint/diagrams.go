@@ -12,19 +12,20 @@ import (
 )
 
 // renderBudget is how many diagrams one Graphviz instance draws before it
-// is replaced. go-graphviz never frees a rendered output inside its
-// WebAssembly memory (about 1 MB for a 60-step SVG, more for the drawing
-// a PNG is painted from), so a site of thousands of journeys, or a live
-// preview that runs all day, would grow without bound on one instance.
-// Starting a new one costs about a millisecond.
+// is replaced. go-graphviz never freed a rendered output inside its
+// WebAssembly memory (about 1 MB for a 60-step SVG), so a site of
+// thousands of journeys, or a live preview that runs all day, grew without
+// bound on one instance. Since issue 14 the binding (render/internal/gvwasm)
+// frees every output and the budget is only a margin; starting a new
+// instance costs a few milliseconds.
 const renderBudget = 100
 
 // drawer draws diagrams with one Graphviz for the whole process, replaced
 // every renderBudget diagrams. There is one drawer per run, shared by
-// every goroutine: go-graphviz parses DOT with a module of its own that
-// two instances would use at once (two Renderers drawing in parallel
-// hang), so the calls into Graphviz are serialised by the Renderer, and
-// what comes after (painting a PNG) runs in parallel.
+// every goroutine: the calls into Graphviz are serialised by the Renderer,
+// and what comes after (painting a PNG) runs in parallel. (go-graphviz
+// parsed DOT with one module for the whole process, so two Renderers
+// drawing in parallel hung; the binding's instances are independent.)
 type drawer struct {
 	mu    sync.RWMutex // held for writing to replace r
 	r     *render.Renderer

@@ -70,6 +70,11 @@ func runRender(c *cli.Context) error {
 		formats = append(formats, info)
 		needGraphviz = needGraphviz || info.Graphviz
 	}
+	if needGraphviz {
+		// Loading Graphviz takes about as long as reading the journeys:
+		// do both at once.
+		render.PrepareGraphviz()
+	}
 	size, err := render.ParseSize(c.String("size"))
 	if err != nil {
 		return usageError("--size: %v", err)
@@ -100,6 +105,11 @@ func runRender(c *cli.Context) error {
 			return usageError("%v", err)
 		}
 		defer r.Close()
+		if note := render.GraphvizCacheNote(); note != nil {
+			fmt.Fprintf(c.App.ErrWriter, "%s %v\n",
+				t("let op: de cache van Graphviz is niet te gebruiken, dus elke run vertaalt Graphviz opnieuw (een halve seconde of meer):",
+					"note: Graphviz's cache cannot be used, so every run compiles Graphviz again (half a second or more):"), note)
+		}
 	}
 	for _, j := range l.model.Journeys {
 		layout := render.Derive(l.model, j, opts)
