@@ -237,6 +237,7 @@ var docs = map[string]map[string]fieldDoc{
 	},
 	"Actor": {
 		"soort": {desc: "Kant van de balie: klant, medewerker of partner.", extra: map[string]any{"enum": ActorKinds()}},
+		"rol":   {desc: "Wat de actor doet; de afleidingsregels lezen overdrachten op rol (blueprint catalogue). Zonder rol: klant of ketenpartner naar de soort; een medewerker zonder rol krijgt een waarschuwing.", extra: map[string]any{"enum": RoleIDs()}},
 	},
 }
 

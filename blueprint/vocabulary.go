@@ -1,5 +1,10 @@
 package blueprint
 
+import (
+	"strings"
+	"unicode"
+)
+
 // Term is an entry of a catalogue: a stable id used in journey files, a
 // Dutch label and an English name.
 type Term struct {
@@ -65,10 +70,121 @@ const (
 // ActorKinds lists the kinds in a fixed order (a fresh slice each call).
 func ActorKinds() []ActorKind { return []ActorKind{ActorCustomer, ActorEmployee, ActorPartner} }
 
+// ActorRole says what an actor does for the customer's question; the
+// requirements rules match hand-offs and actors on roles, so an own actor
+// such as "Vakafdeling Vergunningen" or "UWV" gets the requirements of its
+// role.
+type ActorRole string
+
+// The roles of actors.
+const (
+	RoleCustomer   ActorRole = "klant"             // inwoner, ondernemer, instelling
+	RoleKCC        ActorRole = "kcc"               // KCC, balie, webcare, ondernemersloket
+	RoleDepartment ActorRole = "vakafdeling"       // a department that handles the case
+	RoleRecords    ActorRole = "div"               // postkamer, documentaire informatievoorziening
+	RoleComplaints ActorRole = "klachtbehandeling" // klachten, bezwaar
+	RoleEnforcer   ActorRole = "toezicht"          // toezicht, handhaving, BOA
+	RoleManager    ActorRole = "manager"           // teamleider, manager
+	RolePartner    ActorRole = "ketenpartner"      // an organisation outside the gemeente
+)
+
+// RoleTerm documents a role: its id, names, description and the kind of
+// actor it belongs to.
+type RoleTerm struct {
+	Term
+	Kind ActorKind
+}
+
+// Roles lists the roles in a fixed order with their documentation (a
+// fresh slice each call).
+func Roles() []*RoleTerm {
+	return []*RoleTerm{
+		{term(string(RoleCustomer), "Klant", "Customer", "Inwoner, ondernemer of instelling; de rol van elke actor van soort klant"), ActorCustomer},
+		{term(string(RoleKCC), "KCC / frontoffice", "Contact centre / front office", "Eerste aanspreekpunt van de klant: KCC-medewerker, balie, webcare, ondernemersloket"), ActorEmployee},
+		{term(string(RoleDepartment), "Vakafdeling", "Specialist department", "Behandelt de zaak inhoudelijk: vergunningen, uitkeringen, belastingen, beheer openbare ruimte"), ActorEmployee},
+		{term(string(RoleRecords), "DIV / postkamer", "Records / mail room", "Registreert, scant en verdeelt inkomende post, e-mail en documenten"), ActorEmployee},
+		{term(string(RoleComplaints), "Klacht- en bezwaarbehandeling", "Complaints and objections", "Klachtencoördinator, klachtbehandelaar, bezwaarcommissie"), ActorEmployee},
+		{term(string(RoleEnforcer), "Toezicht en handhaving", "Supervision and enforcement", "Toezichthouder, inspecteur, BOA"), ActorEmployee},
+		{term(string(RoleManager), "Manager / teamleider", "Manager / team lead", "Stuurt op bereikbaarheid, kwaliteit en werkvoorraad"), ActorEmployee},
+		{term(string(RolePartner), "Ketenpartner", "Partner organisation", "Een organisatie buiten de gemeente: UWV, aannemer, politie, curator; de standaardrol van een actor van soort partner"), ActorPartner},
+	}
+}
+
+// RoleIDs returns the role ids in order.
+func RoleIDs() []string {
+	rs := Roles()
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
+}
+
 // Actor is someone who acts in a step.
 type Actor struct {
 	Term
 	Kind ActorKind `toml:"soort,required"`
+	// Role is what the actor does for the question (rol = "vakafdeling");
+	// see Roles. Empty means the default of the kind (RoleOf).
+	Role ActorRole `toml:"rol"`
+}
+
+// RoleOf returns the actor's role: the one it names, or the default of
+// its kind (klant, ketenpartner). An employee without rol has none ("").
+func (a *Actor) RoleOf() ActorRole {
+	switch {
+	case a == nil:
+		return ""
+	case a.Role != "":
+		return a.Role
+	case a.Kind == ActorCustomer:
+		return RoleCustomer
+	case a.Kind == ActorPartner:
+		return RolePartner
+	}
+	return ""
+}
+
+// SuggestRole guesses the role of an employee from its id and name, for
+// the warning about an actor without rol: "Team Handhaving" is toezicht,
+// "Postkamer / DIV" is div, anything else most likely a vakafdeling.
+func SuggestRole(a *Actor) ActorRole {
+	words := strings.FieldsFunc(strings.ToLower(a.ID+" "+a.Label), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	hasPrefix := func(prefixes ...string) bool {
+		for _, w := range words {
+			for _, p := range prefixes {
+				if strings.HasPrefix(w, p) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	contains := func(parts ...string) bool {
+		for _, w := range words {
+			for _, p := range parts {
+				if strings.Contains(w, p) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch {
+	case hasPrefix("kcc", "klantcontact", "frontoffice", "webcare", "servicepunt", "publiekszaken", "publieksbalie") || contains("balie", "loket"):
+		return RoleKCC
+	case contains("handhav", "toezicht", "inspect") || hasPrefix("boa"):
+		return RoleEnforcer
+	case contains("klacht", "bezwaar", "ombuds"):
+		return RoleComplaints
+	case hasPrefix("postkamer", "div", "documentaire", "archief", "dienstpost"):
+		return RoleRecords
+	case contains("manager", "teamleider", "leidinggevende"):
+		return RoleManager
+	}
+	return RoleDepartment
 }
 
 // System is an information system in the support lane.
@@ -123,14 +239,17 @@ func BuiltinVocabulary() *Vocabulary {
 			{term("huisbezoek", "Huisbezoek", "Home visit", "Een medewerker komt langs"), ChannelInPerson, "", ""},
 		},
 		Actors: []*Actor{
-			{term("inwoner", "Inwoner", "Resident", "Een inwoner van de gemeente"), ActorCustomer},
-			{term("ondernemer", "Ondernemer", "Entrepreneur", "Een ondernemer of bedrijf"), ActorCustomer},
-			{term("instelling", "Instelling", "Institution", "Een instelling, vereniging of organisatie"), ActorCustomer},
-			{term("kcc-medewerker", "KCC-medewerker", "Contact centre agent", "Medewerker van het klantcontactcentrum"), ActorEmployee},
-			{term("webcare-medewerker", "Webcare-medewerker", "Webcare agent", "Medewerker die social media volgt en beantwoordt"), ActorEmployee},
-			{term("vakafdeling", "Medewerker vakafdeling", "Specialist department", "Medewerker van een vakafdeling (backoffice)"), ActorEmployee},
-			{term("manager-kcc", "Manager KCC", "Contact centre manager", "Teamleider of manager van het KCC"), ActorEmployee},
-			{term("ketenpartner", "Ketenpartner", "Partner organisation", "Een partner buiten de gemeente, zoals een aannemer of het UWV"), ActorPartner},
+			{term("inwoner", "Inwoner", "Resident", "Een inwoner van de gemeente"), ActorCustomer, RoleCustomer},
+			{term("ondernemer", "Ondernemer", "Entrepreneur", "Een ondernemer of bedrijf"), ActorCustomer, RoleCustomer},
+			{term("instelling", "Instelling", "Institution", "Een instelling, vereniging of organisatie"), ActorCustomer, RoleCustomer},
+			{term("kcc-medewerker", "KCC-medewerker", "Contact centre agent", "Medewerker van het klantcontactcentrum"), ActorEmployee, RoleKCC},
+			{term("webcare-medewerker", "Webcare-medewerker", "Webcare agent", "Medewerker die social media volgt en beantwoordt"), ActorEmployee, RoleKCC},
+			{term("vakafdeling", "Medewerker vakafdeling", "Specialist department", "Medewerker van een vakafdeling (backoffice)"), ActorEmployee, RoleDepartment},
+			{term("div-medewerker", "Medewerker DIV / postkamer", "Records and mail room clerk", "Registreert en verdeelt inkomende post en documenten"), ActorEmployee, RoleRecords},
+			{term("klachtbehandelaar", "Klachtbehandelaar", "Complaints officer", "Behandelt klachten volgens Awb hoofdstuk 9 (klachtencoördinator)"), ActorEmployee, RoleComplaints},
+			{term("toezichthouder", "Toezichthouder / BOA", "Enforcement officer", "Toezichthouder of boa van de gemeente"), ActorEmployee, RoleEnforcer},
+			{term("manager-kcc", "Manager KCC", "Contact centre manager", "Teamleider of manager van het KCC"), ActorEmployee, RoleManager},
+			{term("ketenpartner", "Ketenpartner", "Partner organisation", "Een partner buiten de gemeente, zoals een aannemer of het UWV"), ActorPartner, RolePartner},
 		},
 		Systems: []*System{
 			{term("klantcontactsysteem", "Klantcontactsysteem (KCS)", "Customer contact system", "Registratie van klantcontacten en klantgegevens (CRM)")},

@@ -18,14 +18,20 @@ type stepCtx struct {
 }
 
 // match reports whether the step meets the condition, with the values for
-// the reason's placeholders and the most precise position. The conditions
-// are tested first; the values are only made for a step that matches.
-func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
+// the reason's placeholders and the most precise position: one per
+// hand-off that meets it, one otherwise. The conditions are tested first;
+// the values are only made for a step that matches.
+func (c *stepCtx) match(w *Condition) ([]map[string]string, []blueprint.Pos, bool) {
 	m, ok := c.holds(w)
 	if !ok {
-		return nil, blueprint.Pos{}, false
+		return nil, nil, false
 	}
-	return c.values(m), m.pos, true
+	vars, pos := []map[string]string{c.values(m)}, []blueprint.Pos{m.pos}
+	for _, h := range m.more {
+		m.handoff, m.pos = h, h.Pos
+		vars, pos = append(vars, c.values(m)), append(pos, h.Pos)
+	}
+	return vars, pos, true
 }
 
 // seen is what a step that meets a condition showed: the most precise
@@ -38,6 +44,9 @@ type seen struct {
 	systems    []*blueprint.Support
 	actors     []string
 	handoff    *blueprint.Handoff
+	// more are the further hand-offs of the step that meet the
+	// condition; each fires the rule on its own.
+	more []*blueprint.Handoff
 	text, word string
 }
 
@@ -126,7 +135,7 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	actors := c.dv.scratch.actors[:0]
 	if len(w.Actors) > 0 {
 		for _, a := range j.StepActors(s) {
-			if slices.Contains(w.Actors, a) {
+			if c.dv.actorIs(a, w.Actors) {
 				actors = append(actors, a)
 			}
 		}
@@ -138,7 +147,7 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	if len(w.Frontstage) > 0 {
 		actors = actors[:0]
 		for _, a := range s.Frontstage {
-			if slices.Contains(w.Frontstage, a.Actor) && !slices.Contains(actors, a.Actor) {
+			if c.dv.actorIs(a.Actor, w.Frontstage) && !slices.Contains(actors, a.Actor) {
 				actors = append(actors, a.Actor)
 			}
 		}
@@ -148,11 +157,16 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 		}
 	}
 	var hit *blueprint.Handoff
-	if len(w.HandoffFrom) > 0 || len(w.HandoffTo) > 0 {
+	var more []*blueprint.Handoff
+	if len(w.HandoffFrom) > 0 || len(w.HandoffTo) > 0 || w.HandoffRoles != "" {
 		for _, h := range s.Handoffs {
-			if (len(w.HandoffFrom) == 0 || slices.Contains(w.HandoffFrom, h.From)) && (len(w.HandoffTo) == 0 || slices.Contains(w.HandoffTo, h.To)) {
-				hit = h
-				break
+			if (len(w.HandoffFrom) == 0 || c.dv.actorIs(h.From, w.HandoffFrom)) && (len(w.HandoffTo) == 0 || c.dv.actorIs(h.To, w.HandoffTo)) &&
+				c.dv.rolesRelate(h, w.HandoffRoles) {
+				if hit == nil {
+					hit = h
+				} else {
+					more = append(more, h)
+				}
 			}
 		}
 		if hit == nil {
@@ -187,7 +201,7 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 		}
 		c.matchedNeeds = hits
 	}
-	return seen{pos: pos, ch: ch, qt: qt, systems: systems, actors: actors, handoff: hit, text: text, word: word}, true
+	return seen{pos: pos, ch: ch, qt: qt, systems: systems, actors: actors, handoff: hit, more: more, text: text, word: word}, true
 }
 
 // values makes the values of the reason's placeholders for a step that
@@ -241,6 +255,45 @@ func (c *stepCtx) values(m seen) map[string]string {
 		vars["tekst"], vars["woord"] = m.text, m.word
 	}
 	return vars
+}
+
+// actorIs reports whether a rule's list of actors names the actor: by its
+// id, or by its role (blueprint.Roles), so that "vakafdeling" in a rule
+// matches every own actor with rol = "vakafdeling".
+func (dv *deriver) actorIs(id string, vals []string) bool {
+	if slices.Contains(vals, id) {
+		return true
+	}
+	r := dv.roleOf(id)
+	return r != "" && slices.Contains(vals, r)
+}
+
+// roleOf returns the role of an actor ("" when it has none).
+func (dv *deriver) roleOf(id string) string {
+	if dv.roles == nil {
+		dv.roles = make(map[string]string, len(dv.m.Vocabulary.Actors))
+		for _, a := range dv.m.Vocabulary.Actors {
+			dv.roles[a.ID] = string(a.RoleOf())
+		}
+	}
+	return dv.roles[id]
+}
+
+// rolesRelate reports whether the two sides of a hand-off relate as
+// overdracht_rollen asks: another role, or the same role between two
+// different actors. Both sides need a role.
+func (dv *deriver) rolesRelate(h *blueprint.Handoff, rel string) bool {
+	if rel == "" {
+		return true
+	}
+	from, to := dv.roleOf(h.From), dv.roleOf(h.To)
+	if from == "" || to == "" {
+		return false
+	}
+	if rel == RolesSame {
+		return from == to && h.From != h.To
+	}
+	return from != to
 }
 
 // actorName returns the name of an actor in the result's language.

@@ -36,7 +36,9 @@ func (dv *deriver) stepRules(j *blueprint.Journey, s, prev *blueprint.Step, mapp
 		for i := range ctx.matchedNeeds {
 			mapped[i] = true
 		}
-		dv.fire(r, vars, Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos})
+		for i := range vars {
+			dv.fire(r, vars[i], Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos[i]})
+		}
 	}
 }
 
