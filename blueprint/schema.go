@@ -235,6 +235,9 @@ var docs = map[string]map[string]fieldDoc{
 		"partner": {desc: "Voor een kanaal van een ketenpartner, niet van de gemeente (Mijn UWV): de actor van die partner."},
 		"kleur":   {desc: "Kleur op diagrammen, als #rrggbb.", extra: map[string]any{"pattern": `^#[0-9a-fA-F]{6}$`}},
 	},
+	"System": {
+		"soort": {desc: "Voor een eigen systeem: het ingebouwde systeem waarvan het een soort is (sociaal-domein, klachtensysteem, ketenvoorziening …), of overig; het krijgt daarvan de eisen en GEMMA-componenten."},
+	},
 	"Actor": {
 		"soort": {desc: "Kant van de balie: klant, medewerker of partner.", extra: map[string]any{"enum": ActorKinds()}},
 		"rol":   {desc: "Wat de actor doet; de afleidingsregels lezen overdrachten op rol (blueprint catalogue). Zonder rol: klant of ketenpartner naar de soort; een medewerker zonder rol krijgt een waarschuwing.", extra: map[string]any{"enum": RoleIDs()}},

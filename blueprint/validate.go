@@ -118,6 +118,7 @@ func checkCatalogue(c *checker) {
 	}
 	for _, x := range p.Systems {
 		c.catalogueEntry(&x.Term, "systeem", b.System(x.ID) != nil)
+		c.systemKind(x, b)
 	}
 	for _, x := range p.Domains {
 		c.catalogueEntry(&x.Term, "domein", b.Domain(x.ID) != nil)
@@ -184,6 +185,25 @@ func (c *checker) actorRole(x *Actor) {
 			c.t(msg{"rol %q past niet bij soort %q", "rol %q does not fit soort %q"}, string(x.Role), string(x.Kind)),
 			c.t(msg{"de rol klant hoort bij soort = \"klant\", en alleen daarbij; laat rol weg of kies een andere", "the role klant goes with soort = \"klant\", and only with it; leave rol out or choose another"}))
 	}
+}
+
+// systemKind checks the soort of an own system, and warns about a system
+// without one: the requirements rules match systems on kinds.
+func (c *checker) systemKind(x *System, b *Vocabulary) {
+	kinds := append(b.SystemIDs(), SystemOther)
+	if x.Kind == "" {
+		hint := c.t(msg{"voeg soort = \"…\" toe met een ingebouwd systeem (blueprint catalogue), of soort = %q als het niets voor het KCC betekent",
+			"add soort = \"…\" naming a built-in system (blueprint catalogue), or soort = %q when it means nothing for the contact centre"}, SystemOther)
+		if sug := SuggestSystemKind(x); sug != "" {
+			hint = c.t(msg{"voeg soort = %q toe (waarschijnlijk, naar de naam); of een ander ingebouwd systeem (blueprint catalogue), of soort = %q als het niets voor het KCC betekent",
+				"add soort = %q (likely, from the name); or another built-in system (blueprint catalogue), or soort = %q when it means nothing for the contact centre"}, sug, SystemOther)
+		}
+		c.sink.Add(Warning, x.Pos, "system-kind",
+			c.t(msg{"systeem %q heeft geen soort: de afleiding van eisen en de GEMMA-dekking weten niet wat voor systeem het is",
+				"system %q has no soort: the derivation of requirements and the GEMMA coverage do not know what kind of system it is"}, x.ID), hint)
+		return
+	}
+	c.oneOf(x.At("soort"), "soort", x.Kind, kinds)
 }
 
 func slicesContains(xs []string, v string) bool {

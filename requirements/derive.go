@@ -23,6 +23,7 @@ type deriver struct {
 	reasons map[string]string // interned reason texts
 	steps   map[*blueprint.Step]map[*Requirement]bool
 	roles   map[string]string // actor id → role, made on first use (match.go)
+	kinds   map[string]string // system id → kind, made on first use (match.go)
 	// scratch is reused by the step matcher (match.go).
 	scratch struct {
 		systems []*blueprint.Support

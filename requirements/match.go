@@ -38,15 +38,15 @@ func (c *stepCtx) match(w *Condition) ([]map[string]string, []blueprint.Pos, boo
 // position, and the parts of the step the reason can name. Its systems and
 // actors are valid until the next test.
 type seen struct {
-	pos        blueprint.Pos
-	ch         *blueprint.Channel
-	qt         string
-	systems    []*blueprint.Support
-	actors     []string
-	handoff    *blueprint.Handoff
+	pos     blueprint.Pos
+	ch      *blueprint.Channel
+	qt      string
+	systems []*blueprint.Support
+	actors  []string
+	handoff *blueprint.Handoff
 	// more are the further hand-offs of the step that meet the
 	// condition; each fires the rule on its own.
-	more []*blueprint.Handoff
+	more       []*blueprint.Handoff
 	text, word string
 }
 
@@ -64,10 +64,14 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	if s.Channel != "" {
 		ch = cat.Channel(s.Channel)
 	}
-	if len(w.ChannelKinds) > 0 && (ch == nil || !slices.Contains(w.ChannelKinds, string(ch.Kind))) {
+	// A partner's channel (the phone line of the UWV) is no contact with
+	// the gemeente: kanaalsoort and klantcontact do not see it; a rule
+	// can still name it in kanaal.
+	partner := ch != nil && ch.Partner != ""
+	if len(w.ChannelKinds) > 0 && (ch == nil || partner || !slices.Contains(w.ChannelKinds, string(ch.Kind))) {
 		return seen{}, false
 	}
-	if w.Contact && s.Channel == "" {
+	if w.Contact && (s.Channel == "" || partner) {
 		return seen{}, false
 	}
 	if w.ChannelSwitch {
@@ -122,7 +126,7 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	systems := c.dv.scratch.systems[:0]
 	if len(w.Systems) > 0 {
 		for _, sup := range s.Support {
-			if sup.System != "" && slices.Contains(w.Systems, sup.System) {
+			if sup.System != "" && (slices.Contains(w.Systems, sup.System) || slices.Contains(w.Systems, c.dv.kindOf(sup.System))) {
 				systems = append(systems, sup)
 			}
 		}
@@ -266,6 +270,18 @@ func (dv *deriver) actorIs(id string, vals []string) bool {
 	}
 	r := dv.roleOf(id)
 	return r != "" && slices.Contains(vals, r)
+}
+
+// kindOf returns the kind of a system ("" when it has none): a rule that
+// names "sociaal-domein" matches an own uitkeringssysteem of that soort.
+func (dv *deriver) kindOf(id string) string {
+	if dv.kinds == nil {
+		dv.kinds = make(map[string]string, len(dv.m.Vocabulary.Systems))
+		for _, s := range dv.m.Vocabulary.Systems {
+			dv.kinds[s.ID] = s.KindOf()
+		}
+	}
+	return dv.kinds[id]
 }
 
 // roleOf returns the role of an actor ("" when it has none).
