@@ -194,7 +194,10 @@ func (c *checker) systemKind(x *System, b *Vocabulary) {
 	if x.Kind == "" {
 		hint := c.t(msg{"voeg soort = \"…\" toe met een ingebouwd systeem (blueprint catalogue), of soort = %q als het niets voor het KCC betekent",
 			"add soort = \"…\" naming a built-in system (blueprint catalogue), or soort = %q when it means nothing for the contact centre"}, SystemOther)
-		if sug := SuggestSystemKind(x); sug != "" {
+		if sug := SuggestSystemKind(x); sug == SystemOther {
+			hint = c.t(msg{"voeg soort = %q toe als het niets voor het KCC betekent (waarschijnlijk, naar de naam), of noem een ingebouwd systeem (blueprint catalogue)",
+				"add soort = %q when it means nothing for the contact centre (likely, from the name), or name a built-in system (blueprint catalogue)"}, SystemOther)
+		} else if sug != "" {
 			hint = c.t(msg{"voeg soort = %q toe (waarschijnlijk, naar de naam); of een ander ingebouwd systeem (blueprint catalogue), of soort = %q als het niets voor het KCC betekent",
 				"add soort = %q (likely, from the name); or another built-in system (blueprint catalogue), or soort = %q when it means nothing for the contact centre"}, sug, SystemOther)
 		}

@@ -67,10 +67,8 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 func (dv *deriver) journey(j *blueprint.Journey) {
 	var prev *blueprint.Step // previous step with a channel
 	for _, s := range j.Steps {
-		mapped := dv.needs(j, s)
-		for i := range dv.stepTexts(j, s) {
-			mapped[i] = true
-		}
+		dv.refs(j, s) // the step's eisen (refs.go)
+		mapped := dv.stepTexts(j, s)
 		dv.stepRules(j, s, prev, mapped)
 		dv.unmapped(s, mapped)
 		if s.Channel != "" {

@@ -189,9 +189,6 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	if len(w.NeedContains) > 0 {
 		var hits map[int]bool
 		for i, n := range s.Needs {
-			if isKey(n) {
-				continue
-			}
 			if _, wd, ok := findWord([]string{n}, w.NeedContains); ok {
 				if hits == nil {
 					hits = map[int]bool{}

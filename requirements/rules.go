@@ -67,9 +67,7 @@ func (dv *deriver) phaseRules(j *blueprint.Journey) {
 func (dv *deriver) stepTexts(j *blueprint.Journey, s *blueprint.Step) map[int]bool {
 	var refs []textRef
 	for i, n := range s.Needs {
-		if !isKey(n) {
-			refs = append(refs, newRef(n, s.ElemAt("behoeften", i), true, i))
-		}
+		refs = append(refs, newRef(n, s.ElemAt("behoeften", i), true, i))
 	}
 	for i, k := range s.PainPoints {
 		refs = append(refs, newRef(k, s.ElemAt("knelpunten", i), false, i))

@@ -289,7 +289,7 @@ fase = "f"
 titel = "Stap"
 kanaal = "chat"
 klantactie = "Chat"
-behoeften = ["klantcontacthistori"]
+eisen = ["klantcontacthistori"]
 
 [[prioriteit]]
 eis = "KCC-CR-0002"
@@ -300,7 +300,7 @@ reden = "Belangrijk"
 	assert.Equal(t, exitDiagnostics, code)
 	assert.Empty(t, stdout)
 	name := filepath.ToSlash(p)
-	assert.Contains(t, stderr, name+`:21:14: fout: onbekende sleutel "klantcontacthistori" in behoeften`)
+	assert.Contains(t, stderr, name+`:21:10: fout: onbekende verwijzing "klantcontacthistori" in eisen`)
 	assert.Contains(t, stderr, `bedoelde u "klantcontacthistorie"?`)
 	assert.Contains(t, stderr, name+`:24:7: fout: [[prioriteit]] noemt "KCC-CR-0002"`)
 	assert.Contains(t, stderr, `bedoelde u "KCC-CR-002"?`)
