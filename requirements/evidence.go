@@ -81,15 +81,21 @@ func (dv *deriver) add(r *Requirement, t *Trace) {
 
 // isPain reports whether a trace is a pain signal rather than only a
 // pattern of use: a need (explicit or free text), a pain point or a
-// persona's text, or a rule about fail points, repeat contacts or negative
-// emotion. A rule about a channel or a system shows use, not pain, even
-// on a painful step.
+// persona's text, a rule about fail points, repeat contacts or negative
+// emotion, or any step rule that fires on a step marked faalpunt or
+// herhaalcontact: where the service fails or the customer has to come
+// back, what the step runs on (its channel, its systems, its hand-offs) is
+// part of the failure. A rule about a channel or a system on a step that
+// is only unpleasant (a low emotion) shows use, not pain.
 func isPain(t *Trace) bool {
 	switch t.Kind {
 	case TraceNeed:
 		return true
 	case TraceRule:
-		return t.Rule != nil && t.Rule.pain()
+		if t.Rule == nil {
+			return false
+		}
+		return t.Rule.pain() || (t.Step != nil && (t.Step.FailPoint || t.Step.RepeatContact))
 	}
 	return false
 }

@@ -24,7 +24,7 @@ func CheckReferences(m *blueprint.Model, cat *Catalogue, lang blueprint.Lang) bl
 	for _, j := range m.Journeys {
 		for _, s := range j.Steps {
 			for i, ref := range s.Refs {
-				if len(cat.targets(strings.TrimSpace(ref))) == 0 {
+				if key := strings.TrimSpace(ref); cat.Requirement(key) == nil && cat.Function(key) == nil {
 					unknownRef(d, cat, s.ElemAt("eisen", i), ref)
 				}
 			}
