@@ -364,7 +364,7 @@ func checkReferences(d *blueprint.Collector, c *Catalogue, bc *blueprint.Vocabul
 			{"frontoffice", w.Frontstage, actorsAndRoles},
 			{"overdracht_van", w.HandoffFrom, actorsAndRoles},
 			{"overdracht_naar", w.HandoffTo, actorsAndRoles},
-			{"rol", w.Roles, bc.ActorIDs()},
+			{"rol", w.Roles, actorsAndRoles},
 		} {
 			for i, v := range k.vals {
 				if !slices.Contains(k.known, v) {

@@ -125,7 +125,7 @@ func (dv *deriver) texts(j *blueprint.Journey, ph *blueprint.Phase, s *blueprint
 			continue
 		}
 		w := r.When
-		if len(w.Roles) > 0 && !slices.Contains(w.Roles, role) {
+		if len(w.Roles) > 0 && !dv.actorIs(role, w.Roles) { // the persona's actor, by id or role
 			continue
 		}
 		for _, ref := range refs {

@@ -192,3 +192,34 @@ herhaalcontact = true`)})
 	assert.Equal(t, blueprint.MoSCoWShould, row.MoSCoW, "the WhatsApp step is a fail point and a repeat contact")
 	assert.True(t, strings.Contains(row.Priority.Reason, "met knelpunten of behoeften in 1"), row.Priority.Reason)
 }
+
+func TestTextRuleReadsThePersonasRole(t *testing.T) {
+	cat, diags := LoadCatalogue("eigen.toml", []byte(`uitbreiden = true
+
+[[regel]]
+id = "handhaving-bodycam"
+naam = "Bodycam"
+niveau = "tekst"
+eisen = ["KCC-KZ-003"]
+reden = "{persona}: {tekst}"
+  [regel.als]
+  rol = ["toezicht"]
+  behoefte_bevat = ["bodycam"]
+`), blueprint.Dutch)
+	require.False(t, diags.HasErrors(), diags.Error())
+	project := ownProject + `
+[[persona]]
+id = "bram"
+naam = "Bram"
+rol = "team-handhaving"
+behoeften = ["Beelden van de bodycam bij de melding"]
+`
+	m := model(t, project, [3]string{"r", "melding", step("s", `kanaal = "telefoon"`)})
+	res, diags := Derive(m, cat, Options{})
+	for _, d := range diags {
+		assert.NotEqual(t, "rule-reference", d.Code, "the role toezicht is known: %s", d)
+	}
+	row := rowOf(res, "KCC-KZ-003")
+	require.NotNil(t, row, "the persona's actor has the role toezicht")
+	assert.Contains(t, reasons(row), "handhaving-bodycam: Bram: Beelden van de bodycam bij de melding @ "+at(t, "blueprint.toml", `"Beelden van`, "", 1))
+}
