@@ -54,7 +54,7 @@ func TestToelichtingPublishesTheMethod(t *testing.T) {
 		"Voldoet met configuratie | De functionaliteit is er na het inrichten van het standaardproduct (instellingen, sjablonen, workflows), zonder programmeren. | 70% | ja",
 		"Voldoet deels | Een deel van de eis wordt waargemaakt; de toelichting zegt welk deel niet. | 25% | nee",
 		"Must | Weegt het zwaarst: de klantreizen of de gemeenten vragen er het sterkst om. | 8",
-		"1 Klantgeleiding | 57 | 10 | 5,2%",
+		"1 Klantgeleiding | 57 | 10 | 4,6%",
 		"(70 × kwaliteitsscore + 30 × prijsscore) ÷ 100: kwaliteit weegt 70 punten en prijs 30 punten van de 100",
 		"De totale prijs is de prijs over 5 jaar van het Prijsblad.",
 		"afgerond op 2 decimalen",
