@@ -15,23 +15,29 @@ type stepCtx struct {
 	s            *blueprint.Step
 	prev         *blueprint.Step
 	matchedNeeds map[int]bool
+	last         seen // what the last match showed
 }
 
 // match reports whether the step meets the condition, with the values for
-// the reason's placeholders and the most precise position: one per
-// hand-off that meets it, one otherwise. The conditions are tested first;
-// the values are only made for a step that matches.
-func (c *stepCtx) match(w *Condition) ([]map[string]string, []blueprint.Pos, bool) {
+// the reason's placeholders and the most precise position. The conditions
+// are tested first; the values are only made for a step that matches. The
+// further hand-offs that meet the condition are left in c.more; each fires
+// the rule on its own (further).
+func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 	m, ok := c.holds(w)
 	if !ok {
-		return nil, nil, false
+		return nil, blueprint.Pos{}, false
 	}
-	vars, pos := []map[string]string{c.values(m)}, []blueprint.Pos{m.pos}
-	for _, h := range m.more {
-		m.handoff, m.pos = h, h.Pos
-		vars, pos = append(vars, c.values(m)), append(pos, h.Pos)
-	}
-	return vars, pos, true
+	c.last = m
+	return c.values(m), m.pos, true
+}
+
+// further returns the values and the position of the i-th further
+// hand-off of the last match.
+func (c *stepCtx) further(i int) (map[string]string, blueprint.Pos) {
+	m := c.last
+	m.handoff, m.pos = m.more[i], m.more[i].Pos
+	return c.values(m), m.pos
 }
 
 // seen is what a step that meets a condition showed: the most precise

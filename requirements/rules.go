@@ -36,8 +36,10 @@ func (dv *deriver) stepRules(j *blueprint.Journey, s, prev *blueprint.Step, mapp
 		for i := range ctx.matchedNeeds {
 			mapped[i] = true
 		}
-		for i := range vars {
-			dv.fire(r, vars[i], Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos[i]})
+		dv.fire(r, vars, Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos})
+		for i := range ctx.last.more {
+			vars, pos := ctx.further(i)
+			dv.fire(r, vars, Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos})
 		}
 	}
 }
