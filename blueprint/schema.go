@@ -237,7 +237,7 @@ var docs = map[string]map[string]fieldDoc{
 		"kleur":   {desc: "Kleur op diagrammen, als #rrggbb.", extra: map[string]any{"pattern": `^#[0-9a-fA-F]{6}$`}},
 	},
 	"System": {
-		"soort": {desc: "Voor een eigen systeem: het ingebouwde systeem waarvan het een soort is (sociaal-domein, klachtensysteem, ketenvoorziening …), of overig; het krijgt daarvan de eisen en GEMMA-componenten."},
+		"soort": {desc: "Voor een eigen systeem: het ingebouwde systeem waarvan het een soort is (sociaal-domein, klachtensysteem, ketenvoorziening …), of overig; het krijgt daarvan de eisen en GEMMA-componenten.", extra: map[string]any{"enum": append(BuiltinVocabulary().SystemIDs(), SystemOther)}},
 	},
 	"Actor": {
 		"soort": {desc: "Kant van de balie: klant, medewerker of partner.", extra: map[string]any{"enum": ActorKinds()}},
