@@ -2,6 +2,7 @@ package blueprint
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -180,7 +181,7 @@ func (c *checker) actorRole(x *Actor) {
 		return
 	}
 	c.oneOf(x.At("rol"), "rol", string(x.Role), roles)
-	if (x.Kind == ActorCustomer) != (x.Role == RoleCustomer) && slicesContains(roles, string(x.Role)) {
+	if (x.Kind == ActorCustomer) != (x.Role == RoleCustomer) && slices.Contains(roles, string(x.Role)) {
 		c.sink.Add(Error, x.At("rol"), "value",
 			c.t(msg{"rol %q past niet bij soort %q", "rol %q does not fit soort %q"}, string(x.Role), string(x.Kind)),
 			c.t(msg{"de rol klant hoort bij soort = \"klant\", en alleen daarbij; laat rol weg of kies een andere", "the role klant goes with soort = \"klant\", and only with it; leave rol out or choose another"}))
@@ -207,15 +208,6 @@ func (c *checker) systemKind(x *System, b *Vocabulary) {
 		return
 	}
 	c.oneOf(x.At("soort"), "soort", x.Kind, kinds)
-}
-
-func slicesContains(xs []string, v string) bool {
-	for _, x := range xs {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func (c *checker) oneOf(at Pos, key, value string, allowed []string) {
