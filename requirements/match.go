@@ -21,7 +21,7 @@ type stepCtx struct {
 // match reports whether the step meets the condition, with the values for
 // the reason's placeholders and the most precise position. The conditions
 // are tested first; the values are only made for a step that matches. The
-// further hand-offs that meet the condition are left in c.more; each fires
+// further hand-offs that meet the condition are left in c.last.more; each fires
 // the rule on its own (further).
 func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 	m, ok := c.holds(w)
