@@ -71,8 +71,8 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 		ch = cat.Channel(s.Channel)
 	}
 	// A partner's channel (the phone line of the UWV) is no contact with
-	// the gemeente: kanaalsoort and klantcontact do not see it; a rule
-	// can still name it in kanaal.
+	// the gemeente: kanaalsoort, klantcontact and kanaalwissel do not see
+	// it; a rule can still name it in kanaal.
 	partner := ch != nil && ch.Partner != ""
 	if len(w.ChannelKinds) > 0 && (ch == nil || partner || !slices.Contains(w.ChannelKinds, string(ch.Kind))) {
 		return seen{}, false
@@ -81,7 +81,7 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 		return seen{}, false
 	}
 	if w.ChannelSwitch {
-		if s.Channel == "" || c.prev == nil || c.prev.Channel == s.Channel {
+		if s.Channel == "" || partner || c.prev == nil || c.prev.Channel == s.Channel {
 			return seen{}, false
 		}
 		pos = s.At("kanaal")

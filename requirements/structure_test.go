@@ -175,6 +175,13 @@ func TestDerivePartnerChannelIsNoContactWithTheGemeente(t *testing.T) {
 	m := model(t, ownProject, [3]string{"uwv", "aanvraag", step("belt-uwv", `kanaal = "telefoon-uwv"`)})
 	res, _ := derive(t, m, Options{})
 	assert.Nil(t, rowOf(res, "KCC-KS-009"), "a call to the UWV needs no telephony of the gemeente")
+
+	m = model(t, ownProject, [3]string{"wissel", "aanvraag", step("mailt", `kanaal = "e-mail"`) +
+		step("belt-uwv", `kanaal = "telefoon-uwv"`) + step("mailt-weer", `kanaal = "e-mail"`) + step("belt", `kanaal = "telefoon"`)})
+	res, _ = derive(t, m, Options{})
+	require.NotNil(t, rowOf(res, "KCC-KS-005"))
+	assert.Equal(t, []string{"kanaalwissel: de klant stapt over naar Telefoon @ " + at(t, "wissel.toml", `kanaal = "telefoon"`, "kanaal = ", 1)},
+		reasons(rowOf(res, "KCC-KS-005")), "a call to the UWV between two e-mails is no switch of the gemeente's channels")
 }
 
 func TestDeriveFailPointAndRepeatContactRaisePriority(t *testing.T) {
