@@ -9,6 +9,7 @@ func checkLists(c *checker) {
 		for _, s := range j.Steps {
 			c.repeatedRef(&s.Source, "volgende", s.Next, Error)
 			c.repeatedRef(&s.Source, "actoren", s.Actors, Warning)
+			c.repeatedRef(&s.Source, "eisen", s.Refs, Warning)
 		}
 		for _, im := range j.Improvements {
 			c.repeatedRef(&im.Source, "stappen", im.Steps, Warning)

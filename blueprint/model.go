@@ -285,9 +285,13 @@ type Step struct {
 	// the same question; like faalpunt, the key takes true or a reason.
 	RepeatContact       bool   `toml:"herhaalcontact"`
 	RepeatContactReason string `toml:"-"`
-	// Needs are explicit functional needs: free text, or keys of the
-	// requirements catalogue.
+	// Needs are functional needs in the customer's or the adviser's
+	// words: always free text, read by the text rules of the requirements
+	// catalogue.
 	Needs []string `toml:"behoeften"`
+	// Refs name requirements of the catalogue outright: requirement ids
+	// ("KCC-WF-004") or function keys ("contactverzoeken").
+	Refs []string `toml:"eisen"`
 	// Next lists the step ids that follow. When the key is absent the flow
 	// goes to the next step in the file; an empty list ends the flow. An
 	// element may be a table with the condition of a branch

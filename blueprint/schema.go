@@ -154,7 +154,8 @@ var docs = map[string]map[string]fieldDoc{
 		"succesfactoren":  {desc: "Wat hier goed gaat."},
 		"faalpunt":        {desc: "De dienstverlening gaat hier vaak mis: true, of de reden als tekst."},
 		"herhaalcontact":  {desc: "De klant neemt opnieuw contact op over dezelfde vraag: true, of de reden als tekst."},
-		"behoeften":       {desc: "Functionele behoeften: vrije tekst of sleutels uit de eisencatalogus."},
+		"behoeften":       {desc: "Functionele behoeften in gewone woorden (altijd vrije tekst); de tekstregels van de eisencatalogus lezen ze."},
+		"eisen":           {desc: "Verwijzingen naar de eisencatalogus: eis-id's (KCC-WF-004) of functiesleutels (contactverzoeken)."},
 		"volgende":        {desc: "De stap(pen) die volgen, als id of als { stap = \"…\", als = \"…\" } met de voorwaarde van een vertakking; zonder deze sleutel de volgende stap in het bestand, [] beëindigt de stroom."},
 		"overdracht":      {desc: "Overdrachten van de vraag van de ene actor naar de andere."},
 		"toelichting":     {desc: "Toelichting."},
@@ -235,8 +236,12 @@ var docs = map[string]map[string]fieldDoc{
 		"partner": {desc: "Voor een kanaal van een ketenpartner, niet van de gemeente (Mijn UWV): de actor van die partner."},
 		"kleur":   {desc: "Kleur op diagrammen, als #rrggbb.", extra: map[string]any{"pattern": `^#[0-9a-fA-F]{6}$`}},
 	},
+	"System": {
+		"soort": {desc: "Voor een eigen systeem: het ingebouwde systeem waarvan het een soort is (sociaal-domein, klachtensysteem, ketenvoorziening …), of overig; het krijgt daarvan de eisen en GEMMA-componenten.", extra: map[string]any{"enum": append(BuiltinVocabulary().SystemIDs(), SystemOther)}},
+	},
 	"Actor": {
 		"soort": {desc: "Kant van de balie: klant, medewerker of partner.", extra: map[string]any{"enum": ActorKinds()}},
+		"rol":   {desc: "Wat de actor doet; de afleidingsregels lezen overdrachten op rol (blueprint catalogue). Zonder rol: klant of ketenpartner naar de soort; een medewerker zonder rol krijgt een waarschuwing.", extra: map[string]any{"enum": RoleIDs()}},
 	},
 }
 

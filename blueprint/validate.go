@@ -2,6 +2,7 @@ package blueprint
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,9 +115,11 @@ func checkCatalogue(c *checker) {
 	for _, x := range p.Actors {
 		c.catalogueEntry(&x.Term, "actor", b.Actor(x.ID) != nil)
 		c.oneOf(x.At("soort"), "soort", string(x.Kind), kindsAc)
+		c.actorRole(x)
 	}
 	for _, x := range p.Systems {
 		c.catalogueEntry(&x.Term, "systeem", b.System(x.ID) != nil)
+		c.systemKind(x, b)
 	}
 	for _, x := range p.Domains {
 		c.catalogueEntry(&x.Term, "domein", b.Domain(x.ID) != nil)
@@ -152,6 +155,59 @@ func (c *checker) catalogueEntry(t *Term, table string, builtin bool) {
 			c.t(msg{"%s %q is al ingebouwd", "%s %q is built in already"}, table, t.ID),
 			c.t(msg{"haal deze [[%s]] weg; het ingebouwde %q kan zo gebruikt worden", "remove this [[%s]]; the built-in %q can be used as is"}, table, t.ID))
 	}
+}
+
+// actorRole checks the rol of an own actor, and warns about an employee
+// without one: the requirements rules match hand-offs on roles, so its
+// hand-offs would derive nothing.
+func (c *checker) actorRole(x *Actor) {
+	roles := RoleIDs()
+	if x.Role == "" {
+		var staff []string
+		for _, r := range Roles() {
+			if r.Kind == ActorEmployee {
+				staff = append(staff, r.ID)
+			}
+		}
+		if x.Kind != ActorEmployee {
+			return
+		}
+		sug := SuggestRole(x)
+		c.sink.Add(Warning, x.Pos, "actor-role",
+			c.t(msg{"actor %q heeft geen rol: de afleiding van eisen weet niet wat deze medewerker doet, en zijn overdrachten leiden tot geen eis",
+				"actor %q has no rol: the derivation does not know what this employee does, and its hand-offs lead to no requirement"}, x.ID),
+			c.t(msg{"voeg rol = %q toe (waarschijnlijk, naar de naam); rollen van medewerkers: %s (zie blueprint catalogue)",
+				"add rol = %q (likely, from the name); roles of employees: %s (see blueprint catalogue)"}, string(sug), strings.Join(staff, ", ")))
+		return
+	}
+	c.oneOf(x.At("rol"), "rol", string(x.Role), roles)
+	if (x.Kind == ActorCustomer) != (x.Role == RoleCustomer) && slices.Contains(roles, string(x.Role)) {
+		c.sink.Add(Error, x.At("rol"), "value",
+			c.t(msg{"rol %q past niet bij soort %q", "rol %q does not fit soort %q"}, string(x.Role), string(x.Kind)),
+			c.t(msg{"de rol klant hoort bij soort = \"klant\", en alleen daarbij; laat rol weg of kies een andere", "the role klant goes with soort = \"klant\", and only with it; leave rol out or choose another"}))
+	}
+}
+
+// systemKind checks the soort of an own system, and warns about a system
+// without one: the requirements rules match systems on kinds.
+func (c *checker) systemKind(x *System, b *Vocabulary) {
+	kinds := append(b.SystemIDs(), SystemOther)
+	if x.Kind == "" {
+		hint := c.t(msg{"voeg soort = \"…\" toe met een ingebouwd systeem (blueprint catalogue), of soort = %q als het niets voor het KCC betekent",
+			"add soort = \"…\" naming a built-in system (blueprint catalogue), or soort = %q when it means nothing for the contact centre"}, SystemOther)
+		if sug := SuggestSystemKind(x); sug == SystemOther {
+			hint = c.t(msg{"voeg soort = %q toe als het niets voor het KCC betekent (waarschijnlijk, naar de naam), of noem een ingebouwd systeem (blueprint catalogue)",
+				"add soort = %q when it means nothing for the contact centre (likely, from the name), or name a built-in system (blueprint catalogue)"}, SystemOther)
+		} else if sug != "" {
+			hint = c.t(msg{"voeg soort = %q toe (waarschijnlijk, naar de naam); of een ander ingebouwd systeem (blueprint catalogue), of soort = %q als het niets voor het KCC betekent",
+				"add soort = %q (likely, from the name); or another built-in system (blueprint catalogue), or soort = %q when it means nothing for the contact centre"}, sug, SystemOther)
+		}
+		c.sink.Add(Warning, x.Pos, "system-kind",
+			c.t(msg{"systeem %q heeft geen soort: de afleiding van eisen en de GEMMA-dekking weten niet wat voor systeem het is",
+				"system %q has no soort: the derivation of requirements and the GEMMA coverage do not know what kind of system it is"}, x.ID), hint)
+		return
+	}
+	c.oneOf(x.At("soort"), "soort", x.Kind, kinds)
 }
 
 func (c *checker) oneOf(at Pos, key, value string, allowed []string) {

@@ -304,6 +304,12 @@ func (r *Rule) pain() bool {
 // Name returns the rule name.
 func (r *Rule) Name(lang blueprint.Lang) string { return pick(lang, r.Label, r.NameEN) }
 
+// The values of overdracht_rollen.
+const (
+	RolesDiffer = "verschillend"
+	RolesSame   = "gelijk"
+)
+
 // Rule levels.
 const (
 	LevelStep  = "stap"
@@ -329,11 +335,18 @@ type Condition struct {
 	Actors        []string `toml:"actor"`
 	// Frontstage holds when one of these actors acts in the frontoffice
 	// lane: in sight of, or in conversation with, the customer.
-	Frontstage    []string `toml:"frontoffice"`
-	HandoffFrom   []string `toml:"overdracht_van"`
-	HandoffTo     []string `toml:"overdracht_naar"`
-	RepeatContact bool     `toml:"herhaalcontact"`
-	FailPoint     bool     `toml:"faalpunt"`
+	Frontstage []string `toml:"frontoffice"`
+	// HandoffFrom and HandoffTo, like Actors and Frontstage, name actors
+	// by role (blueprint.Roles: "kcc", "vakafdeling", "ketenpartner", …)
+	// or by id; a role matches every actor that has it.
+	HandoffFrom []string `toml:"overdracht_van"`
+	HandoffTo   []string `toml:"overdracht_naar"`
+	// HandoffRoles says how the roles of the two sides of the hand-off
+	// relate: "verschillend" (another role) or "gelijk" (the same role,
+	// between two different actors). Empty: either.
+	HandoffRoles  string `toml:"overdracht_rollen"`
+	RepeatContact bool   `toml:"herhaalcontact"`
+	FailPoint     bool   `toml:"faalpunt"`
 	// WaitFrom and WaitUpTo bound the step's wachttijd (inclusive).
 	WaitFrom *blueprint.Duration `toml:"wachttijd_vanaf"`
 	WaitUpTo *blueprint.Duration `toml:"wachttijd_tot"`

@@ -276,7 +276,7 @@ func checkRules(d *blueprint.Collector, c *Catalogue) {
 // conditionKeys lists which condition keys each level accepts.
 var conditionKeys = map[string][]string{
 	LevelStep: {"kanaal", "kanaalsoort", "klantcontact", "kanaalwissel", "systeem", "vraagsoort", "domein", "actor", "frontoffice",
-		"overdracht_van", "overdracht_naar", "herhaalcontact", "faalpunt", "wachttijd_vanaf", "wachttijd_tot",
+		"overdracht_van", "overdracht_naar", "overdracht_rollen", "herhaalcontact", "faalpunt", "wachttijd_vanaf", "wachttijd_tot",
 		"emotie_tot", "emotiekloof_vanaf", "behoefte_bevat", "knelpunt_bevat"},
 	LevelPhase: {"meetpunten", "domein"},
 	LevelText:  {"rol", "behoefte_bevat", "knelpunt_bevat"},
@@ -303,6 +303,10 @@ func checkCondition(d *blueprint.Collector, r *Rule, level string) {
 	if level == LevelText && len(w.NeedContains) == 0 && len(w.PainContains) == 0 {
 		x := d.Errorf(w.Pos, "condition", "regel %s op niveau tekst noemt geen woorden", "rule %s at level tekst names no words", r.ID)
 		d.Hint(x, "voeg behoefte_bevat of knelpunt_bevat toe", "add behoefte_bevat or knelpunt_bevat")
+	}
+	if w.HandoffRoles != "" && w.HandoffRoles != RolesDiffer && w.HandoffRoles != RolesSame {
+		x := d.Errorf(w.At("overdracht_rollen"), "value", "onbekende waarde %q voor overdracht_rollen", "unknown value %q for overdracht_rollen", w.HandoffRoles)
+		d.DidYouMean(x, w.HandoffRoles, []string{RolesDiffer, RolesSame})
 	}
 	if w.EmotionUpTo != nil && (*w.EmotionUpTo < -2 || *w.EmotionUpTo > 2) {
 		d.Errorf(w.At("emotie_tot"), "value", "emotie_tot moet tussen -2 en 2 liggen", "emotie_tot must be between -2 and 2")
@@ -338,9 +342,10 @@ func checkCondition(d *blueprint.Collector, r *Rule, level string) {
 }
 
 // checkReferences warns about rule conditions that name channels, systems,
-// actors, question types or domains the journeys' catalogue does not know:
+// actors (by id or role), question types or domains the journeys' catalogue does not know:
 // such a rule can never fire. It runs when the model is known.
 func checkReferences(d *blueprint.Collector, c *Catalogue, bc *blueprint.Vocabulary) {
+	actorsAndRoles := append(bc.ActorIDs(), blueprint.RoleIDs()...)
 	for _, r := range c.Rules {
 		w := r.When
 		if w == nil {
@@ -355,11 +360,11 @@ func checkReferences(d *blueprint.Collector, c *Catalogue, bc *blueprint.Vocabul
 			{"systeem", w.Systems, bc.SystemIDs()},
 			{"vraagsoort", w.QuestionTypes, bc.QuestionTypeIDs()},
 			{"domein", w.Domains, bc.DomainIDs()},
-			{"actor", w.Actors, bc.ActorIDs()},
-			{"frontoffice", w.Frontstage, bc.ActorIDs()},
-			{"overdracht_van", w.HandoffFrom, bc.ActorIDs()},
-			{"overdracht_naar", w.HandoffTo, bc.ActorIDs()},
-			{"rol", w.Roles, bc.ActorIDs()},
+			{"actor", w.Actors, actorsAndRoles},
+			{"frontoffice", w.Frontstage, actorsAndRoles},
+			{"overdracht_van", w.HandoffFrom, actorsAndRoles},
+			{"overdracht_naar", w.HandoffTo, actorsAndRoles},
+			{"rol", w.Roles, actorsAndRoles},
 		} {
 			for i, v := range k.vals {
 				if !slices.Contains(k.known, v) {

@@ -22,6 +22,8 @@ type deriver struct {
 	ev      map[*Requirement]*ev
 	reasons map[string]string // interned reason texts
 	steps   map[*blueprint.Step]map[*Requirement]bool
+	roles   map[string]string // actor id → role, made on first use (match.go)
+	kinds   map[string]string // system id → kind, made on first use (match.go)
 	// scratch is reused by the step matcher (match.go).
 	scratch struct {
 		systems []*blueprint.Support
@@ -63,15 +65,13 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 // text rules and the step rules, then the phase rules and the journey's
 // priorities.
 func (dv *deriver) journey(j *blueprint.Journey) {
-	var prev *blueprint.Step // previous step with a channel
+	var prev *blueprint.Step // previous step with a channel of the gemeente
 	for _, s := range j.Steps {
-		mapped := dv.needs(j, s)
-		for i := range dv.stepTexts(j, s) {
-			mapped[i] = true
-		}
+		dv.refs(j, s) // the step's eisen (refs.go)
+		mapped := dv.stepTexts(j, s)
 		dv.stepRules(j, s, prev, mapped)
 		dv.unmapped(s, mapped)
-		if s.Channel != "" {
+		if s.Channel != "" && !dv.partnerChannel(s.Channel) {
 			prev = s
 		}
 	}
@@ -150,3 +150,10 @@ func (dv *deriver) intern(s string) string {
 
 // t returns the text in the result's language.
 func (dv *deriver) t(nl, en string) string { return blueprint.T(dv.lang, nl, en) }
+
+// partnerChannel reports whether a channel is a partner's (partner =
+// "uwv"), not the gemeente's.
+func (dv *deriver) partnerChannel(id string) bool {
+	ch := dv.m.Vocabulary.Channel(id)
+	return ch != nil && ch.Partner != ""
+}

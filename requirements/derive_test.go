@@ -218,42 +218,55 @@ func TestDeriveLatentNeedProactiveMessages(t *testing.T) {
 
 func TestDeriveExplicitNeeds(t *testing.T) {
 	m := model(t, "", [3]string{"keys", "informatievraag", step("s", `kanaal = "telefoon"
-behoeften = ["KCC-CR-002", "kennisbank", "kennisbnk", "Status van mijn melding inzien", "Iets buiten de catalogus"]`)})
+behoeften = ["Status van mijn melding inzien", "Iets buiten de catalogus", "klantcontacthistorie"]
+eisen = ["KCC-CR-002", "kennisbank", "kennisbnk"]`)})
 	res, diags := derive(t, m, Options{})
 	cr := rowOf(res, "KCC-CR-002")
 	require.NotNil(t, cr)
-	assert.Contains(t, reasons(cr), "behoefte: behoefte noemt KCC-CR-002 @ "+at(t, "keys.toml", `"KCC-CR-002"`, "", 1))
+	assert.Contains(t, reasons(cr), "behoefte: eisen noemt KCC-CR-002 @ "+at(t, "keys.toml", `"KCC-CR-002"`, "", 1))
 	assert.Equal(t, blueprint.MoSCoWMust, cr.MoSCoW, "an explicitly named requirement is a must")
 	assert.Contains(t, cr.Priority.Reason, "expliciet als behoefte genoemd")
 	for _, id := range []string{"KCC-KG-001", "KCC-KG-002", "KCC-KG-003", "KCC-KG-004"} {
 		row := rowOf(res, id)
 		if assert.NotNil(t, row, "the function key kennisbank names all its requirements: %s", id) {
-			assert.Contains(t, reasons(row), "behoefte: behoefte noemt functie kennisbank @ "+at(t, "keys.toml", `"kennisbank"`, "", 1))
+			assert.Contains(t, reasons(row), "behoefte: eisen noemt functie kennisbank @ "+at(t, "keys.toml", `"kennisbank"`, "", 1))
 		}
 	}
 	status := rowOf(res, "KCC-WF-003")
 	require.NotNil(t, status)
 	assert.Contains(t, reasons(status), `woord-status: noemt "status": Status van mijn melding inzien @ `+at(t, "keys.toml", `"Status van`, "", 1))
+	if row := rowOf(res, "KCC-CR-007"); row != nil {
+		for _, r := range reasons(row) {
+			assert.NotContains(t, r, "noemt functie klantcontacthistorie", "a function key in behoeften is free text: it names nothing")
+		}
+	}
 	var got []string
 	for _, d := range diags {
 		got = append(got, d.String())
 	}
 	assert.Equal(t, []string{
-		at(t, "keys.toml", `"kennisbnk"`, "", 1) + `: fout: onbekende sleutel "kennisbnk" in behoeften: geen eis-id of functie van de catalogus; bedoelde u "kennisbank"? (een vrije behoefte schrijft u als zin, met spaties)`,
-		at(t, "keys.toml", `"Iets buiten`, "", 1) + `: waarschuwing: behoefte "Iets buiten de catalogus" leidt tot geen eis uit de catalogus; noem een functiesleutel of eis-id (zie blueprint matrix --catalogue-template), vul de catalogus aan, of laat de waarschuwing staan als de behoefte buiten de KCC-voorziening valt`,
+		at(t, "keys.toml", `"Iets buiten`, "", 1) + `: waarschuwing: behoefte "Iets buiten de catalogus" leidt tot geen eis uit de catalogus; noem de eis of functie in eisen (zie blueprint matrix --catalogue-template), vul de catalogus aan, of laat de waarschuwing staan als de behoefte buiten de KCC-voorziening valt`,
+		at(t, "keys.toml", `"klantcontacthistorie"`, "", 1) + `: waarschuwing: behoefte "klantcontacthistorie" is een functiesleutel van de catalogus; behoeften zijn vrije tekst; zet hem in eisen: eisen = ["klantcontacthistorie"]`,
+		at(t, "keys.toml", `"kennisbnk"`, "", 1) + `: fout: onbekende verwijzing "kennisbnk" in eisen: geen eis-id of functiesleutel van de catalogus; bedoelde u "kennisbank"? (een behoefte in gewone woorden hoort in behoeften)`,
 	}, got)
+	var checked []string
+	for _, d := range CheckReferences(m, Builtin(), blueprint.Dutch) {
+		checked = append(checked, d.String())
+	}
+	assert.Equal(t, got[1:], checked,
+		"validate reports every reference the matrix rejects or warns about, in the same words; the need no rule reads is the matrix's")
 }
 
 func TestDeriveMessagesInEnglish(t *testing.T) {
 	m := model(t, "", [3]string{"en", "informatievraag", step("s", `kanaal = "chat"
-behoeften = ["kennisbnk"]`)})
+eisen = ["kennisbnk"]`)})
 	res, diags := derive(t, m, Options{Lang: blueprint.English})
 	require.Len(t, diags, 1)
-	assert.Equal(t, at(t, "en.toml", `"kennisbnk"`, "", 1)+`: error: unknown key "kennisbnk" in behoeften: not a requirement id or function of the catalogue; did you mean "kennisbank"? (write a free-text need as a sentence, with spaces)`, diags[0].String())
+	assert.Equal(t, at(t, "en.toml", `"kennisbnk"`, "", 1)+`: error: unknown reference "kennisbnk" in eisen: not a requirement id or function key of the catalogue; did you mean "kennisbank"? (a need in plain words belongs in behoeften)`, diags[0].String())
 	assert.Contains(t, reasons(rowOf(res, "KCC-KS-001")), "kanaal-chat: step via Chat @ "+at(t, "en.toml", "[[stap]]", "", 1))
 	assert.Equal(t, "Web chat with agents", rowOf(res, "KCC-KS-001").Requirement.Title(res.Lang))
 	_, diags = derive(t, m, Options{Lang: blueprint.English, MessageLang: blueprint.Dutch})
-	assert.Contains(t, diags[0].Summary, "onbekende sleutel", "MessageLang sets the language of the diagnostics")
+	assert.Contains(t, diags[0].Summary, "onbekende verwijzing", "MessageLang sets the language of the diagnostics")
 }
 
 func TestDerivePriorityOverrides(t *testing.T) {

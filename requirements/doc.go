@@ -33,8 +33,11 @@
 //   - result.go: what Derive returns (Result, Row, Trace, Priority).
 //   - derive.go: Options, Derive and its passes in order, the pass over a
 //     journey, and the last pass that turns evidence into rows.
-//   - evidence.go: the evidence gathered per requirement; explicit needs
-//     (catalogue keys in behoeften) and what needed requirements require.
+//   - evidence.go: the evidence gathered per requirement, the free-text
+//     needs no rule recognised, and what needed requirements require.
+//   - refs.go: a step's eisen (requirement ids and function keys), and
+//     CheckReferences, which blueprint validate runs: every reference
+//     Derive would reject.
 //   - rules.go: applying the step, phase and text rules of the catalogue.
 //   - match.go: whether a step meets a rule's condition, and the values it
 //     gives the reason's placeholders.

@@ -2,7 +2,6 @@ package requirements
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
 )
@@ -82,73 +81,38 @@ func (dv *deriver) add(r *Requirement, t *Trace) {
 
 // isPain reports whether a trace is a pain signal rather than only a
 // pattern of use: a need (explicit or free text), a pain point or a
-// persona's text, or a rule about fail points, repeat contacts or negative
-// emotion. A rule about a channel or a system shows use, not pain, even
-// on a painful step.
+// persona's text, a rule about fail points, repeat contacts or negative
+// emotion, or any step rule that fires on a step marked faalpunt or
+// herhaalcontact: where the service fails or the customer has to come
+// back, what the step runs on (its channel, its systems, its hand-offs) is
+// part of the failure. A rule about a channel or a system on a step that
+// is only unpleasant (a low emotion) shows use, not pain.
 func isPain(t *Trace) bool {
 	switch t.Kind {
 	case TraceNeed:
 		return true
 	case TraceRule:
-		return t.Rule != nil && t.Rule.pain()
+		if t.Rule == nil {
+			return false
+		}
+		return t.Rule.pain() || (t.Step != nil && (t.Step.FailPoint || t.Step.RepeatContact))
 	}
 	return false
-}
-
-// isKey reports whether a behoefte is a catalogue key rather than free
-// text: a key has no spaces.
-func isKey(need string) bool {
-	n := strings.TrimSpace(need)
-	return n != "" && !strings.ContainsAny(n, " \t\n")
-}
-
-// needs applies the explicit needs of a step (catalogue keys) and reports
-// unknown keys. It returns the free-text needs as not yet mapped.
-func (dv *deriver) needs(j *blueprint.Journey, s *blueprint.Step) map[int]bool {
-	mapped := map[int]bool{}
-	for i, n := range s.Needs {
-		if !isKey(n) {
-			continue
-		}
-		key := strings.TrimSpace(n)
-		pos := s.ElemAt("behoeften", i)
-		if r := dv.cat.Requirement(key); r != nil {
-			dv.add(r, &Trace{Kind: TraceNeed, Journey: j, Phase: j.Phase(s.Phase), Step: s, Explicit: true, Pos: pos,
-				Reason: dv.intern(fmt.Sprintf(dv.t("behoefte noemt %s", "need names %s"), r.ID))})
-			dv.evOf(r).explicitID = true
-			continue
-		}
-		if f := dv.cat.Function(key); f != nil {
-			reason := dv.intern(fmt.Sprintf(dv.t("behoefte noemt functie %s", "need names function %s"), f.Key))
-			for _, r := range dv.cat.RequirementsOf(key) {
-				dv.add(r, &Trace{Kind: TraceNeed, Journey: j, Phase: j.Phase(s.Phase), Step: s, Explicit: true, Pos: pos, Reason: reason})
-				dv.evOf(r).explicitFn = true
-			}
-			continue
-		}
-		x := dv.d.Errorf(pos, "unknown-need-key", "onbekende sleutel %q in behoeften: geen eis-id of functie van de catalogus",
-			"unknown key %q in behoeften: not a requirement id or function of the catalogue", key)
-		if sug := blueprint.Suggest(key, append(dv.cat.functionKeys(), dv.cat.requirementIDs()...)); sug != "" {
-			dv.d.Hint(x, "bedoelde u %q? (een vrije behoefte schrijft u als zin, met spaties)", "did you mean %q? (write a free-text need as a sentence, with spaces)", sug)
-		} else {
-			dv.d.Hint(x, "gebruik een functiesleutel zoals \"klantcontacthistorie\" of een eis-id zoals \"KCC-CR-002\"; een vrije behoefte schrijft u als zin, met spaties",
-				"use a function key such as \"klantcontacthistorie\" or a requirement id such as \"KCC-CR-002\"; write a free-text need as a sentence, with spaces")
-		}
-	}
-	return mapped
 }
 
 // unmapped warns about the free-text needs of a step that no rule
 // recognised: they lead to no requirement.
 func (dv *deriver) unmapped(s *blueprint.Step, mapped map[int]bool) {
 	for i, n := range s.Needs {
-		if isKey(n) || mapped[i] {
+		// A behoefte that spells a key is free text that names nothing,
+		// whether or not a text rule read it.
+		if needIsRef(dv.d, dv.cat, s.ElemAt("behoeften", i), n) || mapped[i] {
 			continue
 		}
 		x := dv.d.Warnf(s.ElemAt("behoeften", i), "need-unmapped",
 			"behoefte %q leidt tot geen eis uit de catalogus", "need %q leads to no requirement of the catalogue", n)
-		dv.d.Hint(x, "noem een functiesleutel of eis-id (zie blueprint matrix --catalogue-template), vul de catalogus aan, of laat de waarschuwing staan als de behoefte buiten de KCC-voorziening valt",
-			"name a function key or requirement id (see blueprint matrix --catalogue-template), extend the catalogue, or leave the warning if the need is outside the KCC shared service")
+		dv.d.Hint(x, "noem de eis of functie in eisen (zie blueprint matrix --catalogue-template), vul de catalogus aan, of laat de waarschuwing staan als de behoefte buiten de KCC-voorziening valt",
+			"name the requirement or function in eisen (see blueprint matrix --catalogue-template), extend the catalogue, or leave the warning if the need is outside the KCC shared service")
 	}
 }
 

@@ -15,29 +15,44 @@ type stepCtx struct {
 	s            *blueprint.Step
 	prev         *blueprint.Step
 	matchedNeeds map[int]bool
+	last         seen // what the last match showed
 }
 
 // match reports whether the step meets the condition, with the values for
 // the reason's placeholders and the most precise position. The conditions
-// are tested first; the values are only made for a step that matches.
+// are tested first; the values are only made for a step that matches. The
+// further hand-offs that meet the condition are left in c.last.more; each fires
+// the rule on its own (further).
 func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
 	m, ok := c.holds(w)
 	if !ok {
 		return nil, blueprint.Pos{}, false
 	}
+	c.last = m
 	return c.values(m), m.pos, true
+}
+
+// further returns the values and the position of the i-th further
+// hand-off of the last match.
+func (c *stepCtx) further(i int) (map[string]string, blueprint.Pos) {
+	m := c.last
+	m.handoff, m.pos = m.more[i], m.more[i].Pos
+	return c.values(m), m.pos
 }
 
 // seen is what a step that meets a condition showed: the most precise
 // position, and the parts of the step the reason can name. Its systems and
 // actors are valid until the next test.
 type seen struct {
-	pos        blueprint.Pos
-	ch         *blueprint.Channel
-	qt         string
-	systems    []*blueprint.Support
-	actors     []string
-	handoff    *blueprint.Handoff
+	pos     blueprint.Pos
+	ch      *blueprint.Channel
+	qt      string
+	systems []*blueprint.Support
+	actors  []string
+	handoff *blueprint.Handoff
+	// more are the further hand-offs of the step that meet the
+	// condition; each fires the rule on its own.
+	more       []*blueprint.Handoff
 	text, word string
 }
 
@@ -55,14 +70,18 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	if s.Channel != "" {
 		ch = cat.Channel(s.Channel)
 	}
-	if len(w.ChannelKinds) > 0 && (ch == nil || !slices.Contains(w.ChannelKinds, string(ch.Kind))) {
+	// A partner's channel (the phone line of the UWV) is no contact with
+	// the gemeente: kanaalsoort, klantcontact and kanaalwissel do not see
+	// it; a rule can still name it in kanaal.
+	partner := ch != nil && ch.Partner != ""
+	if len(w.ChannelKinds) > 0 && (ch == nil || partner || !slices.Contains(w.ChannelKinds, string(ch.Kind))) {
 		return seen{}, false
 	}
-	if w.Contact && s.Channel == "" {
+	if w.Contact && (s.Channel == "" || partner) {
 		return seen{}, false
 	}
 	if w.ChannelSwitch {
-		if s.Channel == "" || c.prev == nil || c.prev.Channel == s.Channel {
+		if s.Channel == "" || partner || c.prev == nil || c.prev.Channel == s.Channel {
 			return seen{}, false
 		}
 		pos = s.At("kanaal")
@@ -113,7 +132,7 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	systems := c.dv.scratch.systems[:0]
 	if len(w.Systems) > 0 {
 		for _, sup := range s.Support {
-			if sup.System != "" && slices.Contains(w.Systems, sup.System) {
+			if sup.System != "" && (slices.Contains(w.Systems, sup.System) || slices.Contains(w.Systems, c.dv.kindOf(sup.System))) {
 				systems = append(systems, sup)
 			}
 		}
@@ -126,7 +145,7 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	actors := c.dv.scratch.actors[:0]
 	if len(w.Actors) > 0 {
 		for _, a := range j.StepActors(s) {
-			if slices.Contains(w.Actors, a) {
+			if c.dv.actorIs(a, w.Actors) {
 				actors = append(actors, a)
 			}
 		}
@@ -138,7 +157,7 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	if len(w.Frontstage) > 0 {
 		actors = actors[:0]
 		for _, a := range s.Frontstage {
-			if slices.Contains(w.Frontstage, a.Actor) && !slices.Contains(actors, a.Actor) {
+			if c.dv.actorIs(a.Actor, w.Frontstage) && !slices.Contains(actors, a.Actor) {
 				actors = append(actors, a.Actor)
 			}
 		}
@@ -148,11 +167,16 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 		}
 	}
 	var hit *blueprint.Handoff
-	if len(w.HandoffFrom) > 0 || len(w.HandoffTo) > 0 {
+	var more []*blueprint.Handoff
+	if len(w.HandoffFrom) > 0 || len(w.HandoffTo) > 0 || w.HandoffRoles != "" {
 		for _, h := range s.Handoffs {
-			if (len(w.HandoffFrom) == 0 || slices.Contains(w.HandoffFrom, h.From)) && (len(w.HandoffTo) == 0 || slices.Contains(w.HandoffTo, h.To)) {
-				hit = h
-				break
+			if (len(w.HandoffFrom) == 0 || c.dv.actorIs(h.From, w.HandoffFrom)) && (len(w.HandoffTo) == 0 || c.dv.actorIs(h.To, w.HandoffTo)) &&
+				c.dv.rolesRelate(h, w.HandoffRoles) {
+				if hit == nil {
+					hit = h
+				} else {
+					more = append(more, h)
+				}
 			}
 		}
 		if hit == nil {
@@ -171,9 +195,6 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	if len(w.NeedContains) > 0 {
 		var hits map[int]bool
 		for i, n := range s.Needs {
-			if isKey(n) {
-				continue
-			}
 			if _, wd, ok := findWord([]string{n}, w.NeedContains); ok {
 				if hits == nil {
 					hits = map[int]bool{}
@@ -187,7 +208,7 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 		}
 		c.matchedNeeds = hits
 	}
-	return seen{pos: pos, ch: ch, qt: qt, systems: systems, actors: actors, handoff: hit, text: text, word: word}, true
+	return seen{pos: pos, ch: ch, qt: qt, systems: systems, actors: actors, handoff: hit, more: more, text: text, word: word}, true
 }
 
 // values makes the values of the reason's placeholders for a step that
@@ -241,6 +262,57 @@ func (c *stepCtx) values(m seen) map[string]string {
 		vars["tekst"], vars["woord"] = m.text, m.word
 	}
 	return vars
+}
+
+// actorIs reports whether a rule's list of actors names the actor: by its
+// id, or by its role (blueprint.Roles), so that "vakafdeling" in a rule
+// matches every own actor with rol = "vakafdeling".
+func (dv *deriver) actorIs(id string, vals []string) bool {
+	if slices.Contains(vals, id) {
+		return true
+	}
+	r := dv.roleOf(id)
+	return r != "" && slices.Contains(vals, r)
+}
+
+// kindOf returns the kind of a system ("" when it has none): a rule that
+// names "sociaal-domein" matches an own uitkeringssysteem of that soort.
+func (dv *deriver) kindOf(id string) string {
+	if dv.kinds == nil {
+		dv.kinds = make(map[string]string, len(dv.m.Vocabulary.Systems))
+		for _, s := range dv.m.Vocabulary.Systems {
+			dv.kinds[s.ID] = s.KindOf()
+		}
+	}
+	return dv.kinds[id]
+}
+
+// roleOf returns the role of an actor ("" when it has none).
+func (dv *deriver) roleOf(id string) string {
+	if dv.roles == nil {
+		dv.roles = make(map[string]string, len(dv.m.Vocabulary.Actors))
+		for _, a := range dv.m.Vocabulary.Actors {
+			dv.roles[a.ID] = string(a.RoleOf())
+		}
+	}
+	return dv.roles[id]
+}
+
+// rolesRelate reports whether the two sides of a hand-off relate as
+// overdracht_rollen asks: another role, or the same role between two
+// different actors. Both sides need a role.
+func (dv *deriver) rolesRelate(h *blueprint.Handoff, rel string) bool {
+	if rel == "" {
+		return true
+	}
+	from, to := dv.roleOf(h.From), dv.roleOf(h.To)
+	if from == "" || to == "" {
+		return false
+	}
+	if rel == RolesSame {
+		return from == to && h.From != h.To
+	}
+	return from != to
 }
 
 // actorName returns the name of an actor in the result's language.

@@ -8,17 +8,10 @@ import (
 
 // override records a [[prioriteit]] and checks that it names something.
 func (dv *deriver) override(j *blueprint.Journey, p *blueprint.PriorityOverride, project bool) {
-	reqs := dv.cat.targets(p.Requirement)
-	if len(reqs) == 0 {
-		x := dv.d.Errorf(p.At("eis"), "unknown-requirement", "[[prioriteit]] noemt %q: geen eis-id of functiesleutel van de catalogus",
-			"[[prioriteit]] names %q: not a requirement id or function key of the catalogue", p.Requirement)
-		if sug := blueprint.Suggest(p.Requirement, append(dv.cat.requirementIDs(), dv.cat.functionKeys()...)); sug != "" {
-			dv.d.Hint(x, "bedoelde u %q?", "did you mean %q?", sug)
-		} else {
-			dv.d.Hint(x, "de eisen en functies staan in blueprint matrix --catalogue-template", "the requirements and functions are listed by blueprint matrix --catalogue-template")
-		}
+	if !checkPriorityRef(dv.d, dv.cat, p) {
 		return
 	}
+	reqs := dv.cat.targets(p.Requirement)
 	reason := dv.intern(fmt.Sprintf(dv.t("prioriteit vastgesteld: %s", "priority fixed: %s"), p.Reason))
 	for _, r := range reqs {
 		e := dv.evOf(r)

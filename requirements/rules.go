@@ -37,6 +37,10 @@ func (dv *deriver) stepRules(j *blueprint.Journey, s, prev *blueprint.Step, mapp
 			mapped[i] = true
 		}
 		dv.fire(r, vars, Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos})
+		for i := range ctx.last.more {
+			vars, pos := ctx.further(i)
+			dv.fire(r, vars, Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos})
+		}
 	}
 }
 
@@ -65,9 +69,7 @@ func (dv *deriver) phaseRules(j *blueprint.Journey) {
 func (dv *deriver) stepTexts(j *blueprint.Journey, s *blueprint.Step) map[int]bool {
 	var refs []textRef
 	for i, n := range s.Needs {
-		if !isKey(n) {
-			refs = append(refs, newRef(n, s.ElemAt("behoeften", i), true, i))
-		}
+		refs = append(refs, newRef(n, s.ElemAt("behoeften", i), true, i))
 	}
 	for i, k := range s.PainPoints {
 		refs = append(refs, newRef(k, s.ElemAt("knelpunten", i), false, i))
@@ -125,7 +127,7 @@ func (dv *deriver) texts(j *blueprint.Journey, ph *blueprint.Phase, s *blueprint
 			continue
 		}
 		w := r.When
-		if len(w.Roles) > 0 && !slices.Contains(w.Roles, role) {
+		if len(w.Roles) > 0 && !dv.actorIs(role, w.Roles) { // the persona's actor, by id or role
 			continue
 		}
 		for _, ref := range refs {

@@ -56,13 +56,28 @@ func writeCatalogue(w io.Writer, cat *blueprint.Vocabulary, lang blueprint.Lang)
 	for _, x := range cat.Channels {
 		row(x.ID, x.Name(lang), string(x.Kind))
 	}
-	section("\n" + t("Actoren (actor)", "Actors (actor)"))
+	section("\n" + t("Actoren (actor): soort, rol", "Actors (actor): soort, rol"))
 	for _, x := range cat.Actors {
-		row(x.ID, x.Name(lang), string(x.Kind))
+		kind := string(x.Kind)
+		if r := x.RoleOf(); r != "" {
+			kind += ", " + string(r)
+		}
+		row(x.ID, x.Name(lang), kind)
 	}
-	section("\n" + t("Systemen (systeem)", "Systems (systeem)"))
+	section("\n" + t("Rollen van actoren (rol): de afleiding van eisen leest overdrachten op rol", "Roles of actors (rol): the derivation of requirements reads hand-offs by role"))
+	for _, r := range blueprint.Roles() {
+		row(r.ID, r.Name(lang), string(r.Kind))
+		for _, l := range wrapText(r.Description, 70) {
+			fmt.Fprintf(w, "  %-22s %s\n", "", l)
+		}
+	}
+	section("\n" + t("Systemen (systeem): een eigen systeem noemt in soort een van deze, of overig", "Systems (systeem): an own system names one of these in soort, or overig"))
 	for _, x := range cat.Systems {
-		row(x.ID, x.Name(lang), "")
+		kind := ""
+		if !x.BuiltIn && x.Kind != "" {
+			kind = t("soort ", "kind ") + x.Kind
+		}
+		row(x.ID, x.Name(lang), kind)
 	}
 	section("\n" + t("Domeinen (domein)", "Domains (domein)"))
 	for _, x := range cat.Domains {

@@ -289,7 +289,7 @@ fase = "f"
 titel = "Stap"
 kanaal = "chat"
 klantactie = "Chat"
-behoeften = ["klantcontacthistori"]
+eisen = ["klantcontacthistori"]
 
 [[prioriteit]]
 eis = "KCC-CR-0002"
@@ -300,7 +300,7 @@ reden = "Belangrijk"
 	assert.Equal(t, exitDiagnostics, code)
 	assert.Empty(t, stdout)
 	name := filepath.ToSlash(p)
-	assert.Contains(t, stderr, name+`:21:14: fout: onbekende sleutel "klantcontacthistori" in behoeften`)
+	assert.Contains(t, stderr, name+`:21:10: fout: onbekende verwijzing "klantcontacthistori" in eisen`)
 	assert.Contains(t, stderr, `bedoelde u "klantcontacthistorie"?`)
 	assert.Contains(t, stderr, name+`:24:7: fout: [[prioriteit]] noemt "KCC-CR-0002"`)
 	assert.Contains(t, stderr, `bedoelde u "KCC-CR-002"?`)
@@ -360,4 +360,60 @@ func TestMatrixEnglishWorkbook(t *testing.T) {
 	defer f.Close()
 	assert.Equal(t, "Introduction", f.GetSheetList()[0])
 	assert.Contains(t, f.GetSheetList(), "Traceability")
+}
+
+// What matrix rejects, validate reports first: an unknown reference in
+// eisen or [[prioriteit]] is an error of validate too, and a one-word
+// behoefte that spells a key a warning; --catalogue makes an own
+// catalogue's keys known.
+func TestValidateReportsWhatMatrixRejects(t *testing.T) {
+	dir := t.TempDir()
+	p := writeTestFile(t, dir, "reis.toml", `id = "reis"
+titel = "Reis"
+domein = "burgerzaken"
+vraagsoort = "informatievraag"
+
+[persona]
+id = "p"
+naam = "Pim"
+rol = "inwoner"
+
+[[fase]]
+id = "f"
+naam = "Fase"
+
+[[stap]]
+id = "s"
+fase = "f"
+titel = "Stap"
+kanaal = "chat"
+klantactie = "Chat"
+behoeften = ["klantcontacthistorie"]
+eisen = ["KCC-CR-0002", "eigen-functie"]
+
+[[prioriteit]]
+eis = "KCC-CR-0002"
+moscow = "must"
+reden = "Belangrijk"
+`)
+	name := filepath.ToSlash(p)
+	code, _, stderr := execCLI(t, "validate", dir)
+	assert.Equal(t, exitDiagnostics, code)
+	assert.Contains(t, stderr, name+`:21:14: waarschuwing: behoefte "klantcontacthistorie" is een functiesleutel van de catalogus; behoeften zijn vrije tekst`)
+	assert.Contains(t, stderr, `zet hem in eisen: eisen = ["klantcontacthistorie"]`)
+	assert.Contains(t, stderr, name+`:22:10: fout: onbekende verwijzing "KCC-CR-0002" in eisen`)
+	assert.Contains(t, stderr, name+`:22:25: fout: onbekende verwijzing "eigen-functie" in eisen`)
+	assert.Contains(t, stderr, name+`:25:7: fout: [[prioriteit]] noemt "KCC-CR-0002"`)
+	assert.Contains(t, stderr, "3 fouten, 5 waarschuwingen", "and the four warnings of this sketchy journey")
+
+	cat := writeTestFile(t, dir, "catalogus.toml.txt", `uitbreiden = true
+
+[[functie]]
+sleutel = "eigen-functie"
+blok = "CR"
+naam = "Eigen functie"
+`)
+	_, _, stderr = execCLI(t, "validate", "--catalogue", cat, dir)
+	assert.NotContains(t, stderr, `onbekende verwijzing "eigen-functie"`, "the own catalogue knows the key")
+	assert.Contains(t, stderr, "2 fouten, 5 waarschuwingen")
 }

@@ -50,13 +50,23 @@ var (
 	kantoor    = Ref{"ab033a6e-cc25-47f3-be19-e36a1f16930c", "Kantoorautomatiseringcomponent"}
 	bi         = Ref{"2eebab83-14b7-4e91-ac89-a2a702dcb81d", "BI-component"}
 	kto        = Ref{"38f0aa7b-db82-4fbb-902d-81207116b0bc", "Klanttevredenheidcomponent"}
+	klachten   = Ref{"d2d0679e-1fe3-4ec3-9b56-e11d693d1408", "Klachten- en meldingencomponent"}
+	vth        = Ref{"ca98dd6d-1c0b-43dc-a26e-61ebd1cd810d", "Vergunning- Toezicht- Handhavingcomponent"}
+	vthfysiek  = Ref{"0777c4b6-e7c5-4d42-9fe8-9b98e6bca8a6", "Vergunning- Toezicht- en Handhavingcomponent fysieke leefomgeving"}
+	belasting  = Ref{"dd600708-7aa3-48c3-aad9-056e15b3245c", "Belastingencomponent"}
+	nhr        = Ref{"a9de6021-7ecf-11e3-67ab-0050568a6153", "NHR - Handelsregister"}
+	output     = Ref{"15064617-043a-4b22-bc68-718d915bcfc1", "Outputmanagementcomponent"}
+	keten      = Ref{"faac7877-09ef-4a5e-95fb-48c98c1209aa", "Ketenpartner-portaalcomponent"}
 )
 
 // systems is the one table from systems to GEMMA. The choices follow the
 // descriptions in the GEMMA model: the Callcentercomponent distributes
 // incoming calls and, as the requirements catalogue does for chat and
 // WhatsApp, carries the chat platform (GEMMA has no chat component); the
-// Kantoorautomatiseringcomponent is GEMMA's component for e-mail.
+// Kantoorautomatiseringcomponent is GEMMA's component for e-mail. GEMMA
+// has no one component for "a partner's system or a national facility"
+// (Suwinet, a contractor's work-order portal); a ketenvoorziening maps to
+// the Ketenpartner-portaalcomponent, the gemeente's side of that exchange.
 var systems = []SystemMapping{
 	{"klantcontactsysteem", []Ref{crm}},
 	{"kennisbank", []Ref{kennis}},
@@ -77,6 +87,12 @@ var systems = []SystemMapping{
 	{"e-mail", []Ref{kantoor}},
 	{"managementinformatie", []Ref{bi}},
 	{"kto", []Ref{kto}},
+	{"klachtensysteem", []Ref{klachten}},
+	{"vth-systeem", []Ref{vth, vthfysiek}},
+	{"belastingensysteem", []Ref{belasting}},
+	{"handelsregister", []Ref{nhr}},
+	{"outputmanagement", []Ref{output}},
+	{"ketenvoorziening", []Ref{keten}},
 }
 
 // Systems returns the table from systems to GEMMA elements (a copy).
@@ -101,9 +117,15 @@ func SystemSeeds() []string {
 	return out
 }
 
-// keysOf returns the keys a system is looked up by in the table: its id.
-// (When systems get a kind, it goes here, after the id.)
-func keysOf(s *blueprint.System) []string { return []string{s.ID} }
+// keysOf returns the keys a system is looked up by in the table: its id,
+// then its kind (soort), so that an own uitkeringssysteem of soort
+// sociaal-domein maps as the built-in one does.
+func keysOf(s *blueprint.System) []string {
+	if k := s.KindOf(); k != "" && k != s.ID {
+		return []string{s.ID, k}
+	}
+	return []string{s.ID}
+}
 
 // ElementsOf returns the GEMMA elements a system maps to: the row of the
 // first key that has one.
