@@ -22,6 +22,9 @@ type deriver struct {
 	ev      map[*Requirement]*ev
 	reasons map[string]string // interned reason texts
 	steps   map[*blueprint.Step]map[*Requirement]bool
+	// text matches free texts against the text rules (text.go), made
+	// when the first text is read.
+	text *textMatcher
 	// scratch is reused by the step matcher (match.go).
 	scratch struct {
 		systems []*blueprint.Support

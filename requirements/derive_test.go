@@ -233,7 +233,7 @@ behoeften = ["KCC-CR-002", "kennisbank", "kennisbnk", "Status van mijn melding i
 	}
 	status := rowOf(res, "KCC-WF-003")
 	require.NotNil(t, status)
-	assert.Contains(t, reasons(status), `woord-status: noemt "status": Status van mijn melding inzien @ `+at(t, "keys.toml", `"Status van`, "", 1))
+	assert.Contains(t, reasons(status), `woord-status: noemt «status»: Status van mijn melding inzien @ `+at(t, "keys.toml", `"Status van`, "", 1))
 	var got []string
 	for _, d := range diags {
 		got = append(got, d.String())
