@@ -1,6 +1,8 @@
 package requirements
 
 import (
+	"strings"
+
 	"github.com/dimpact/blueprint/requirements/internal/dutch"
 )
 
@@ -150,10 +152,18 @@ func (m *textMatcher) matches(text string, need bool) []match {
 			try(id, i)
 		}
 		// Compounds: every split into two parts of at least MinPart
-		// letters, the first part a modifier, the rest of the stem a head.
+		// letters, the first part a modifier, the rest a head (by stem,
+		// or as written with an inflection); at() checks the limits.
 		for k := dutch.MinPart; k+dutch.MinPart <= len(w.Form); k++ {
 			for _, id := range m.x.byForm[w.Form[:k]] {
 				try(id, i)
+			}
+			for _, e := range dutch.Inflections {
+				if body, ok := strings.CutSuffix(w.Form, e); ok && k < len(body) {
+					for _, id := range m.x.byForm[body[k:]] {
+						try(id, i)
+					}
+				}
 			}
 		}
 		for k := dutch.MinPart; k+dutch.MinPart <= len(w.Stem); k++ {
@@ -175,7 +185,7 @@ func (m *textMatcher) matches(text string, need bool) []match {
 func (p *phrase) at(t *dutch.Text, i int) (int, bool) {
 	if len(p.words) == 1 && !p.stressed[0] {
 		w, pw := t.Words[i], p.words[0]
-		return i + 1, w.Stem == pw.Stem || dutch.Head(w, pw.Stem) || dutch.Modifier(w, pw.Form)
+		return i + 1, w.Stem == pw.Stem || dutch.Head(w, pw.Form, pw.Stem) || dutch.Modifier(w, pw.Form)
 	}
 	if i+len(p.words) > len(t.Words) {
 		return 0, false

@@ -182,7 +182,7 @@ func (s *Stemmer) Analyse(src string) *Text {
 // A catalogue word is found inside a longer word when the longer word is a
 // compound with the catalogue word as its head ("overlastmelding" ends in
 // "melding") or as its modifier, possibly with the linking -s- or -en-
-// ("tevredenheid-s-onderzoek", "klacht-en-coördinator"). Three limits keep
+// ("tevredenheid-s-onderzoek", "klacht-en-coördinator"). These limits keep
 // accidents out:
 //
 //   - both parts have at least MinPart letters, so "pas" is never found in
@@ -220,16 +220,34 @@ var notCompounds = map[string]bool{
 	"paspoort": true, "paspoorten": true, "statusje": true, "piekeren": true, "spoedig": true, "spoedige": true,
 }
 
-// Head reports whether the catalogue word with stem stem is the head of
-// the compound w: the stem of w ends in stem after a modifier of at least
-// MinPart letters.
-func Head(w Word, stem string) bool {
-	if len(stem) < MinPart || len(w.Stem) < len(stem)+MinPart || !strings.HasSuffix(w.Stem, stem) || notCompounds[w.Form] {
+// Head reports whether the catalogue word (its folded form and its stem)
+// is the head of the compound w: w ends in the word, maybe inflected,
+// after a modifier of at least MinPart letters that is not a prefix.
+// Snowball stems a long word further than a short one ("overlastmelding"
+// → "overlastmeld", "melding" stays), so both the stem and the written
+// form with an inflection are tried.
+func Head(w Word, form, stem string) bool {
+	if notCompounds[w.Form] {
 		return false
 	}
-	mod := w.Stem[:len(w.Stem)-len(stem)]
-	return !prefixes[mod]
+	if len(stem) >= MinPart && len(w.Stem) >= len(stem)+MinPart && strings.HasSuffix(w.Stem, stem) && !prefixes[w.Stem[:len(w.Stem)-len(stem)]] {
+		return true
+	}
+	if len(form) < MinPart {
+		return false
+	}
+	for _, e := range Inflections {
+		body, ok := strings.CutSuffix(w.Form, e)
+		if ok && len(body) >= len(form)+MinPart && strings.HasSuffix(body, form) && !prefixes[body[:len(body)-len(form)]] {
+			return true
+		}
+	}
+	return false
 }
+
+// Inflections are the endings a compound's head may carry: the plural and
+// the inflected adjective.
+var Inflections = []string{"", "s", "en", "e", "n", "es"}
 
 // Modifier reports whether the catalogue word form is the modifier of the
 // compound w: w starts with form, maybe a linking -s- or -en-, and a head
