@@ -1,6 +1,7 @@
 package requirements
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dimpact/blueprint/requirements/internal/dutch"
@@ -104,6 +105,7 @@ type textMatcher struct {
 	x       *textIndex
 	stemmer *dutch.Stemmer
 	seen    map[textKey][]match // by text: the phrases it matches, by phrase index
+	cands   map[string][]int32  // by word: the phrases that may match it
 	mark    []uint32            // per phrase: the text generation that matched it
 	at      []match             // per phrase: where, valid when mark is current
 	gen     uint32
@@ -115,7 +117,7 @@ type textKey struct {
 }
 
 func newTextMatcher(x *textIndex) *textMatcher {
-	return &textMatcher{x: x, stemmer: dutch.NewStemmer(), seen: map[textKey][]match{},
+	return &textMatcher{x: x, stemmer: dutch.NewStemmer(), seen: map[textKey][]match{}, cands: map[string][]int32{},
 		mark: make([]uint32, len(x.phrases)), at: make([]match, len(x.phrases))}
 }
 
@@ -148,28 +150,8 @@ func (m *textMatcher) matches(text string, need bool) []match {
 		found = append(found, id)
 	}
 	for i, w := range t.Words {
-		for _, id := range m.x.byStem[w.Stem] {
+		for _, id := range m.candidates(w) {
 			try(id, i)
-		}
-		// Compounds: every split into two parts of at least MinPart
-		// letters, the first part a modifier, the rest a head (by stem,
-		// or as written with an inflection); at() checks the limits.
-		for k := dutch.MinPart; k+dutch.MinPart <= len(w.Form); k++ {
-			for _, id := range m.x.byForm[w.Form[:k]] {
-				try(id, i)
-			}
-			for _, e := range dutch.Inflections {
-				if body, ok := strings.CutSuffix(w.Form, e); ok && k < len(body) {
-					for _, id := range m.x.byForm[body[k:]] {
-						try(id, i)
-					}
-				}
-			}
-		}
-		for k := dutch.MinPart; k+dutch.MinPart <= len(w.Stem); k++ {
-			for _, id := range m.x.byStem[w.Stem[k:]] {
-				try(id, i)
-			}
 		}
 	}
 	hits := make([]match, len(found))
@@ -178,6 +160,42 @@ func (m *textMatcher) matches(text string, need bool) []match {
 	}
 	m.seen[key] = hits
 	return hits
+}
+
+// candidates returns the phrases that may match at word w: those whose
+// (first) word has the stem of w, and the one-word phrases that may be a
+// part of w as a compound. at() decides. The list is made once per
+// distinct word: a text vocabulary is small.
+func (m *textMatcher) candidates(w dutch.Word) []int32 {
+	if c, ok := m.cands[w.Form]; ok {
+		return c
+	}
+	var c []int32
+	add := func(ids []int32) {
+		for _, id := range ids {
+			if !slices.Contains(c, id) {
+				c = append(c, id)
+			}
+		}
+	}
+	add(m.x.byStem[w.Stem])
+	// Compounds: every split into two parts of at least MinPart letters,
+	// the first part a modifier, the rest a head (by stem, or as written
+	// with an inflection).
+	for k := dutch.MinPart; k+dutch.MinPart <= len(w.Form); k++ {
+		add(m.x.byForm[w.Form[:k]])
+		for _, e := range dutch.Inflections {
+			if body, ok := strings.CutSuffix(w.Form, e); ok && k < len(body) {
+				add(m.x.byForm[body[k:]])
+			}
+		}
+	}
+	for k := dutch.MinPart; k+dutch.MinPart <= len(w.Stem); k++ {
+		add(m.x.byStem[w.Stem[k:]])
+	}
+	slices.Sort(c) // the index order: deterministic, whatever the splits
+	m.cands[w.Form] = c
+	return c
 }
 
 // at reports whether the phrase matches t at word i, and where the match

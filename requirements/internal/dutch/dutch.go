@@ -147,7 +147,7 @@ var clauseWords = map[string]bool{"maar": true, "want": true, "omdat": true, "zo
 // Analyse splits s into words (runs of letters and digits; a hyphen or an
 // apostrophe separates words) and clauses, and stems every word.
 func (s *Stemmer) Analyse(src string) *Text {
-	t := &Text{Source: src}
+	t := &Text{Source: src, Words: make([]Word, 0, strings.Count(src, " ")+1)}
 	clause := 0
 	start := -1
 	flush := func(end int) {
