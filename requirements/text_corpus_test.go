@@ -16,7 +16,9 @@ import (
 // recognised it.
 type corpusNeed struct {
 	place, text string
+	need        bool
 	rules       []string
+	reasons     []string
 }
 
 // corpusNeeds derives the journeys of dir and returns every free-text need
@@ -29,31 +31,43 @@ func corpusNeeds(t *testing.T, dir string) []corpusNeed {
 	require.False(t, diags.HasErrors(), diags.Error())
 	res, _ := Derive(m, Builtin(), Options{})
 	fired := map[blueprint.Pos][]string{}
+	why := map[blueprint.Pos][]string{}
 	for _, row := range res.Rows {
 		for _, tr := range row.Traces {
 			if tr.Rule != nil && !containsStr(fired[tr.Pos], tr.Rule.ID) {
 				fired[tr.Pos] = append(fired[tr.Pos], tr.Rule.ID)
+				why[tr.Pos] = append(why[tr.Pos], tr.Rule.ID+": "+tr.Reason)
 			}
 		}
 	}
 	var out []corpusNeed
-	add := func(place string, src *blueprint.Source, needs []string) {
-		for i, n := range needs {
-			if isKey(n) {
+	add := func(place string, src *blueprint.Source, key string, texts []string) {
+		for i, n := range texts {
+			if key == "behoeften" && isKey(n) {
 				continue
 			}
-			rules := fired[src.ElemAt("behoeften", i)]
+			pos := src.ElemAt(key, i)
+			rules := fired[pos]
 			sort.Strings(rules)
-			out = append(out, corpusNeed{place: place, text: n, rules: rules})
+			out = append(out, corpusNeed{place: place, text: n, need: key == "behoeften", rules: rules, reasons: why[pos]})
 		}
 	}
 	for _, j := range m.Journeys {
 		for _, s := range j.Steps {
-			add(j.ID+"/"+s.ID, &s.Source, s.Needs)
+			add(j.ID+"/"+s.ID, &s.Source, "behoeften", s.Needs)
 		}
 	}
 	for _, p := range m.Personas {
-		add("persona "+p.ID, &p.Source, p.Needs)
+		add("persona "+p.ID, &p.Source, "behoeften", p.Needs)
+	}
+	for _, j := range m.Journeys {
+		for _, s := range j.Steps {
+			add(j.ID+"/"+s.ID, &s.Source, "knelpunten", s.PainPoints)
+		}
+	}
+	for _, p := range m.Personas {
+		add("persona "+p.ID, &p.Source, "knelpunten", p.PainPoints)
+		add("persona "+p.ID, &p.Source, "frustraties", p.Frustrations)
 	}
 	return out
 }
@@ -74,15 +88,40 @@ func TestCorpusNeedsReport(t *testing.T) {
 	if os.Getenv("BLUEPRINT_CORPUS_REPORT") == "" {
 		t.Skip("set BLUEPRINT_CORPUS_REPORT=1 to print the report")
 	}
-	needs := corpusNeeds(t, "../blueprint/testdata/corpus-format")
-	matched := 0
-	var b strings.Builder
-	for _, n := range needs {
-		if len(n.rules) > 0 {
-			matched++
-		}
-		fmt.Fprintf(&b, "%-45s %-60q %s\n", n.place, n.text, strings.Join(n.rules, ","))
+	dir := os.Getenv("BLUEPRINT_CORPUS_REPORT")
+	if dir == "1" {
+		dir = "../blueprint/testdata/corpus-format"
 	}
-	fmt.Fprintf(&b, "%d of %d free-text needs matched\n", matched, len(needs))
-	t.Log("\n" + b.String())
+	texts := corpusNeeds(t, dir)
+	var needs, matched, pains, painsMatched int
+	var b, neg strings.Builder
+	for _, n := range texts {
+		if n.need {
+			needs++
+		} else {
+			pains++
+		}
+		if len(n.rules) > 0 {
+			if n.need {
+				matched++
+			} else {
+				painsMatched++
+			}
+		}
+		kind := "pain"
+		if n.need {
+			kind = "need"
+		}
+		fmt.Fprintf(&b, "%s %-45s %-60q %s\n", kind, n.place, n.text, strings.Join(n.rules, ","))
+		for _, w := range strings.Fields(strings.ToLower(n.text)) {
+			if w == "geen" || w == "niet" || w == "zonder" || w == "nooit" {
+				for _, r := range n.reasons {
+					fmt.Fprintf(&neg, "%s %s\n", kind, r)
+				}
+				break
+			}
+		}
+	}
+	fmt.Fprintf(&b, "%d of %d free-text needs matched; %d of %d pain points and frustrations\n", matched, needs, painsMatched, pains)
+	t.Log("\n" + b.String() + "\nmatches in texts with a negation:\n" + neg.String())
 }
