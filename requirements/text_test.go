@@ -1,6 +1,7 @@
 package requirements
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -119,4 +120,29 @@ func TestTextMatcherRemembers(t *testing.T) {
 	require.NotEmpty(t, a)
 	assert.Equal(t, a, b)
 	assert.Len(t, m.seen, 1)
+}
+
+// A journey's text is outside input: matching must never panic, and a
+// match's words are words of the text.
+func FuzzTextMatch(f *testing.F) {
+	for _, s := range []string{"Tevredenheidsonderzoek na afronding", "spoed die niet voor hem geldt", "", "—", "niet", "Eén", "\xff\xfe status", "statusstatusstatus", "geen gehoor geen"} {
+		f.Add(s, true)
+	}
+	cat := Builtin()
+	f.Fuzz(func(t *testing.T, text string, need bool) {
+		m := newTextMatcher(cat.text)
+		for _, h := range m.matches(text, need) {
+			if !strings.Contains(text, h.got) || h.got == "" {
+				t.Fatalf("match %q is not in %q", h.got, text)
+			}
+			_ = h.explain()
+		}
+	})
+}
+
+// A clause is the whole scope of a negation: this need is read as not
+// wanting a queue (a known limit, docs/requirements.md).
+func TestTextNegationKnownLimit(t *testing.T) {
+	assert.NotContains(t, fired(t, "Niet in de wachtrij staan", true), "woord-wachtrij")
+	assert.Contains(t, fired(t, "Niet lang in de wachtrij staan", true), "woord-wachtrij")
 }
