@@ -43,6 +43,7 @@ func TestTextMatchesNeedsAsWritten(t *testing.T) {
 		{"Notificaties per sms", "woord-op-de-hoogte", "«Notificaties» ~ «notificatie»"},
 		{"Notificatie aan de behandelaar bij een nieuw contactverzoek", "woord-herinnering", "«notificatie aan de behandelaar»"},
 		{"Terugbelverzoek", "woord-terugbelverzoek", "«terugbelverzoek»"},
+		{"Iemand die terugbelt als dat beloofd is", "woord-terugbelverzoek", "«die terugbelt»"},
 		{"Terugbelverzoeken met een vaste termijn", "woord-terugbelverzoek", "«Terugbelverzoeken» ~ «terugbelverzoek»"},
 		{"Een overlastmelding met urgentiecriteria", "woord-urgentie", "«urgentiecriteria» ~ «urgentie»"},
 		{"Eén pagina met alle voorwaarden", "woord-website", "«één pagina»"},
@@ -64,6 +65,7 @@ func TestTextAccidents(t *testing.T) {
 		{"De medewerker werkt in het meldingensysteem", "woord-klantbeeld"},
 		{"Contacten per onderwerp en kanaal", "woord-kanalen"},
 		{"Hij hoort het van de krant, niet van de gemeente", "woord-op-de-hoogte"}, // niet is not niets
+		{"Een bewaakte terugbeltermijn", "woord-terugbelverzoek"},                  // terugbel-termijn, not terugbelt-ermijn
 	} {
 		assert.NotContains(t, fired(t, c.text, true), c.rule, "need %q", c.text)
 		assert.NotContains(t, fired(t, c.text, false), c.rule, "pain point %q", c.text)
