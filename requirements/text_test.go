@@ -65,7 +65,9 @@ func TestTextAccidents(t *testing.T) {
 		{"De medewerker werkt in het meldingensysteem", "woord-klantbeeld"},
 		{"Contacten per onderwerp en kanaal", "woord-kanalen"},
 		{"Hij hoort het van de krant, niet van de gemeente", "woord-op-de-hoogte"}, // niet is not niets
-		{"Een bewaakte terugbeltermijn", "woord-terugbelverzoek"},                  // terugbel-termijn, not terugbelt-ermijn
+		{"Een bewaakte terugbeltermijn", "woord-terugbelverzoek"},
+		{"Het KCC ziet niet of een document klaarligt (RAAS niet toegankelijk)", "woord-toegankelijkheid"}, // access, not accessibility
+		{"De gemeente belt met een afgeschermd nummer", "woord-status"},                                    // terugbel-termijn, not terugbelt-ermijn
 	} {
 		assert.NotContains(t, fired(t, c.text, true), c.rule, "need %q", c.text)
 		assert.NotContains(t, fired(t, c.text, false), c.rule, "pain point %q", c.text)
