@@ -12,12 +12,12 @@ import (
 // is written (package dutch):
 //
 //   - the same word, or another form of it: the Snowball stems agree
-//     ("terugbelverzoeken" ~ "terugbelverzoek", "gekoppeld" ~ "koppelen");
+//     ("terugbelverzoeken" ~ "terugbelverzoek", "koppeling" ~ "koppelen");
 //   - a compound that holds the word as its head or its modifier
 //     ("tevredenheidsonderzoek" ~ "tevredenheid", "overlastmelding" ~
 //     "melding"), with limits against accidents ("paspoort" holds no "pas");
 //   - a phrase of several words: the words in that order, each by stem
-//     ("hoort wanneer" ~ "horen wanneer").
+//     ("weten niet dat" ~ "weet niet dat").
 //
 // A negated match fires nothing ("spoed die niet voor hem geldt"). The
 // rule words are analysed once per catalogue (textIndex), each text once
@@ -30,7 +30,7 @@ type textIndex struct {
 	rules   []textRule
 	phrases []*phrase
 	// byStem finds the phrases whose (first) word has a stem; byForm the
-	// one-word phrases by their folded form, for modifiers of compounds.
+	// one-word phrases by their folded form, for the parts of compounds.
 	byStem, byForm map[string][]int32
 }
 
