@@ -45,6 +45,8 @@ type Catalogue struct {
 	funcs  map[string]*Function
 	reqs   map[string]*Requirement
 	gemmas map[string]*gemma.Element
+	// text is the analysed words of the text rules (text.go).
+	text *textIndex
 }
 
 // Block looks a block up by code.
@@ -354,9 +356,11 @@ type Condition struct {
 	EmotionUpTo *int `toml:"emotie_tot"`
 	// EmotionGapFrom holds when gewenste_emotie − emotie is at least this.
 	EmotionGapFrom *int `toml:"emotiekloof_vanaf"`
-	// NeedContains and PainContains match words (case-insensitive) in
-	// free-text needs and in pain points. In a step rule both must match
-	// the step; in a text rule each text fires on its own.
+	// NeedContains and PainContains match words in free-text needs and
+	// in pain points. In a step rule both must match the step, as
+	// case-insensitive substrings; in a text rule each text fires on its
+	// own, matched by stem, compound and phrase, not when negated
+	// (text.go).
 	NeedContains []string `toml:"behoefte_bevat"`
 	PainContains []string `toml:"knelpunt_bevat"`
 	// Phase condition.
@@ -364,9 +368,6 @@ type Condition struct {
 	// Text condition: the role of the persona whose text it is (for a
 	// step, the journey's persona).
 	Roles []string `toml:"rol"`
-
-	// needLower and painLower are the words in lower case, made by index.
-	needLower, painLower []string
 }
 
 func pick(lang blueprint.Lang, nl, en string) string {

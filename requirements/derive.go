@@ -24,6 +24,9 @@ type deriver struct {
 	steps   map[*blueprint.Step]map[*Requirement]bool
 	roles   map[string]string // actor id → role, made on first use (match.go)
 	kinds   map[string]string // system id → kind, made on first use (match.go)
+	// text matches free texts against the text rules (text.go), made
+	// when the first text is read.
+	text *textMatcher
 	// scratch is reused by the step matcher (match.go).
 	scratch struct {
 		systems []*blueprint.Support

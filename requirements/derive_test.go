@@ -234,7 +234,7 @@ eisen = ["KCC-CR-002", "kennisbank", "kennisbnk"]`)})
 	}
 	status := rowOf(res, "KCC-WF-003")
 	require.NotNil(t, status)
-	assert.Contains(t, reasons(status), `woord-status: noemt "status": Status van mijn melding inzien @ `+at(t, "keys.toml", `"Status van`, "", 1))
+	assert.Contains(t, reasons(status), `woord-status: noemt «status»: Status van mijn melding inzien @ `+at(t, "keys.toml", `"Status van`, "", 1))
 	if row := rowOf(res, "KCC-CR-007"); row != nil {
 		for _, r := range reasons(row) {
 			assert.NotContains(t, r, "noemt functie klantcontacthistorie", "a function key in behoeften is free text: it names nothing")

@@ -48,5 +48,5 @@ knelpunten = ["Hij moet zijn verhaal opnieuw vertellen"]
 	}
 	// Output:
 	// KCC-CR-002 Klantcontacthistorie over alle kanalen must eis
-	//   thijs.toml:21:15: noemt "opnieuw vertellen": Hij moet zijn verhaal opnieuw vertellen
+	//   thijs.toml:21:15: noemt «opnieuw vertellen»: Hij moet zijn verhaal opnieuw vertellen
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/requirements/gemma"
@@ -131,11 +130,7 @@ func (c *Catalogue) index() {
 	c.funcs = indexBy(c.Functions, functionKey)
 	c.reqs = indexBy(c.Requirements, requirementID)
 	c.gemmas = indexBy(c.Gemma, gemmaID)
-	for _, r := range c.Rules {
-		if w := r.When; w != nil {
-			w.needLower, w.painLower = lowerAll(w.NeedContains), lowerAll(w.PainContains)
-		}
-	}
+	c.text = newTextIndex(c)
 }
 
 // The keys that entries are known by, in lookups, in "did you mean …?" and
@@ -162,14 +157,6 @@ func keysOf[T any](xs []T, key func(T) string) []string {
 	out := make([]string, len(xs))
 	for i, x := range xs {
 		out[i] = key(x)
-	}
-	return out
-}
-
-func lowerAll(xs []string) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = strings.ToLower(x)
 	}
 	return out
 }

@@ -15,7 +15,7 @@ import (
 var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
 
 // placeholders are the names a rule's reason may use between braces.
-var placeholders = []string{"kanaal", "systeem", "vraagsoort", "wachttijd", "emotie", "gewenst", "van", "naar", "actor", "tekst", "woord", "fase", "persona"}
+var placeholders = []string{"kanaal", "systeem", "vraagsoort", "wachttijd", "emotie", "gewenst", "van", "naar", "actor", "tekst", "woord", "treffer", "fase", "persona"}
 
 // Placeholders returns the names a rule's reason may use between braces,
 // such as "kanaal" for {kanaal}.

@@ -2,7 +2,6 @@ package requirements
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/dimpact/blueprint/blueprint"
 )
@@ -106,53 +105,51 @@ func (dv *deriver) persona(p *blueprint.Persona) {
 
 // textRef is one free text of a step or persona: a need or a pain point.
 type textRef struct {
-	text  string
-	lower string
-	pos   blueprint.Pos
-	need  bool
-	idx   int // index in the step's behoeften, for needs
+	text string
+	pos  blueprint.Pos
+	need bool
+	idx  int // index in the step's behoeften, for needs
 }
 
 func newRef(text string, pos blueprint.Pos, need bool, idx int) textRef {
-	return textRef{text: text, lower: strings.ToLower(text), pos: pos, need: need, idx: idx}
+	return textRef{text: text, pos: pos, need: need, idx: idx}
 }
 
 // texts applies the text rules to the free texts of a step or a persona,
-// one trace per text and rule. It returns the indexes of the needs it
-// recognised.
+// one trace per text and rule (text.go says how a text matches a rule's
+// words). It returns the indexes of the needs it recognised.
 func (dv *deriver) texts(j *blueprint.Journey, ph *blueprint.Phase, s *blueprint.Step, p *blueprint.Persona, role string, refs []textRef) map[int]bool {
 	mapped := map[int]bool{}
-	for _, r := range dv.cat.Rules {
-		if r.Level != LevelText {
-			continue
-		}
-		w := r.When
+	if len(refs) == 0 {
+		return mapped
+	}
+	tm := dv.textMatcher()
+	hits := make([][]match, len(refs))
+	for i, ref := range refs {
+		hits[i] = tm.matches(ref.text, ref.need)
+	}
+	for _, tr := range tm.x.rules {
+		w := tr.rule.When
 		if len(w.Roles) > 0 && !dv.actorIs(role, w.Roles) { // the persona's actor, by id or role
 			continue
 		}
-		for _, ref := range refs {
-			words, lower := w.PainContains, w.painLower
+		for i, ref := range refs {
+			ids := tr.pain
 			if ref.need {
-				words, lower = w.NeedContains, w.needLower
+				ids = tr.need
 			}
-			word := ""
-			for i, l := range lower {
-				if strings.Contains(ref.lower, l) {
-					word = words[i]
-					break
-				}
-			}
-			if word == "" {
+			h, ok := first(ids, tm.x, hits[i])
+			if !ok {
 				continue
 			}
 			if ref.need {
 				mapped[ref.idx] = true
 			}
-			vars := map[string]string{"tekst": ref.text, "woord": word}
+			vars := map[string]string{"tekst": ref.text, "woord": h.phrase.word, "treffer": h.explain()}
 			if p != nil {
 				vars["persona"] = p.Name
 			}
-			dv.fire(r, vars, Trace{Journey: j, Phase: ph, Step: s, Persona: p, Pos: ref.pos})
+			dv.fire(tr.rule, vars, Trace{Journey: j, Phase: ph, Step: s, Persona: p, Pos: ref.pos})
 		}
 	}
 	return mapped
