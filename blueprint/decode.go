@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unique"
 
 	"github.com/BurntSushi/toml"
 )
@@ -392,7 +393,7 @@ func (d *decoder) decodeMap(where, key string, v any, n *node, fv reflect.Value)
 		before := len(d.sink.Diags)
 		d.decodeValue(where, k, m[k], kn, ev)
 		if len(d.sink.Diags) == before {
-			out.SetMapIndex(reflect.ValueOf(k), ev)
+			out.SetMapIndex(reflect.ValueOf(intern(k)), ev)
 		}
 	}
 	fv.Set(out)
@@ -599,10 +600,52 @@ func decodeFile(sink *Collector, name string, src []byte, v any) bool {
 		syntaxError(sink, name, src, err)
 		return false
 	}
+	internTree(tree)
 	idx := indexTOML(name, src)
 	d := &decoder{sink: sink, file: name}
 	d.decodeStruct("", tree, idx, reflect.ValueOf(v).Elem())
 	return true
+}
+
+// intern returns the one copy of s that every file loaded shares. The
+// texts of a collection repeat (ids of actors, channels, systems, phases
+// and steps, and phrases copied from journey to journey), and the TOML
+// library's texts point into its own copy of the whole file, which a
+// model that kept them would keep alive: at national scale, 7,600
+// journeys, that is most of the memory a model takes.
+func intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	return unique.Make(s).Value()
+}
+
+// internTree replaces every text in a decoded TOML tree by its interned
+// copy (see intern), in place, before the decoder copies texts into the
+// model.
+func internTree(v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if s, ok := e.(string); ok {
+				x[k] = intern(s)
+			} else {
+				internTree(e)
+			}
+		}
+	case []any:
+		for i, e := range x {
+			if s, ok := e.(string); ok {
+				x[i] = intern(s)
+			} else {
+				internTree(e)
+			}
+		}
+	case []map[string]any:
+		for _, e := range x {
+			internTree(e)
+		}
+	}
 }
 
 // DecodeTOML decodes a TOML document into v, a pointer to a struct whose

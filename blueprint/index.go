@@ -64,7 +64,7 @@ func (n *node) ensure(key string, at Pos) *node {
 	if c := n.child(key); c != nil {
 		return c
 	}
-	c := &node{name: key, pos: at, keyPos: at}
+	c := &node{name: intern(key), pos: at, keyPos: at}
 	n.kids = append(n.kids, c)
 	switch {
 	case n.byName != nil:
@@ -90,6 +90,7 @@ func (n *node) last() *node {
 }
 
 // source turns the index of a table into the Source of a model element.
+// The positions of all its keys' array elements share one slice.
 func (n *node) source() Source {
 	if n == nil {
 		return Source{}
@@ -97,14 +98,22 @@ func (n *node) source() Source {
 	s := Source{Pos: n.pos}
 	if len(n.kids) > 0 {
 		s.keys = make([]keyInfo, len(n.kids))
+		elems := 0
+		for _, c := range n.kids {
+			elems += len(c.elems)
+		}
+		var ps []lineCol
+		if elems > 0 {
+			ps = make([]lineCol, 0, elems)
+		}
 		for i, c := range n.kids {
-			s.keys[i] = keyInfo{name: c.name, key: c.keyPos, val: c.pos}
+			s.keys[i] = keyInfo{name: c.name, key: toLineCol(c.keyPos), val: toLineCol(c.pos)}
 			if len(c.elems) > 0 {
-				ps := make([]Pos, len(c.elems))
-				for j, e := range c.elems {
-					ps[j] = e.pos
+				start := len(ps)
+				for _, e := range c.elems {
+					ps = append(ps, toLineCol(e.pos))
 				}
-				s.keys[i].elems = ps
+				s.keys[i].elems = ps[start:len(ps):len(ps)]
 			}
 		}
 	}

@@ -115,6 +115,10 @@ func (p Pos) Before(q Pos) bool {
 // inside it. Every model element embeds a Source, so a check that runs
 // after decoding can point at the exact line of the field it complains
 // about.
+//
+// A national collection has millions of keys, so the positions inside an
+// element are kept compact: every one is in the element's file (Pos.File),
+// and a line and column fit in 32 bits each.
 type Source struct {
 	// Pos is the position of the element itself: the [[stap]] header, the
 	// opening brace of an inline table, or the start of the file.
@@ -124,15 +128,29 @@ type Source struct {
 	keys []keyInfo
 }
 
+// lineCol is a position in the file of its Source; the zero lineCol is
+// no position.
+type lineCol struct{ line, col int32 }
+
+func toLineCol(p Pos) lineCol { return lineCol{int32(p.Line), int32(p.Col)} }
+
 // keyInfo is where one key of an element was written.
 type keyInfo struct {
 	name     string
-	key, val Pos
-	elems    []Pos // positions of array elements
+	key, val lineCol
+	elems    []lineCol // positions of array elements
 	// invalid is set when the value could not be decoded (a diagnostic
 	// says so already); checks that depend on it stay silent rather than
 	// report a consequence of the same mistake.
 	invalid bool
+}
+
+// at turns a position of the element's file back into a Pos.
+func (s *Source) at(lc lineCol) Pos {
+	if lc.line == 0 && lc.col == 0 {
+		return Pos{}
+	}
+	return Pos{File: s.Pos.File, Line: int(lc.line), Col: int(lc.col)}
 }
 
 func (s *Source) info(key string) *keyInfo {
@@ -148,7 +166,7 @@ func (s *Source) info(key string) *keyInfo {
 // when the key was not written.
 func (s *Source) At(key string) Pos {
 	if k := s.info(key); k != nil {
-		return k.val
+		return s.at(k.val)
 	}
 	return s.Pos
 }
@@ -157,7 +175,7 @@ func (s *Source) At(key string) Pos {
 // be), or of the element when the key was not written.
 func (s *Source) KeyAt(key string) Pos {
 	if k := s.info(key); k != nil {
-		return k.key
+		return s.at(k.key)
 	}
 	return s.Pos
 }
@@ -166,7 +184,7 @@ func (s *Source) KeyAt(key string) Pos {
 // back to the key's value and then to the element.
 func (s *Source) ElemAt(key string, i int) Pos {
 	if k := s.info(key); k != nil && i >= 0 && i < len(k.elems) {
-		return k.elems[i]
+		return s.at(k.elems[i])
 	}
 	return s.At(key)
 }
