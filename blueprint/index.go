@@ -102,18 +102,13 @@ func (n *node) source() Source {
 		for _, c := range n.kids {
 			elems += len(c.elems)
 		}
-		var ps []lineCol
 		if elems > 0 {
-			ps = make([]lineCol, 0, elems)
+			s.elems = make([]lineCol, 0, elems)
 		}
 		for i, c := range n.kids {
-			s.keys[i] = keyInfo{name: c.name, key: toLineCol(c.keyPos), val: toLineCol(c.pos)}
-			if len(c.elems) > 0 {
-				start := len(ps)
-				for _, e := range c.elems {
-					ps = append(ps, toLineCol(e.pos))
-				}
-				s.keys[i].elems = ps[start:len(ps):len(ps)]
+			s.keys[i] = keyInfo{name: c.name, key: toLineCol(c.keyPos), val: toLineCol(c.pos), elems: uint32(len(s.elems))}
+			for _, e := range c.elems {
+				s.elems = append(s.elems, toLineCol(e.pos))
 			}
 		}
 	}

@@ -126,6 +126,10 @@ type Source struct {
 	// keys are the keys written in the element, in source order; a table
 	// has a few dozen at most, so a slice beats a map.
 	keys []keyInfo
+	// elems are the positions of the array elements of all keys, key after
+	// key: those of keys[i] start at keys[i].elems and end where those of
+	// the next key start.
+	elems []lineCol
 }
 
 // lineCol is a position in the file of its Source; the zero lineCol is
@@ -138,7 +142,7 @@ func toLineCol(p Pos) lineCol { return lineCol{int32(p.Line), int32(p.Col)} }
 type keyInfo struct {
 	name     string
 	key, val lineCol
-	elems    []lineCol // positions of array elements
+	elems    uint32 // the first of its array elements in Source.elems
 	// invalid is set when the value could not be decoded (a diagnostic
 	// says so already); checks that depend on it stay silent rather than
 	// report a consequence of the same mistake.
@@ -154,12 +158,19 @@ func (s *Source) at(lc lineCol) Pos {
 }
 
 func (s *Source) info(key string) *keyInfo {
-	for i := range s.keys {
-		if s.keys[i].name == key {
-			return &s.keys[i]
-		}
+	if i := s.index(key); i >= 0 {
+		return &s.keys[i]
 	}
 	return nil
+}
+
+func (s *Source) index(key string) int {
+	for i := range s.keys {
+		if s.keys[i].name == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // At returns the position of the value of key, or of the element itself
@@ -183,8 +194,14 @@ func (s *Source) KeyAt(key string) Pos {
 // ElemAt returns the position of element i of the array under key, falling
 // back to the key's value and then to the element.
 func (s *Source) ElemAt(key string, i int) Pos {
-	if k := s.info(key); k != nil && i >= 0 && i < len(k.elems) {
-		return s.at(k.elems[i])
+	if k := s.index(key); k >= 0 && i >= 0 {
+		start, end := int(s.keys[k].elems), len(s.elems)
+		if k+1 < len(s.keys) {
+			end = int(s.keys[k+1].elems)
+		}
+		if start+i < end {
+			return s.at(s.elems[start+i])
+		}
 	}
 	return s.At(key)
 }
