@@ -421,6 +421,24 @@ func readSized(r io.Reader, size int64) ([]byte, error) {
 	}
 }
 
+// Reread reads the text of a file read from disk (one with a Path) again,
+// for a caller that let go of Src to save memory and needs it after all,
+// such as for the snippet of a diagnostic. A file that is not on disk, or
+// no longer a file of the size allowed, keeps no text.
+func Reread(f *File) {
+	if f.Path == "" || f.Src != nil {
+		return
+	}
+	info, err := os.Stat(f.Path)
+	if err != nil || !info.Mode().IsRegular() {
+		return
+	}
+	g := File{Name: f.Name, Path: f.Path}
+	if readFile(&g, f.Path, info) == nil && g.Size == 0 {
+		f.Src = g.Src
+	}
+}
+
 // ReadLimited reads r up to one byte more than MaxFileSize, so that a
 // caller can tell a file that is too large without reading all of it (a
 // pipe, standard input).
