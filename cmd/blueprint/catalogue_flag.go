@@ -40,14 +40,14 @@ func catalogueOf(c *cli.Context, diagLang blueprint.Lang, sources map[string][]b
 // derivation is what the commands built on the requirements share: the
 // journeys, the catalogue and the requirements derived from them.
 type derivation struct {
-	l        *loaded
-	cat      *requirements.Catalogue
+	l   *loaded
+	cat *requirements.Catalogue
 	// sourceHash is requirements.SourceHash of the journey files, made
 	// before their texts were let go (see deriveReleasing).
 	sourceHash string
-	res      *requirements.Result
-	docLang  blueprint.Lang // of the documents
-	diagLang blueprint.Lang // of the messages
+	res        *requirements.Result
+	docLang    blueprint.Lang // of the documents
+	diagLang   blueprint.Lang // of the messages
 }
 
 // derive loads the journeys and the catalogue (--catalogue) and derives the
