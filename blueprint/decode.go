@@ -245,17 +245,21 @@ func example(key string, t reflect.Type) string {
 // knows them), then any others sorted.
 func orderedKeys(m map[string]any, n *node) []string {
 	keys := make([]string, 0, len(m))
-	seen := make(map[string]bool, len(m))
 	if n != nil {
+		// A node's kids have distinct names (ensure), so no key is
+		// taken twice.
 		for _, c := range n.kids {
-			if k := c.name; !seen[k] {
-				if _, ok := m[k]; !ok {
-					continue
-				}
-				keys = append(keys, k)
-				seen[k] = true
+			if _, ok := m[c.name]; ok {
+				keys = append(keys, c.name)
 			}
 		}
+	}
+	if len(keys) == len(m) {
+		return keys
+	}
+	seen := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		seen[k] = true
 	}
 	var rest []string
 	for k := range m {

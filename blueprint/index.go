@@ -2,6 +2,7 @@ package blueprint
 
 import (
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The TOML library reports positions for syntax errors only: it keeps key
@@ -126,6 +127,9 @@ type scanner struct {
 	i     int // byte offset
 	line  int
 	col   int // rune column of src[i]
+	// path is keyPath's result, reused from key to key: a path is used
+	// up before the next is read.
+	path []keyPart
 }
 
 // indexTOML builds the index of src. The root node stands for the file.
@@ -158,8 +162,10 @@ func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
 				s.advance()
 			}
 			cur = s.header(root, path, at, array)
-			prefix = joinPath("", path)
-			s.emit(prefix, at)
+			if s.trace != nil {
+				prefix = joinPath("", path)
+				s.emit(prefix, at)
+			}
 		case isKeyStart(c):
 			s.keyValue(cur, prefix)
 		default:
@@ -221,8 +227,12 @@ func (s *scanner) keyValue(t *node, prefix string) {
 		s.advance()
 		return
 	}
-	full := joinPath(prefix, path)
-	s.emit(full, path[0].pos)
+	// The dotted paths are for the trace of the tests only.
+	var full string
+	if s.trace != nil {
+		full = joinPath(prefix, path)
+		s.emit(full, path[0].pos)
+	}
 	n := t
 	for _, k := range path[:len(path)-1] {
 		n = n.ensure(k.name, k.pos).last()
@@ -344,9 +354,12 @@ func (s *scanner) str() {
 	}
 }
 
-// keyPath reads a dotted key: bare, "quoted" or 'literal' parts.
+// keyPath reads a dotted key: bare, "quoted" or 'literal' parts. The
+// path and the names of bare parts, which point into the source, are
+// valid until the next call; a node keeps an interned copy of a name.
 func (s *scanner) keyPath() []keyPart {
-	var path []keyPart
+	path := s.path[:0]
+	defer func() { s.path = path[:0] }()
 	for s.i < len(s.src) {
 		s.skipSpace(false)
 		at := s.pos()
@@ -361,7 +374,7 @@ func (s *scanner) keyPath() []keyPart {
 			for s.i < len(s.src) && isBare(s.src[s.i]) {
 				s.advance()
 			}
-			name = string(s.src[start:s.i])
+			name = unsafe.String(&s.src[start], s.i-start)
 		default:
 			return path
 		}
