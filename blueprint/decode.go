@@ -1,6 +1,7 @@
 package blueprint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -156,7 +157,7 @@ func Keys(v any) (keys []string, required map[string]bool) {
 func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect.Value) {
 	si := infoOf(rv.Type())
 	if si.source != nil {
-		rv.FieldByIndex(si.source).Set(reflect.ValueOf(n.source()))
+		*rv.FieldByIndex(si.source).Addr().Interface().(*Source) = n.source() // no boxed copy
 	}
 	where := ctx
 	if id, ok := m["id"].(string); ok && id != "" {
@@ -600,7 +601,9 @@ func decodeFile(sink *Collector, name string, src []byte, v any) bool {
 		return false
 	}
 	var tree map[string]any
-	if _, err := toml.Decode(string(src), &tree); err != nil {
+	// Through a reader: the library copies the text into a string of
+	// its own anyway, and toml.Decode(string(src)) would copy it twice.
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&tree); err != nil {
 		syntaxError(sink, name, src, err)
 		return false
 	}
