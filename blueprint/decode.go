@@ -92,6 +92,9 @@ type field struct {
 	key      string
 	index    []int
 	required bool
+	// number is the key's place in structInfo.keys, by which a Source
+	// names it.
+	number uint16
 }
 
 type structInfo struct {
@@ -127,7 +130,7 @@ func infoOf(t reflect.Type) *structInfo {
 				continue
 			}
 			name, opts, _ := strings.Cut(tag, ",")
-			si.fields[name] = &field{key: name, index: idx, required: opts == "required"}
+			si.fields[name] = &field{key: name, index: idx, required: opts == "required", number: uint16(len(si.keys))}
 			si.keys = append(si.keys, name)
 		}
 	}
@@ -157,7 +160,7 @@ func Keys(v any) (keys []string, required map[string]bool) {
 func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect.Value) {
 	si := infoOf(rv.Type())
 	if si.source != nil {
-		*rv.FieldByIndex(si.source).Addr().Interface().(*Source) = n.source() // no boxed copy
+		*rv.FieldByIndex(si.source).Addr().Interface().(*Source) = n.source(si) // no boxed copy
 	}
 	where := ctx
 	if id, ok := m["id"].(string); ok && id != "" {

@@ -90,27 +90,36 @@ func (n *node) last() *node {
 	return n
 }
 
-// source turns the index of a table into the Source of a model element.
-// The positions of all its keys' array elements share one slice.
-func (n *node) source() Source {
+// source turns the index of a table into the Source of a model element
+// of the struct described by si. It keeps the keys that are fields of the
+// struct (the decoder reports the others), by number, and the positions of
+// their array elements in one slice.
+func (n *node) source(si *structInfo) Source {
 	if n == nil {
 		return Source{}
 	}
-	s := Source{Pos: n.pos}
-	if len(n.kids) > 0 {
-		s.keys = make([]keyInfo, len(n.kids))
-		elems := 0
-		for _, c := range n.kids {
+	s := Source{Pos: n.pos, fields: si}
+	known, elems := 0, 0
+	for _, c := range n.kids {
+		if si.fields[c.name] != nil {
+			known++
 			elems += len(c.elems)
 		}
-		if elems > 0 {
-			s.elems = make([]lineCol, 0, elems)
+	}
+	if known > 0 {
+		s.keys = make([]keyInfo, 0, known)
+	}
+	if elems > 0 {
+		s.elems = make([]lineCol, 0, elems)
+	}
+	for _, c := range n.kids {
+		f := si.fields[c.name]
+		if f == nil {
+			continue
 		}
-		for i, c := range n.kids {
-			s.keys[i] = keyInfo{name: c.name, key: toLineCol(c.keyPos), val: toLineCol(c.pos), elems: uint32(len(s.elems))}
-			for _, e := range c.elems {
-				s.elems = append(s.elems, toLineCol(e.pos))
-			}
+		s.keys = append(s.keys, keyInfo{field: f.number, key: toLineCol(c.keyPos), val: toLineCol(c.pos), elems: uint32(len(s.elems))})
+		for _, e := range c.elems {
+			s.elems = append(s.elems, toLineCol(e.pos))
 		}
 	}
 	return s

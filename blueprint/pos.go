@@ -118,13 +118,17 @@ func (p Pos) Before(q Pos) bool {
 //
 // A national collection has millions of keys, so the positions inside an
 // element are kept compact: every one is in the element's file (Pos.File),
-// and a line and column fit in 32 bits each.
+// a line and column fit in 32 bits each, and a key is named by its number
+// among the struct's keys.
 type Source struct {
 	// Pos is the position of the element itself: the [[stap]] header, the
 	// opening brace of an inline table, or the start of the file.
 	Pos Pos
-	// keys are the keys written in the element, in source order; a table
-	// has a few dozen at most, so a slice beats a map.
+	// fields describes the element's struct: its keys by name and number.
+	fields *structInfo
+	// keys are the keys of the struct written in the element, in source
+	// order; a table has a few dozen at most, so a slice beats a map.
+	// They hold no pointers, which the garbage collector need not scan.
 	keys []keyInfo
 	// elems are the positions of the array elements of all keys, key after
 	// key: those of keys[i] start at keys[i].elems and end where those of
@@ -140,7 +144,7 @@ func toLineCol(p Pos) lineCol { return lineCol{int32(p.Line), int32(p.Col)} }
 
 // keyInfo is where one key of an element was written.
 type keyInfo struct {
-	name     string
+	field    uint16 // the key's number in Source.fields
 	key, val lineCol
 	elems    uint32 // the first of its array elements in Source.elems
 	// invalid is set when the value could not be decoded (a diagnostic
@@ -165,8 +169,15 @@ func (s *Source) info(key string) *keyInfo {
 }
 
 func (s *Source) index(key string) int {
+	if s.fields == nil || len(s.keys) == 0 {
+		return -1
+	}
+	f := s.fields.fields[key]
+	if f == nil {
+		return -1
+	}
 	for i := range s.keys {
-		if s.keys[i].name == key {
+		if s.keys[i].field == f.number {
 			return i
 		}
 	}
