@@ -54,7 +54,7 @@ type customValue interface {
 }
 
 func (r *PersonaRef) decodeTOML(d *decoder, ctx string, v any, n *node) {
-	r.Source = Source{Pos: n.pos}
+	r.Source = Source{Pos: d.at(n.pos)}
 	switch v := v.(type) {
 	case string:
 		r.ID = v
@@ -65,7 +65,7 @@ func (r *PersonaRef) decodeTOML(d *decoder, ctx string, v any, n *node) {
 		r.ID = p.ID
 		r.Source = p.Source
 	default:
-		d.sink.Add(Error, n.pos, "type",
+		d.sink.Add(Error, d.at(n.pos), "type",
 			d.sink.t(msg{"persona moet de id van een persona zijn (persona = \"johan\") of een tabel [persona], niet %s",
 				"persona must be the id of a persona (persona = \"johan\") or a table [persona], not %s"}, d.describe(v)),
 			"")
@@ -81,6 +81,14 @@ type decoder struct {
 	// them the file is not a journey with a typo, and the hint lists the
 	// allowed keys instead of searching for the nearest one.
 	unknown int
+}
+
+// at turns a position in the index into a Pos of the file.
+func (d *decoder) at(lc lineCol) Pos {
+	if lc == (lineCol{}) {
+		return Pos{}
+	}
+	return Pos{File: d.file, Line: int(lc.line), Col: int(lc.col)}
 }
 
 // maxSuggested is the number of unknown keys per file that get a
@@ -160,7 +168,7 @@ func Keys(v any) (keys []string, required map[string]bool) {
 func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect.Value) {
 	si := infoOf(rv.Type())
 	if si.source != nil {
-		*rv.FieldByIndex(si.source).Addr().Interface().(*Source) = n.source(si) // no boxed copy
+		*rv.FieldByIndex(si.source).Addr().Interface().(*Source) = n.source(d.file, si) // no boxed copy
 	}
 	where := ctx
 	if id, ok := m["id"].(string); ok && id != "" {
@@ -174,7 +182,7 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 		}
 		f, ok := si.fields[key]
 		if !ok {
-			d.unknownKey(key, where, kn.keyPos, si.keys)
+			d.unknownKey(key, where, d.at(kn.keyPos), si.keys)
 			continue
 		}
 		before := len(d.sink.Diags)
@@ -190,7 +198,7 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 			continue
 		}
 		if _, ok := m[key]; !ok {
-			d.sink.Add(Error, n.pos, "missing-key",
+			d.sink.Add(Error, d.at(n.pos), "missing-key",
 				d.sink.t(msg{"%s mist de verplichte sleutel %q", "%s lacks the required key %q"}, capitalize(whereLabel(d.sink.Lang, where)), key),
 				d.sink.t(msg{"voeg %s toe", "add %s"}, example(key, rv.FieldByIndex(si.fields[key].index).Type())))
 		}
@@ -317,7 +325,7 @@ func (d *decoder) decodeValue(where, key string, v any, n *node, fv reflect.Valu
 			if pick(d.sink.Lang, err.Hint) != "" {
 				hint = d.sink.t(err.Hint, err.HintArgs...)
 			}
-			d.sink.Add(Error, n.pos, "value", d.sink.t(err.Summary, err.Args...), hint)
+			d.sink.Add(Error, d.at(n.pos), "value", d.sink.t(err.Summary, err.Args...), hint)
 			return
 		}
 		fv.Set(p)
@@ -330,7 +338,7 @@ func (d *decoder) decodeValue(where, key string, v any, n *node, fv reflect.Valu
 			d.typeError(where, key, v, n, t)
 			return
 		}
-		d.checkText(key, s, n.pos)
+		d.checkText(key, s, d.at(n.pos))
 		fv.SetString(s)
 	case reflect.Int, reflect.Int64:
 		i, ok := v.(int64)
@@ -436,7 +444,7 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 		}
 	case map[string]any:
 		if elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct {
-			d.sink.Add(Error, n.pos, "type",
+			d.sink.Add(Error, d.at(n.pos), "type",
 				d.sink.t(msg{"%s is een lijst: schrijf [[%s]] met dubbele haken", "%s is a list: write [[%s]] with double brackets"}, key, strings.Trim(tableName(where, key, false), "[]")),
 				"")
 			return
@@ -448,9 +456,9 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 		return
 	}
 	if len(items) > MaxListLength {
-		at := n.pos
+		at := d.at(n.pos)
 		if en := n.elem(MaxListLength); en != nil {
-			at = en.pos
+			at = d.at(en.pos)
 		}
 		d.sink.Add(Error, at, "too-long",
 			d.sink.t(msg{"%s heeft %d elementen; hoogstens %d worden gelezen", "%s has %d entries; at most %d are read"}, key, len(items), MaxListLength),
@@ -467,17 +475,17 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 		case elem.Kind() == reflect.String:
 			s, ok := item.(string)
 			if !ok {
-				d.sink.Add(Error, en.pos, "type",
+				d.sink.Add(Error, d.at(en.pos), "type",
 					d.sink.t(msg{"element %d van %s moet tekst zijn (tussen aanhalingstekens), niet %s", "element %d of %s must be text (in quotes), not %s"}, i+1, key, d.describe(item)),
 					"")
 				continue
 			}
-			d.checkText(key, s, en.pos)
+			d.checkText(key, s, d.at(en.pos))
 			out = reflect.Append(out, reflect.ValueOf(s).Convert(elem))
 		case elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct:
 			m, ok := item.(map[string]any)
 			if !ok {
-				d.sink.Add(Error, en.pos, "type",
+				d.sink.Add(Error, d.at(en.pos), "type",
 					d.sink.t(msg{"element %d van %s moet een tabel zijn, niet %s", "element %d of %s must be a table, not %s"}, i+1, key, d.describe(item)),
 					"")
 				continue
@@ -495,7 +503,7 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 }
 
 func (d *decoder) typeError(where, key string, v any, n *node, t reflect.Type) {
-	d.sink.Add(Error, n.pos, "type",
+	d.sink.Add(Error, d.at(n.pos), "type",
 		d.sink.t(msg{"%s moet %s zijn, niet %s", "%s must be %s, not %s"}, key, d.want(key, t), d.describe(v)),
 		d.sink.t(msg{"schrijf %s", "write %s"}, fixFor(key, v, t)))
 }

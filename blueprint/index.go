@@ -18,11 +18,13 @@ type node struct {
 	// name is the key that names this node; empty for array elements.
 	name string
 	// pos is where the element starts: the [[header]] or [header], the
-	// '{' of an inline table, or the first character of a value.
-	pos Pos
+	// '{' of an inline table, or the first character of a value. Like
+	// keyPos it is a line and column in the indexed file: a national
+	// collection has millions of nodes.
+	pos lineCol
 	// keyPos is where the key that names this node was written; zero for
 	// array elements.
-	keyPos Pos
+	keyPos lineCol
 	// kids are the keys of a table, in the order first written. Real
 	// tables have a few dozen keys at most, for which a slice is smaller
 	// and faster than a map.
@@ -61,7 +63,7 @@ func (n *node) elem(i int) *node {
 	return n.elems[i]
 }
 
-func (n *node) ensure(key string, at Pos) *node {
+func (n *node) ensure(key string, at lineCol) *node {
 	if c := n.child(key); c != nil {
 		return c
 	}
@@ -94,11 +96,11 @@ func (n *node) last() *node {
 // of the struct described by si. It keeps the keys that are fields of the
 // struct (the decoder reports the others), by number, and the positions of
 // their array elements in one slice.
-func (n *node) source(si *structInfo) Source {
+func (n *node) source(file string, si *structInfo) Source {
 	if n == nil {
 		return Source{}
 	}
-	s := Source{Pos: n.pos, fields: si}
+	s := Source{Pos: Pos{File: file, Line: int(n.pos.line), Col: int(n.pos.col)}, fields: si}
 	known, elems := 0, 0
 	for _, c := range n.kids {
 		if si.fields[c.name] != nil {
@@ -117,9 +119,9 @@ func (n *node) source(si *structInfo) Source {
 		if f == nil {
 			continue
 		}
-		s.keys = append(s.keys, keyInfo{field: f.number, key: toLineCol(c.keyPos), val: toLineCol(c.pos), elems: uint32(len(s.elems))})
+		s.keys = append(s.keys, keyInfo{field: f.number, key: c.keyPos, val: c.pos, elems: uint32(len(s.elems))})
 		for _, e := range c.elems {
-			s.elems = append(s.elems, toLineCol(e.pos))
+			s.elems = append(s.elems, e.pos)
 		}
 	}
 	return s
@@ -148,7 +150,7 @@ func indexTOML(file string, src []byte) *node {
 
 func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
 	s := &scanner{file: file, src: src, line: 1, col: 1, trace: trace}
-	root := &node{pos: Pos{File: file, Line: 1, Col: 1}}
+	root := &node{pos: lineCol{1, 1}}
 	cur := root
 	prefix := ""
 	for s.i < len(s.src) {
@@ -190,11 +192,11 @@ func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
 
 type keyPart struct {
 	name string
-	pos  Pos
+	pos  lineCol
 }
 
 // header makes the table a [header] or [[header]] opens and returns it.
-func (s *scanner) header(root *node, path []keyPart, at Pos, array bool) *node {
+func (s *scanner) header(root *node, path []keyPart, at lineCol, array bool) *node {
 	if len(path) == 0 {
 		return root
 	}
@@ -213,9 +215,9 @@ func (s *scanner) header(root *node, path []keyPart, at Pos, array bool) *node {
 	return c
 }
 
-func (s *scanner) emit(path string, at Pos) {
+func (s *scanner) emit(path string, at lineCol) {
 	if s.trace != nil {
-		s.trace(path, at)
+		s.trace(path, Pos{File: s.file, Line: int(at.line), Col: int(at.col)})
 	}
 }
 
@@ -472,7 +474,7 @@ func (s *scanner) peek() byte {
 	return 0
 }
 
-func (s *scanner) pos() Pos { return Pos{File: s.file, Line: s.line, Col: s.col} }
+func (s *scanner) pos() lineCol { return lineCol{int32(s.line), int32(s.col)} }
 
 // advance moves past one rune, keeping line and column.
 func (s *scanner) advance() {

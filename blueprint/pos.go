@@ -140,8 +140,6 @@ type Source struct {
 // no position.
 type lineCol struct{ line, col int32 }
 
-func toLineCol(p Pos) lineCol { return lineCol{int32(p.Line), int32(p.Col)} }
-
 // keyInfo is where one key of an element was written.
 type keyInfo struct {
 	field    uint16 // the key's number in Source.fields
