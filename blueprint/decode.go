@@ -1,6 +1,7 @@
 package blueprint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unique"
 
 	"github.com/BurntSushi/toml"
 )
@@ -52,7 +54,7 @@ type customValue interface {
 }
 
 func (r *PersonaRef) decodeTOML(d *decoder, ctx string, v any, n *node) {
-	r.Source = Source{Pos: n.pos}
+	r.Source = Source{Pos: d.at(n.pos)}
 	switch v := v.(type) {
 	case string:
 		r.ID = v
@@ -63,7 +65,7 @@ func (r *PersonaRef) decodeTOML(d *decoder, ctx string, v any, n *node) {
 		r.ID = p.ID
 		r.Source = p.Source
 	default:
-		d.sink.Add(Error, n.pos, "type",
+		d.sink.Add(Error, d.at(n.pos), "type",
 			d.sink.t(msg{"persona moet de id van een persona zijn (persona = \"johan\") of een tabel [persona], niet %s",
 				"persona must be the id of a persona (persona = \"johan\") or a table [persona], not %s"}, d.describe(v)),
 			"")
@@ -81,6 +83,14 @@ type decoder struct {
 	unknown int
 }
 
+// at turns a position in the index into a Pos of the file.
+func (d *decoder) at(lc lineCol) Pos {
+	if lc == (lineCol{}) {
+		return Pos{}
+	}
+	return Pos{File: d.file, Line: int(lc.line), Col: int(lc.col)}
+}
+
 // maxSuggested is the number of unknown keys per file that get a
 // did-you-mean.
 const maxSuggested = 200
@@ -90,6 +100,9 @@ type field struct {
 	key      string
 	index    []int
 	required bool
+	// number is the key's place in structInfo.keys, by which a Source
+	// names it.
+	number uint16
 }
 
 type structInfo struct {
@@ -125,7 +138,7 @@ func infoOf(t reflect.Type) *structInfo {
 				continue
 			}
 			name, opts, _ := strings.Cut(tag, ",")
-			si.fields[name] = &field{key: name, index: idx, required: opts == "required"}
+			si.fields[name] = &field{key: name, index: idx, required: opts == "required", number: uint16(len(si.keys))}
 			si.keys = append(si.keys, name)
 		}
 	}
@@ -155,7 +168,7 @@ func Keys(v any) (keys []string, required map[string]bool) {
 func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect.Value) {
 	si := infoOf(rv.Type())
 	if si.source != nil {
-		rv.FieldByIndex(si.source).Set(reflect.ValueOf(n.source()))
+		*rv.FieldByIndex(si.source).Addr().Interface().(*Source) = n.source(d.file, si) // no boxed copy
 	}
 	where := ctx
 	if id, ok := m["id"].(string); ok && id != "" {
@@ -169,7 +182,7 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 		}
 		f, ok := si.fields[key]
 		if !ok {
-			d.unknownKey(key, where, kn.keyPos, si.keys)
+			d.unknownKey(key, where, d.at(kn.keyPos), si.keys)
 			continue
 		}
 		before := len(d.sink.Diags)
@@ -185,7 +198,7 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 			continue
 		}
 		if _, ok := m[key]; !ok {
-			d.sink.Add(Error, n.pos, "missing-key",
+			d.sink.Add(Error, d.at(n.pos), "missing-key",
 				d.sink.t(msg{"%s mist de verplichte sleutel %q", "%s lacks the required key %q"}, capitalize(whereLabel(d.sink.Lang, where)), key),
 				d.sink.t(msg{"voeg %s toe", "add %s"}, example(key, rv.FieldByIndex(si.fields[key].index).Type())))
 		}
@@ -244,17 +257,21 @@ func example(key string, t reflect.Type) string {
 // knows them), then any others sorted.
 func orderedKeys(m map[string]any, n *node) []string {
 	keys := make([]string, 0, len(m))
-	seen := make(map[string]bool, len(m))
 	if n != nil {
+		// A node's kids have distinct names (ensure), so no key is
+		// taken twice.
 		for _, c := range n.kids {
-			if k := c.name; !seen[k] {
-				if _, ok := m[k]; !ok {
-					continue
-				}
-				keys = append(keys, k)
-				seen[k] = true
+			if _, ok := m[c.name]; ok {
+				keys = append(keys, c.name)
 			}
 		}
+	}
+	if len(keys) == len(m) {
+		return keys
+	}
+	seen := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		seen[k] = true
 	}
 	var rest []string
 	for k := range m {
@@ -308,7 +325,7 @@ func (d *decoder) decodeValue(where, key string, v any, n *node, fv reflect.Valu
 			if pick(d.sink.Lang, err.Hint) != "" {
 				hint = d.sink.t(err.Hint, err.HintArgs...)
 			}
-			d.sink.Add(Error, n.pos, "value", d.sink.t(err.Summary, err.Args...), hint)
+			d.sink.Add(Error, d.at(n.pos), "value", d.sink.t(err.Summary, err.Args...), hint)
 			return
 		}
 		fv.Set(p)
@@ -321,7 +338,7 @@ func (d *decoder) decodeValue(where, key string, v any, n *node, fv reflect.Valu
 			d.typeError(where, key, v, n, t)
 			return
 		}
-		d.checkText(key, s, n.pos)
+		d.checkText(key, s, d.at(n.pos))
 		fv.SetString(s)
 	case reflect.Int, reflect.Int64:
 		i, ok := v.(int64)
@@ -392,7 +409,7 @@ func (d *decoder) decodeMap(where, key string, v any, n *node, fv reflect.Value)
 		before := len(d.sink.Diags)
 		d.decodeValue(where, k, m[k], kn, ev)
 		if len(d.sink.Diags) == before {
-			out.SetMapIndex(reflect.ValueOf(k), ev)
+			out.SetMapIndex(reflect.ValueOf(intern(k)), ev)
 		}
 	}
 	fv.Set(out)
@@ -427,7 +444,7 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 		}
 	case map[string]any:
 		if elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct {
-			d.sink.Add(Error, n.pos, "type",
+			d.sink.Add(Error, d.at(n.pos), "type",
 				d.sink.t(msg{"%s is een lijst: schrijf [[%s]] met dubbele haken", "%s is a list: write [[%s]] with double brackets"}, key, strings.Trim(tableName(where, key, false), "[]")),
 				"")
 			return
@@ -439,9 +456,9 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 		return
 	}
 	if len(items) > MaxListLength {
-		at := n.pos
+		at := d.at(n.pos)
 		if en := n.elem(MaxListLength); en != nil {
-			at = en.pos
+			at = d.at(en.pos)
 		}
 		d.sink.Add(Error, at, "too-long",
 			d.sink.t(msg{"%s heeft %d elementen; hoogstens %d worden gelezen", "%s has %d entries; at most %d are read"}, key, len(items), MaxListLength),
@@ -458,17 +475,17 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 		case elem.Kind() == reflect.String:
 			s, ok := item.(string)
 			if !ok {
-				d.sink.Add(Error, en.pos, "type",
+				d.sink.Add(Error, d.at(en.pos), "type",
 					d.sink.t(msg{"element %d van %s moet tekst zijn (tussen aanhalingstekens), niet %s", "element %d of %s must be text (in quotes), not %s"}, i+1, key, d.describe(item)),
 					"")
 				continue
 			}
-			d.checkText(key, s, en.pos)
+			d.checkText(key, s, d.at(en.pos))
 			out = reflect.Append(out, reflect.ValueOf(s).Convert(elem))
 		case elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct:
 			m, ok := item.(map[string]any)
 			if !ok {
-				d.sink.Add(Error, en.pos, "type",
+				d.sink.Add(Error, d.at(en.pos), "type",
 					d.sink.t(msg{"element %d van %s moet een tabel zijn, niet %s", "element %d of %s must be a table, not %s"}, i+1, key, d.describe(item)),
 					"")
 				continue
@@ -486,7 +503,7 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 }
 
 func (d *decoder) typeError(where, key string, v any, n *node, t reflect.Type) {
-	d.sink.Add(Error, n.pos, "type",
+	d.sink.Add(Error, d.at(n.pos), "type",
 		d.sink.t(msg{"%s moet %s zijn, niet %s", "%s must be %s, not %s"}, key, d.want(key, t), d.describe(v)),
 		d.sink.t(msg{"schrijf %s", "write %s"}, fixFor(key, v, t)))
 }
@@ -595,14 +612,58 @@ func decodeFile(sink *Collector, name string, src []byte, v any) bool {
 		return false
 	}
 	var tree map[string]any
-	if _, err := toml.Decode(string(src), &tree); err != nil {
+	// Through a reader: the library copies the text into a string of
+	// its own anyway, and toml.Decode(string(src)) would copy it twice.
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&tree); err != nil {
 		syntaxError(sink, name, src, err)
 		return false
 	}
+	internTree(tree)
 	idx := indexTOML(name, src)
 	d := &decoder{sink: sink, file: name}
 	d.decodeStruct("", tree, idx, reflect.ValueOf(v).Elem())
 	return true
+}
+
+// intern returns the one copy of s that every file loaded shares. The
+// texts of a collection repeat (ids of actors, channels, systems, phases
+// and steps, and phrases copied from journey to journey), and the TOML
+// library's texts point into its own copy of the whole file, which a
+// model that kept them would keep alive: at national scale, 7,600
+// journeys, that is most of the memory a model takes.
+func intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	return unique.Make(s).Value()
+}
+
+// internTree replaces every text in a decoded TOML tree by its interned
+// copy (see intern), in place, before the decoder copies texts into the
+// model.
+func internTree(v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if s, ok := e.(string); ok {
+				x[k] = intern(s)
+			} else {
+				internTree(e)
+			}
+		}
+	case []any:
+		for i, e := range x {
+			if s, ok := e.(string); ok {
+				x[i] = intern(s)
+			} else {
+				internTree(e)
+			}
+		}
+	case []map[string]any:
+		for _, e := range x {
+			internTree(e)
+		}
+	}
 }
 
 // DecodeTOML decodes a TOML document into v, a pointer to a struct whose

@@ -2,6 +2,7 @@ package blueprint
 
 import (
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The TOML library reports positions for syntax errors only: it keeps key
@@ -17,11 +18,13 @@ type node struct {
 	// name is the key that names this node; empty for array elements.
 	name string
 	// pos is where the element starts: the [[header]] or [header], the
-	// '{' of an inline table, or the first character of a value.
-	pos Pos
+	// '{' of an inline table, or the first character of a value. Like
+	// keyPos it is a line and column in the indexed file: a national
+	// collection has millions of nodes.
+	pos lineCol
 	// keyPos is where the key that names this node was written; zero for
 	// array elements.
-	keyPos Pos
+	keyPos lineCol
 	// kids are the keys of a table, in the order first written. Real
 	// tables have a few dozen keys at most, for which a slice is smaller
 	// and faster than a map.
@@ -60,11 +63,11 @@ func (n *node) elem(i int) *node {
 	return n.elems[i]
 }
 
-func (n *node) ensure(key string, at Pos) *node {
+func (n *node) ensure(key string, at lineCol) *node {
 	if c := n.child(key); c != nil {
 		return c
 	}
-	c := &node{name: key, pos: at, keyPos: at}
+	c := &node{name: intern(key), pos: at, keyPos: at}
 	n.kids = append(n.kids, c)
 	switch {
 	case n.byName != nil:
@@ -89,23 +92,36 @@ func (n *node) last() *node {
 	return n
 }
 
-// source turns the index of a table into the Source of a model element.
-func (n *node) source() Source {
+// source turns the index of a table into the Source of a model element
+// of the struct described by si. It keeps the keys that are fields of the
+// struct (the decoder reports the others), by number, and the positions of
+// their array elements in one slice.
+func (n *node) source(file string, si *structInfo) Source {
 	if n == nil {
 		return Source{}
 	}
-	s := Source{Pos: n.pos}
-	if len(n.kids) > 0 {
-		s.keys = make([]keyInfo, len(n.kids))
-		for i, c := range n.kids {
-			s.keys[i] = keyInfo{name: c.name, key: c.keyPos, val: c.pos}
-			if len(c.elems) > 0 {
-				ps := make([]Pos, len(c.elems))
-				for j, e := range c.elems {
-					ps[j] = e.pos
-				}
-				s.keys[i].elems = ps
-			}
+	s := Source{Pos: Pos{File: file, Line: int(n.pos.line), Col: int(n.pos.col)}, fields: si}
+	known, elems := 0, 0
+	for _, c := range n.kids {
+		if si.fields[c.name] != nil {
+			known++
+			elems += len(c.elems)
+		}
+	}
+	if known > 0 {
+		s.keys = make([]keyInfo, 0, known)
+	}
+	if elems > 0 {
+		s.elems = make([]lineCol, 0, elems)
+	}
+	for _, c := range n.kids {
+		f := si.fields[c.name]
+		if f == nil {
+			continue
+		}
+		s.keys = append(s.keys, keyInfo{field: f.number, key: c.keyPos, val: c.pos, elems: uint32(len(s.elems))})
+		for _, e := range c.elems {
+			s.elems = append(s.elems, e.pos)
 		}
 	}
 	return s
@@ -122,6 +138,9 @@ type scanner struct {
 	i     int // byte offset
 	line  int
 	col   int // rune column of src[i]
+	// path is keyPath's result, reused from key to key: a path is used
+	// up before the next is read.
+	path []keyPart
 }
 
 // indexTOML builds the index of src. The root node stands for the file.
@@ -131,7 +150,7 @@ func indexTOML(file string, src []byte) *node {
 
 func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
 	s := &scanner{file: file, src: src, line: 1, col: 1, trace: trace}
-	root := &node{pos: Pos{File: file, Line: 1, Col: 1}}
+	root := &node{pos: lineCol{1, 1}}
 	cur := root
 	prefix := ""
 	for s.i < len(s.src) {
@@ -154,8 +173,10 @@ func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
 				s.advance()
 			}
 			cur = s.header(root, path, at, array)
-			prefix = joinPath("", path)
-			s.emit(prefix, at)
+			if s.trace != nil {
+				prefix = joinPath("", path)
+				s.emit(prefix, at)
+			}
 		case isKeyStart(c):
 			s.keyValue(cur, prefix)
 		default:
@@ -171,11 +192,11 @@ func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
 
 type keyPart struct {
 	name string
-	pos  Pos
+	pos  lineCol
 }
 
 // header makes the table a [header] or [[header]] opens and returns it.
-func (s *scanner) header(root *node, path []keyPart, at Pos, array bool) *node {
+func (s *scanner) header(root *node, path []keyPart, at lineCol, array bool) *node {
 	if len(path) == 0 {
 		return root
 	}
@@ -194,9 +215,9 @@ func (s *scanner) header(root *node, path []keyPart, at Pos, array bool) *node {
 	return c
 }
 
-func (s *scanner) emit(path string, at Pos) {
+func (s *scanner) emit(path string, at lineCol) {
 	if s.trace != nil {
-		s.trace(path, at)
+		s.trace(path, Pos{File: s.file, Line: int(at.line), Col: int(at.col)})
 	}
 }
 
@@ -217,8 +238,12 @@ func (s *scanner) keyValue(t *node, prefix string) {
 		s.advance()
 		return
 	}
-	full := joinPath(prefix, path)
-	s.emit(full, path[0].pos)
+	// The dotted paths are for the trace of the tests only.
+	var full string
+	if s.trace != nil {
+		full = joinPath(prefix, path)
+		s.emit(full, path[0].pos)
+	}
 	n := t
 	for _, k := range path[:len(path)-1] {
 		n = n.ensure(k.name, k.pos).last()
@@ -340,9 +365,12 @@ func (s *scanner) str() {
 	}
 }
 
-// keyPath reads a dotted key: bare, "quoted" or 'literal' parts.
+// keyPath reads a dotted key: bare, "quoted" or 'literal' parts. The
+// path and the names of bare parts, which point into the source, are
+// valid until the next call; a node keeps an interned copy of a name.
 func (s *scanner) keyPath() []keyPart {
-	var path []keyPart
+	path := s.path[:0]
+	defer func() { s.path = path[:0] }()
 	for s.i < len(s.src) {
 		s.skipSpace(false)
 		at := s.pos()
@@ -357,7 +385,7 @@ func (s *scanner) keyPath() []keyPart {
 			for s.i < len(s.src) && isBare(s.src[s.i]) {
 				s.advance()
 			}
-			name = string(s.src[start:s.i])
+			name = unsafe.String(&s.src[start], s.i-start)
 		default:
 			return path
 		}
@@ -446,7 +474,7 @@ func (s *scanner) peek() byte {
 	return 0
 }
 
-func (s *scanner) pos() Pos { return Pos{File: s.file, Line: s.line, Col: s.col} }
+func (s *scanner) pos() lineCol { return lineCol{int32(s.line), int32(s.col)} }
 
 // advance moves past one rune, keeping line and column.
 func (s *scanner) advance() {

@@ -106,24 +106,24 @@ frontoffice = [{ actor = "k", actie = "y" },
 	steps := root.child("stap")
 	require.NotNil(t, steps)
 	require.Len(t, steps.elems, 2)
-	assert.Equal(t, Pos{File: "f.toml", Line: 2, Col: 1}, steps.elems[0].pos, "first [[stap]] header")
-	assert.Equal(t, Pos{File: "f.toml", Line: 4, Col: 1}, steps.elems[1].pos, "second [[stap]] header")
+	assert.Equal(t, lineCol{2, 1}, steps.elems[0].pos, "first [[stap]] header")
+	assert.Equal(t, lineCol{4, 1}, steps.elems[1].pos, "second [[stap]] header")
 	b := steps.elems[1]
-	assert.Equal(t, Pos{File: "f.toml", Line: 5, Col: 1}, b.child("id").keyPos)
-	assert.Equal(t, Pos{File: "f.toml", Line: 5, Col: 6}, b.child("id").pos, "value of id")
-	assert.Equal(t, Pos{File: "f.toml", Line: 6, Col: 9}, b.child("titel").pos)
+	assert.Equal(t, lineCol{5, 1}, b.child("id").keyPos)
+	assert.Equal(t, lineCol{5, 6}, b.child("id").pos, "value of id")
+	assert.Equal(t, lineCol{6, 9}, b.child("titel").pos)
 	fo := b.child("frontoffice")
 	require.Len(t, fo.elems, 2)
-	assert.Equal(t, Pos{File: "f.toml", Line: 7, Col: 16}, fo.elems[0].pos, "first inline table")
-	assert.Equal(t, Pos{File: "f.toml", Line: 8, Col: 3}, fo.elems[1].pos, "second inline table")
-	assert.Equal(t, Pos{File: "f.toml", Line: 8, Col: 13}, fo.elems[1].child("actor").pos)
+	assert.Equal(t, lineCol{7, 16}, fo.elems[0].pos, "first inline table")
+	assert.Equal(t, lineCol{8, 3}, fo.elems[1].pos, "second inline table")
+	assert.Equal(t, lineCol{8, 13}, fo.elems[1].child("actor").pos)
 }
 
 func TestIndexColumnsCountCharacters(t *testing.T) {
 	// "ë" is two bytes; columns count characters, as editors do.
 	src := []byte("t = {naam = \"Oriënteren\", x = 1}\n")
 	root := indexTOML("f.toml", src)
-	assert.Equal(t, 27, root.child("t").child("x").keyPos.Col)
+	assert.Equal(t, int32(27), root.child("t").child("x").keyPos.col)
 	assert.Equal(t, Pos{File: "f.toml", Line: 1, Col: 27}, posOfOffset("f.toml", src, strings.Index(string(src), "x =")))
 }
 

@@ -383,7 +383,12 @@ func readFile(f *File, p string, info os.FileInfo) error {
 		return pathError(p, err)
 	}
 	defer fh.Close()
-	src, err := ReadLimited(fh)
+	var src []byte
+	if info.Mode().IsRegular() {
+		src, err = readSized(fh, info.Size())
+	} else {
+		src, err = ReadLimited(fh)
+	}
 	if err != nil {
 		return pathError(p, err)
 	}
@@ -393,6 +398,45 @@ func readFile(f *File, p string, info os.FileInfo) error {
 	}
 	f.Src = src
 	return nil
+}
+
+// readSized reads a regular file of the size given into a buffer of that
+// size (io.ReadAll grows its buffer to up to twice that, and the loaded
+// sources are kept for the diagnostics' snippets), up to one byte more
+// than MaxFileSize, as ReadLimited does, should it have grown meanwhile.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	buf := make([]byte, 0, min(size, MaxFileSize)+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF || len(buf) > MaxFileSize {
+			return buf[:min(len(buf), MaxFileSize+1)], nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // the file grew after Stat
+		}
+	}
+}
+
+// Reread reads the text of a file read from disk (one with a Path) again,
+// for a caller that let go of Src to save memory and needs it after all,
+// such as for the snippet of a diagnostic. A file that is not on disk, or
+// no longer a file of the size allowed, keeps no text.
+func Reread(f *File) {
+	if f.Path == "" || f.Src != nil {
+		return
+	}
+	info, err := os.Stat(f.Path)
+	if err != nil || !info.Mode().IsRegular() {
+		return
+	}
+	g := File{Name: f.Name, Path: f.Path}
+	if readFile(&g, f.Path, info) == nil && g.Size == 0 {
+		f.Src = g.Src
+	}
 }
 
 // ReadLimited reads r up to one byte more than MaxFileSize, so that a

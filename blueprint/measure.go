@@ -96,12 +96,12 @@ func (d *Date) decodeTOML(dec *decoder, _ string, v any, n *node) {
 	case string:
 		got, err := ParseDate(x)
 		if err != nil {
-			dec.sink.Add(Error, n.pos, "value", dec.sink.t(err.Summary, err.Args...), dec.sink.t(err.Hint, err.HintArgs...))
+			dec.sink.Add(Error, dec.at(n.pos), "value", dec.sink.t(err.Summary, err.Args...), dec.sink.t(err.Hint, err.HintArgs...))
 			return
 		}
 		*d = got
 	default:
-		dec.sink.Add(Error, n.pos, "type",
+		dec.sink.Add(Error, dec.at(n.pos), "type",
 			dec.sink.t(msg{"een datum moet een datum zijn zoals 2025-03-31, niet %s", "a date must be a date such as 2025-03-31, not %s"}, dec.describe(v)), "")
 	}
 }

@@ -115,40 +115,78 @@ func (p Pos) Before(q Pos) bool {
 // inside it. Every model element embeds a Source, so a check that runs
 // after decoding can point at the exact line of the field it complains
 // about.
+//
+// A national collection has millions of keys, so the positions inside an
+// element are kept compact: every one is in the element's file (Pos.File),
+// a line and column fit in 32 bits each, and a key is named by its number
+// among the struct's keys.
 type Source struct {
 	// Pos is the position of the element itself: the [[stap]] header, the
 	// opening brace of an inline table, or the start of the file.
 	Pos Pos
-	// keys are the keys written in the element, in source order; a table
-	// has a few dozen at most, so a slice beats a map.
+	// fields describes the element's struct: its keys by name and number.
+	fields *structInfo
+	// keys are the keys of the struct written in the element, in source
+	// order; a table has a few dozen at most, so a slice beats a map.
+	// They hold no pointers, which the garbage collector need not scan.
 	keys []keyInfo
+	// elems are the positions of the array elements of all keys, key after
+	// key: those of keys[i] start at keys[i].elems and end where those of
+	// the next key start.
+	elems []lineCol
 }
+
+// lineCol is a position in the file of its Source; the zero lineCol is
+// no position.
+type lineCol struct{ line, col int32 }
 
 // keyInfo is where one key of an element was written.
 type keyInfo struct {
-	name     string
-	key, val Pos
-	elems    []Pos // positions of array elements
+	field    uint16 // the key's number in Source.fields
+	key, val lineCol
+	elems    uint32 // the first of its array elements in Source.elems
 	// invalid is set when the value could not be decoded (a diagnostic
 	// says so already); checks that depend on it stay silent rather than
 	// report a consequence of the same mistake.
 	invalid bool
 }
 
+// at turns a position of the element's file back into a Pos.
+func (s *Source) at(lc lineCol) Pos {
+	if lc.line == 0 && lc.col == 0 {
+		return Pos{}
+	}
+	return Pos{File: s.Pos.File, Line: int(lc.line), Col: int(lc.col)}
+}
+
 func (s *Source) info(key string) *keyInfo {
-	for i := range s.keys {
-		if s.keys[i].name == key {
-			return &s.keys[i]
-		}
+	if i := s.index(key); i >= 0 {
+		return &s.keys[i]
 	}
 	return nil
+}
+
+func (s *Source) index(key string) int {
+	if s.fields == nil || len(s.keys) == 0 {
+		return -1
+	}
+	f := s.fields.fields[key]
+	if f == nil {
+		return -1
+	}
+	for i := range s.keys {
+		if s.keys[i].field == f.number {
+			return i
+		}
+	}
+	return -1
 }
 
 // At returns the position of the value of key, or of the element itself
 // when the key was not written.
 func (s *Source) At(key string) Pos {
 	if k := s.info(key); k != nil {
-		return k.val
+		return s.at(k.val)
 	}
 	return s.Pos
 }
@@ -157,7 +195,7 @@ func (s *Source) At(key string) Pos {
 // be), or of the element when the key was not written.
 func (s *Source) KeyAt(key string) Pos {
 	if k := s.info(key); k != nil {
-		return k.key
+		return s.at(k.key)
 	}
 	return s.Pos
 }
@@ -165,8 +203,14 @@ func (s *Source) KeyAt(key string) Pos {
 // ElemAt returns the position of element i of the array under key, falling
 // back to the key's value and then to the element.
 func (s *Source) ElemAt(key string, i int) Pos {
-	if k := s.info(key); k != nil && i >= 0 && i < len(k.elems) {
-		return k.elems[i]
+	if k := s.index(key); k >= 0 && i >= 0 {
+		start, end := int(s.keys[k].elems), len(s.elems)
+		if k+1 < len(s.keys) {
+			end = int(s.keys[k+1].elems)
+		}
+		if start+i < end {
+			return s.at(s.elems[start+i])
+		}
 	}
 	return s.At(key)
 }

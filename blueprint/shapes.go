@@ -164,16 +164,16 @@ func (d *decoder) mark(key string, v any, n *node) (bool, string) {
 		r := strings.TrimSpace(x)
 		switch strings.ToLower(r) {
 		case "":
-			d.sink.Add(Error, n.pos, "value", d.sink.t(msg{"%s is leeg", "%s is empty"}, key), hint())
+			d.sink.Add(Error, d.at(n.pos), "value", d.sink.t(msg{"%s is leeg", "%s is empty"}, key), hint())
 			return false, ""
 		case "ja", "nee", "true", "false", "waar", "onwaar", "yes", "no":
-			d.sink.Add(Error, n.pos, "type",
+			d.sink.Add(Error, d.at(n.pos), "type",
 				d.sink.t(msg{"%s moet true, false of een reden in woorden zijn, niet %q", "%s must be true, false or a reason in words, not %q"}, key, x), hint())
 			return false, ""
 		}
 		return true, r
 	}
-	d.sink.Add(Error, n.pos, "type",
+	d.sink.Add(Error, d.at(n.pos), "type",
 		d.sink.t(msg{"%s moet true, false of een reden tussen aanhalingstekens zijn, niet %s", "%s must be true, false or a reason in quotes, not %s"}, key, d.describe(v)), hint())
 	return false, ""
 }
@@ -201,13 +201,13 @@ func (d *decoder) channels(where, key string, v any, n *node) (string, []string)
 	}
 	list, ok := items(v)
 	if !ok {
-		d.sink.Add(Error, n.pos, "type",
+		d.sink.Add(Error, d.at(n.pos), "type",
 			d.sink.t(msg{"%s moet de id van een kanaal zijn, of een lijst van ids, niet %s", "%s must be the id of a channel, or a list of ids, not %s"}, key, d.describe(v)),
 			d.sink.t(msg{"schrijf %s = \"telefoon\", of %s = [\"post\", \"mijn-omgeving\"] voor een brief met een kopie in de Mijn-omgeving", "write %s = \"telefoon\", or %s = [\"post\", \"mijn-omgeving\"] for a letter with a copy in the Mijn-omgeving"}, key, key))
 		return "", nil
 	}
 	if len(list) == 0 {
-		d.sink.Add(Error, n.pos, "value",
+		d.sink.Add(Error, d.at(n.pos), "value",
 			d.sink.t(msg{"%s is een lege lijst", "%s is an empty list"}, key),
 			d.sink.t(msg{"laat %s weg bij een stap zonder klantcontact", "leave %s out for a step without customer contact"}, key))
 		return "", nil
@@ -216,9 +216,9 @@ func (d *decoder) channels(where, key string, v any, n *node) (string, []string)
 	for i, item := range list {
 		s, ok := item.(string)
 		if !ok {
-			at := n.pos
+			at := d.at(n.pos)
 			if en := n.elem(i); en != nil {
-				at = en.pos
+				at = d.at(en.pos)
 			}
 			d.sink.Add(Error, at, "type",
 				d.sink.t(msg{"element %d van %s moet de id van een kanaal zijn (tussen aanhalingstekens), niet %s", "element %d of %s must be the id of a channel (in quotes), not %s"}, i+1, key, d.describe(item)), "")
@@ -246,14 +246,14 @@ func (d *decoder) nextSteps(where, key string, v any, n *node) ([]string, []*Nex
 		if en == nil {
 			en = &node{pos: n.pos}
 		}
-		ns := &NextStep{Source: Source{Pos: en.pos}}
+		ns := &NextStep{Source: Source{Pos: d.at(en.pos)}}
 		switch x := item.(type) {
 		case string:
 			ns.Step = x
 		case map[string]any:
 			d.decodeStruct(d.sink.t(msg{"een element van %s", "an element of %s"}, key), x, en, reflect.ValueOf(ns).Elem())
 		default:
-			d.sink.Add(Error, en.pos, "type",
+			d.sink.Add(Error, d.at(en.pos), "type",
 				d.sink.t(msg{"element %d van %s moet de id van een stap zijn, of een tabel { stap = \"…\", als = \"…\" }, niet %s", "element %d of %s must be the id of a step, or a table { stap = \"…\", als = \"…\" }, not %s"}, i+1, key, d.describe(item)), "")
 		}
 		ids = append(ids, ns.Step)
@@ -272,7 +272,7 @@ func (d *decoder) waits(where, key string, v any, n *node) (*Duration, []*Wait) 
 		if dur == nil {
 			return nil, nil
 		}
-		return dur, []*Wait{{Source: Source{Pos: n.pos}, Duration: dur}}
+		return dur, []*Wait{{Source: Source{Pos: d.at(n.pos)}, Duration: dur}}
 	case map[string]any:
 		w := &Wait{}
 		d.decodeStruct(tableName(where, key, false), x, n, reflect.ValueOf(w).Elem())
@@ -280,7 +280,7 @@ func (d *decoder) waits(where, key string, v any, n *node) (*Duration, []*Wait) 
 	default:
 		list, ok := items(v)
 		if !ok || len(list) == 0 {
-			d.sink.Add(Error, n.pos, "type",
+			d.sink.Add(Error, d.at(n.pos), "type",
 				d.sink.t(msg{"%s moet een duur zijn zoals \"2 weken\", of een tabel { duur = \"…\", … } per wachttijd, niet %s", "%s must be a duration such as \"2 weken\", or a table { duur = \"…\", … } per wait, not %s"}, key, d.describe(v)),
 				d.sink.t(msg{"schrijf %s = \"2 weken\"", "write %s = \"2 weken\""}, key))
 			return nil, nil
@@ -292,7 +292,7 @@ func (d *decoder) waits(where, key string, v any, n *node) (*Duration, []*Wait) 
 			}
 			m, ok := item.(map[string]any)
 			if !ok {
-				d.sink.Add(Error, en.pos, "type",
+				d.sink.Add(Error, d.at(en.pos), "type",
 					d.sink.t(msg{"element %d van %s moet een tabel { duur = \"…\", … } zijn, niet %s", "element %d of %s must be a table { duur = \"…\", … }, not %s"}, i+1, key, d.describe(item)),
 					d.sink.t(msg{"bijvoorbeeld %s = [{ duur = \"14 dagen\", ronde = 1 }, { duur = \"10 dagen\", ronde = 2 }]", "for example %s = [{ duur = \"14 dagen\", ronde = 1 }, { duur = \"10 dagen\", ronde = 2 }]"}, key))
 				continue

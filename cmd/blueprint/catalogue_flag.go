@@ -40,11 +40,14 @@ func catalogueOf(c *cli.Context, diagLang blueprint.Lang, sources map[string][]b
 // derivation is what the commands built on the requirements share: the
 // journeys, the catalogue and the requirements derived from them.
 type derivation struct {
-	l        *loaded
-	cat      *requirements.Catalogue
-	res      *requirements.Result
-	docLang  blueprint.Lang // of the documents
-	diagLang blueprint.Lang // of the messages
+	l   *loaded
+	cat *requirements.Catalogue
+	// sourceHash is requirements.SourceHash of the journey files, made
+	// before their texts were let go (see deriveReleasing).
+	sourceHash string
+	res        *requirements.Result
+	docLang    blueprint.Lang // of the documents
+	diagLang   blueprint.Lang // of the messages
 }
 
 // derive loads the journeys and the catalogue (--catalogue) and derives the
@@ -53,6 +56,20 @@ type derivation struct {
 // with one count line. Errors in the input stop the command (exit 1)
 // before anything is derived. opts gets its languages here.
 func derive(c *cli.Context, lang blueprint.Lang, opts requirements.Options, extra blueprint.Diagnostics) (*derivation, error) {
+	return deriveWith(c, lang, opts, extra, false)
+}
+
+// deriveReleasing is derive for a command that needs no journey's text
+// after loading (matrix): it lets go of the texts of the files read from
+// disk before deriving, which at national scale (140 MB of TOML) is a
+// sixth of the memory, and rereads only the files a diagnostic of the
+// derivation names, for its snippet. The files' Src is then nil; use the
+// derivation's sourceHash instead of hashing them.
+func deriveReleasing(c *cli.Context, lang blueprint.Lang, opts requirements.Options, extra blueprint.Diagnostics) (*derivation, error) {
+	return deriveWith(c, lang, opts, extra, true)
+}
+
+func deriveWith(c *cli.Context, lang blueprint.Lang, opts requirements.Options, extra blueprint.Diagnostics, release bool) (*derivation, error) {
 	l, err := read(c, lang)
 	if err != nil {
 		return nil, err
@@ -72,8 +89,29 @@ func derive(c *cli.Context, lang blueprint.Lang, opts requirements.Options, extr
 		return nil, reportDiagnostics(c, diags, sources, d.diagLang, diagText)
 	}
 	opts.Lang, opts.MessageLang = d.docLang, d.diagLang
+	if release {
+		d.sourceHash = requirements.SourceHash(l.files)
+		for i := range l.files {
+			if f := &l.files[i]; f.Path != "" {
+				delete(sources, f.Name)
+				f.Src = nil
+			}
+		}
+	}
 	res, ddiags := requirements.Derive(l.model, d.cat, opts)
 	d.res = res
+	if release {
+		named := map[string]bool{}
+		for _, dg := range append(diags, ddiags...) {
+			named[dg.Pos.File] = true
+		}
+		for i := range l.files {
+			if f := &l.files[i]; f.Src == nil && named[f.Name] {
+				blueprint.Reread(f)
+				sources[f.Name] = f.Src
+			}
+		}
+	}
 	if err := reportDiagnostics(c, append(diags, ddiags...), sources, d.diagLang, diagText); err != nil {
 		return nil, err
 	}

@@ -302,6 +302,9 @@ reden = "Belangrijk"
 	name := filepath.ToSlash(p)
 	assert.Contains(t, stderr, name+`:21:10: fout: onbekende verwijzing "klantcontacthistori" in eisen`)
 	assert.Contains(t, stderr, `bedoelde u "klantcontacthistorie"?`)
+	// matrix lets go of the journeys' texts before deriving and reads
+	// the file again for the snippet of the derivation's diagnostic.
+	assert.Contains(t, stderr, `21 | eisen = ["klantcontacthistori"]`)
 	assert.Contains(t, stderr, name+`:24:7: fout: [[prioriteit]] noemt "KCC-CR-0002"`)
 	assert.Contains(t, stderr, `bedoelde u "KCC-CR-002"?`)
 	assert.Contains(t, stderr, "2 fouten")
