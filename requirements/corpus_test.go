@@ -322,6 +322,19 @@ func (c *yardRun) measure(t *testing.T, cj *yardJourney) *yardMeasure {
 			jm.stepMissed = append(jm.stepMissed, e.ID+" @ "+yardPlace(e.Step))
 		}
 	}
+	for _, m := range cj.Missing {
+		for _, id := range m.Requirements {
+			if c.cat.Requirement(id) == nil {
+				continue
+			}
+			jm.stepExpected++
+			if (m.Step == "" && jm.derived[id] != "") || atStep[m.Step][id] {
+				jm.stepHits++
+			} else {
+				jm.stepMissed = append(jm.stepMissed, id+" @ "+yardPlace(m.Step)+" ("+m.Key+")")
+			}
+		}
+	}
 	// A requirement only pulled in through vereist is right when a
 	// requirement that pulls it in is right: vereist is the catalogue's
 	// choice, not the derivation's.
