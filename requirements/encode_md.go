@@ -39,7 +39,7 @@ func WriteMarkdown(w io.Writer, res *Result, meta Meta) error {
 		facts = append(facts, t("Datum: ", "Date: ")+meta.Date)
 	}
 	facts = append(facts, fmt.Sprintf(t("Catalogus: %s, versie %s", "Catalogue: %s, version %s"), md(res.Catalogue.Title(lang)), md(res.Catalogue.Version)))
-	facts = append(facts, fmt.Sprintf(t("Afgeleid uit %d klantreizen", "Derived from %d journeys"), len(res.Journeys)))
+	facts = append(facts, fmt.Sprintf(t("Afgeleid uit %d %s", "Derived from %d %s"), len(res.Journeys), plural(lang, len(res.Journeys), "klantreis", "klantreizen", "journey", "journeys")))
 	if meta.SourceHash != "" {
 		facts = append(facts, t("Bronhash (SHA-256): `", "Source hash (SHA-256): `")+meta.SourceHash+"`")
 	}

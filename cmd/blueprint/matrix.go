@@ -354,7 +354,10 @@ func matrixSummary(w io.Writer, res *requirements.Result, out string, lang bluep
 		blocks[r.Block] = true
 	}
 	t := func(nl, en string) string { return blueprint.T(lang, nl, en) }
-	what := requirements.CountText(lang, ko, wish) + fmt.Sprintf(t(" in %d blokken uit %d klantreizen", " in %d blocks from %d journeys"), len(blocks), len(res.Journeys))
+	n := len(res.Journeys)
+	what := requirements.CountText(lang, ko, wish) + fmt.Sprintf(t(" in %d %s uit %d %s", " in %d %s from %d %s"),
+		len(blocks), blueprint.T(lang, plural(len(blocks), "blok", "blokken"), plural(len(blocks), "block", "blocks")),
+		n, blueprint.T(lang, plural(n, "klantreis", "klantreizen"), plural(n, "journey", "journeys")))
 	if out != "" {
 		fmt.Fprintf(w, t("%s geschreven: %s\n", "%s written: %s\n"), out, what)
 	} else {
