@@ -40,6 +40,35 @@ func CheckReferences(m *blueprint.Model, cat *Catalogue, lang blueprint.Lang) bl
 	return d.Diags
 }
 
+// HasReferences reports whether the model names anything CheckReferences
+// would look up: a priority, an entry of eisen, or a one-word behoefte. A
+// model without any need not load a catalogue to be checked, which keeps
+// blueprint validate as quick as the loader.
+func HasReferences(m *blueprint.Model) bool {
+	if m == nil {
+		return false
+	}
+	if len(m.Project.Priorities) > 0 {
+		return true
+	}
+	for _, j := range m.Journeys {
+		if len(j.Priorities) > 0 {
+			return true
+		}
+		for _, s := range j.Steps {
+			if len(s.Refs) > 0 {
+				return true
+			}
+			for _, n := range s.Needs {
+				if t := strings.TrimSpace(n); t != "" && !strings.ContainsAny(t, " \t\n") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // unknownRef reports an entry of eisen that the catalogue does not know.
 func unknownRef(d *blueprint.Collector, cat *Catalogue, pos blueprint.Pos, key string) {
 	key = strings.TrimSpace(key)

@@ -47,14 +47,19 @@ func validateCommand() *cli.Command {
 				return err
 			}
 			sources := blueprint.SourceMap(l.files)
-			cat, catDiags, err := catalogueOf(c, lang.Or(blueprint.Dutch), sources)
-			if err != nil {
-				return err
-			}
-			diags := append(l.diags, catDiags...)
-			if cat != nil && l.model != nil {
-				// what blueprint matrix would reject (requirements.CheckReferences)
-				diags = append(diags, requirements.CheckReferences(l.model, cat, lang.Or(blueprint.Dutch))...)
+			diags := l.diags
+			// What blueprint matrix would reject (requirements.CheckReferences):
+			// the catalogue is read only when there is something to look up
+			// in it, or when --catalogue names one to check.
+			if c.IsSet("catalogue") || requirements.HasReferences(l.model) {
+				cat, catDiags, err := catalogueOf(c, lang.Or(blueprint.Dutch), sources)
+				if err != nil {
+					return err
+				}
+				diags = append(diags, catDiags...)
+				if cat != nil && l.model != nil {
+					diags = append(diags, requirements.CheckReferences(l.model, cat, lang.Or(blueprint.Dutch))...)
+				}
 			}
 			if err := reportDiagnostics(c, diags, sources, lang, format); err != nil {
 				return err
