@@ -27,8 +27,9 @@
 //
 // The files:
 //
-//   - plan.go: Options, the result types, Derive and its passes (journeys,
-//     employees, answers, summary).
+//   - plan.go: Options and the result types.
+//   - derive.go: Derive and its passes (journeys, employees, answers,
+//     summary).
 //   - vision.go: Coverage, Statement and Vision.
 //   - names.go: the words for statuses, horizons, kinds and verdicts in
 //     both languages.

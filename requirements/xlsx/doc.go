@@ -67,10 +67,12 @@
 //   - comparison.go: WriteComparison.
 //   - fill.go: FillResponse and the generated Examples (tests, make demo).
 //   - verbeterplan.go: WritePlan, the verbeterplan workbook of an
-//     improvement team (Toelichting, Verbeteracties with status and horizon
-//     as drop-downs, Knelpunten with the unanswered first, Per eigenaar as
-//     formulas, Meetpunten, and a hidden _meta sheet with a fingerprint of
-//     the team's cells per row), and InspectPlan, which reads it back with
-//     ReadBook and tells whether the team changed any of them. It shares
-//     the PvE's writer, styles, page setup and helpers.
+//     improvement team: its writer, the Toelichting and a hidden _meta
+//     sheet with a fingerprint of the team's cells per row. It shares the
+//     PvE's writer, styles, page setup and helpers.
+//   - verbeterplan_sheets.go: the lists of the plan (Verbeteracties with
+//     status and horizon as drop-downs, Knelpunten with the unanswered
+//     first, Per eigenaar as formulas, Meetpunten).
+//   - verbeterplan_inspect.go: InspectPlan, which reads the workbook back
+//     with ReadBook and tells whether the team changed any of its cells.
 package xlsx
