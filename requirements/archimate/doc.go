@@ -48,5 +48,6 @@
 //
 // The files: model.go (the neutral model and the identifiers), build.go
 // (elements, relations, folders), views.go (the layout of the views),
+// view_journey.go (the view of a journey, laid out as its blueprint),
 // encode.go (the XML).
 package archimate

@@ -35,5 +35,6 @@
 //     in GEMMA.
 //
 // The files: systems.go (the one table from systems to GEMMA), coverage.go
-// (Report and Compute), text.go, markdown.go and json.go (the encoders).
+// (Report, its parts and counts), compute.go (Compute and its passes),
+// text.go, markdown.go and json.go (the encoders).
 package coverage
