@@ -92,6 +92,9 @@ func runMatrix(c *cli.Context) error {
 	l, res, diagLang := d.l, d.res, d.diagLang
 
 	meta := requirements.MetaFor(l.model, l.files)
+	// The journeys are checked and derived; the outputs name their
+	// elements but no longer need the positions inside them.
+	l.model.ReleasePositions()
 	meta.SourceHash = d.sourceHash // the texts were let go before deriving
 	meta.TenderID = c.String("tender-id")
 	meta.Version = c.String("tender-version")
