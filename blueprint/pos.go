@@ -287,3 +287,18 @@ func releaseIn(v reflect.Value) {
 		}
 	}
 }
+
+// ReleaseSteps lets go of what the steps of j hold beyond what names them:
+// the positions inside each step (its Pos stays), and the elements of its
+// own (front- and backoffice actions, support lines, hand-offs, waits and
+// the links to the next steps: at national scale some 560,000 elements).
+// A step keeps its id, phase, title and values. It is for a caller that
+// has checked and derived the journey and keeps it only for outputs that
+// name its steps (blueprint matrix, through requirements.Options).
+func (j *Journey) ReleaseSteps() {
+	for _, s := range j.Steps {
+		releaseIn(reflect.ValueOf(s))
+		s.Frontstage, s.Backstage, s.Support, s.Handoffs = nil, nil, nil, nil
+		s.Waits, s.NextSteps = nil, nil
+	}
+}

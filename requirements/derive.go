@@ -11,6 +11,12 @@ type Options struct {
 	// IncludeUnneeded puts the requirements no journey needs into the
 	// result too, marked as not derived.
 	IncludeUnneeded bool
+	// ReleaseSteps lets go of the positions and elements inside each
+	// journey's steps once the journey is derived
+	// (blueprint.Journey.ReleaseSteps): for a caller that keeps the model
+	// only to write the result (blueprint matrix), which at national scale
+	// then holds some 200 MB less while deriving.
+	ReleaseSteps bool
 }
 
 // deriver holds the state of one Derive run.
@@ -53,6 +59,9 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 	checkReferences(dv.d, cat, m.Vocabulary) // rules that name what the journeys do not know (check.go)
 	for _, j := range m.Journeys {
 		dv.journey(j) // needs, text, step and phase rules, the journey's [[prioriteit]]
+		if opts.ReleaseSteps {
+			j.ReleaseSteps() // the later passes read only what names a step
+		}
 	}
 	for _, p := range m.Personas {
 		dv.persona(p) // text rules on the personas (rules.go)
