@@ -28,6 +28,10 @@ type deriver struct {
 	ev      map[*Requirement]*ev
 	reasons map[string]string // interned reason texts
 	steps   map[*blueprint.Step]map[*Requirement]bool
+	stepNo  map[*blueprint.Step]int // the steps numbered as first met, for stepSet
+	// setStep and set are the step last looked up in steps and its set.
+	setStep *blueprint.Step
+	set     map[*Requirement]bool
 	roles   map[string]string // actor id → role, made on first use (match.go)
 	kinds   map[string]string // system id → kind, made on first use (match.go)
 	// text matches free texts against the text rules (text.go), made
@@ -53,6 +57,7 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 		ev:      map[*Requirement]*ev{},
 		reasons: map[string]string{},
 		steps:   map[*blueprint.Step]map[*Requirement]bool{},
+		stepNo:  map[*blueprint.Step]int{},
 	}
 	// The passes, in order. Each gathers evidence (traces) per requirement;
 	// the last turns the evidence into rows with a priority.
@@ -113,7 +118,7 @@ func (dv *deriver) result(opts Options) *Result {
 			e = newEv()
 		}
 		row := &Row{Requirement: r, Function: dv.cat.Function(r.Function), Traces: e.traces,
-			Journeys: unionLen(e.journeys, e.viaJourneys), Steps: unionLen(e.steps, e.viaSteps), Needed: needed}
+			Journeys: unionLen(e.journeys, e.viaJourneys), Steps: e.steps.count(e.viaSteps), Needed: needed}
 		if row.Function != nil {
 			row.Block = dv.cat.Block(row.Function.Block)
 		}
