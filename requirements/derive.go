@@ -11,6 +11,12 @@ type Options struct {
 	// IncludeUnneeded puts the requirements no journey needs into the
 	// result too, marked as not derived.
 	IncludeUnneeded bool
+	// ReleaseSteps lets go of the positions and elements inside each
+	// journey's steps once the journey is derived
+	// (blueprint.Journey.ReleaseSteps): for a caller that keeps the model
+	// only to write the result (blueprint matrix), which at national scale
+	// then holds some 200 MB less while deriving.
+	ReleaseSteps bool
 }
 
 // deriver holds the state of one Derive run.
@@ -22,6 +28,10 @@ type deriver struct {
 	ev      map[*Requirement]*ev
 	reasons map[string]string // interned reason texts
 	steps   map[*blueprint.Step]map[*Requirement]bool
+	stepNo  map[*blueprint.Step]int // the steps numbered as first met, for stepSet
+	// setStep and set are the step last looked up in steps and its set.
+	setStep *blueprint.Step
+	set     map[*Requirement]bool
 	roles   map[string]string // actor id → role, made on first use (match.go)
 	kinds   map[string]string // system id → kind, made on first use (match.go)
 	// text matches free texts against the text rules (text.go), made
@@ -47,12 +57,16 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 		ev:      map[*Requirement]*ev{},
 		reasons: map[string]string{},
 		steps:   map[*blueprint.Step]map[*Requirement]bool{},
+		stepNo:  map[*blueprint.Step]int{},
 	}
 	// The passes, in order. Each gathers evidence (traces) per requirement;
 	// the last turns the evidence into rows with a priority.
 	checkReferences(dv.d, cat, m.Vocabulary) // rules that name what the journeys do not know (check.go)
 	for _, j := range m.Journeys {
 		dv.journey(j) // needs, text, step and phase rules, the journey's [[prioriteit]]
+		if opts.ReleaseSteps {
+			j.ReleaseSteps() // the later passes read only what names a step
+		}
 	}
 	for _, p := range m.Personas {
 		dv.persona(p) // text rules on the personas (rules.go)
@@ -104,7 +118,7 @@ func (dv *deriver) result(opts Options) *Result {
 			e = newEv()
 		}
 		row := &Row{Requirement: r, Function: dv.cat.Function(r.Function), Traces: e.traces,
-			Journeys: unionLen(e.journeys, e.viaJourneys), Steps: unionLen(e.steps, e.viaSteps), Needed: needed}
+			Journeys: unionLen(e.journeys, e.viaJourneys), Steps: e.steps.count(e.viaSteps), Needed: needed}
 		if row.Function != nil {
 			row.Block = dv.cat.Block(row.Function.Block)
 		}

@@ -2,6 +2,7 @@ package requirements
 
 import (
 	"fmt"
+	"math/bits"
 
 	"github.com/dimpact/blueprint/blueprint"
 )
@@ -10,11 +11,14 @@ import (
 type ev struct {
 	traces   []*Trace
 	journeys map[*blueprint.Journey]bool
-	steps    map[*blueprint.Step]bool
+	// steps are the steps that need it, by their number (deriver.stepNo):
+	// a set of 150,000 steps at national scale, which as a map took a
+	// sixth of deriving to fill.
+	steps stepSet
 	// viaJourneys and viaSteps are the journeys and steps that need it
 	// through a requirement that requires it.
 	viaJourneys map[*blueprint.Journey]bool
-	viaSteps    map[*blueprint.Step]bool
+	viaSteps    stepSet
 	// painJourneys are the journeys where a pain signal needs it: an
 	// explicit or free-text need, a pain point, or a step that is a fail
 	// point, a repeat contact or very negative.
@@ -24,6 +28,12 @@ type ev struct {
 	explicitFn   bool // a behoefte names its function
 	direct       bool // it has evidence of its own (not only through vereist)
 	overrides    []override
+	// lastJourney, lastStep and lastPain are the keys last put in
+	// journeys, steps and painJourneys: traces come journey after journey
+	// and step after step, so most are already there (the map assignments
+	// were a third of deriving at national scale).
+	lastJourney, lastPain *blueprint.Journey
+	lastStep              *blueprint.Step
 }
 
 // override is a [[prioriteit]] that names the requirement, from a journey
@@ -35,8 +45,8 @@ type override struct {
 
 // newEv returns empty evidence.
 func newEv() *ev {
-	return &ev{journeys: map[*blueprint.Journey]bool{}, steps: map[*blueprint.Step]bool{}, painJourneys: map[*blueprint.Journey]bool{},
-		viaJourneys: map[*blueprint.Journey]bool{}, viaSteps: map[*blueprint.Step]bool{}}
+	return &ev{journeys: map[*blueprint.Journey]bool{}, painJourneys: map[*blueprint.Journey]bool{},
+		viaJourneys: map[*blueprint.Journey]bool{}}
 }
 
 // evOf returns the evidence gathered for r so far, making it on first use.
@@ -56,25 +66,32 @@ func (dv *deriver) add(r *Requirement, t *Trace) {
 	if t.Kind != TraceRequired {
 		e.direct = true
 	}
-	if t.Journey != nil {
+	if t.Journey != nil && t.Journey != e.lastJourney {
 		e.journeys[t.Journey] = true
+		e.lastJourney = t.Journey
 	}
 	if isPain(t) {
-		if t.Journey != nil {
-			e.painJourneys[t.Journey] = true
-		} else {
+		if t.Journey == nil {
 			e.painPersona = true
+		} else if t.Journey != e.lastPain {
+			e.painJourneys[t.Journey] = true
+			e.lastPain = t.Journey
 		}
 	}
 	if t.Step != nil {
-		e.steps[t.Step] = true
+		if t.Step != e.lastStep {
+			e.steps.add(dv.number(t.Step))
+			e.lastStep = t.Step
+		}
 		if t.Kind != TraceRequired {
-			set := dv.steps[t.Step]
-			if set == nil {
-				set = map[*Requirement]bool{}
-				dv.steps[t.Step] = set
+			if t.Step != dv.setStep {
+				dv.setStep, dv.set = t.Step, dv.steps[t.Step]
+				if dv.set == nil {
+					dv.set = map[*Requirement]bool{}
+					dv.steps[t.Step] = dv.set
+				}
 			}
-			set[r] = true
+			dv.set[r] = true
 		}
 	}
 }
@@ -145,9 +162,7 @@ func (dv *deriver) requires() {
 				for x := range e.journeys {
 					qe.viaJourneys[x] = true
 				}
-				for x := range e.steps {
-					qe.viaSteps[x] = true
-				}
+				qe.viaSteps.or(e.steps)
 				if !visited[q] {
 					visited[q] = true
 					queue = append(queue, q)
@@ -155,6 +170,51 @@ func (dv *deriver) requires() {
 			}
 		}
 	}
+}
+
+// number returns the number of a step, numbering it when it is new.
+func (dv *deriver) number(s *blueprint.Step) int {
+	i, ok := dv.stepNo[s]
+	if !ok {
+		i = len(dv.stepNo)
+		dv.stepNo[s] = i
+	}
+	return i
+}
+
+// stepSet is a set of step numbers.
+type stepSet []uint64
+
+func (b *stepSet) add(i int) {
+	w := i / 64
+	if w >= len(*b) {
+		*b = append(*b, make(stepSet, w+1-len(*b))...)
+	}
+	(*b)[w] |= 1 << (i % 64)
+}
+
+func (b *stepSet) or(c stepSet) {
+	if len(c) > len(*b) {
+		*b = append(*b, make(stepSet, len(c)-len(*b))...)
+	}
+	for i, w := range c {
+		(*b)[i] |= w
+	}
+}
+
+// count returns the number of steps in the union of b and c.
+func (b stepSet) count(c stepSet) int {
+	if len(c) > len(b) {
+		b, c = c, b
+	}
+	n := 0
+	for i, w := range b {
+		if i < len(c) {
+			w |= c[i]
+		}
+		n += bits.OnesCount64(w)
+	}
+	return n
 }
 
 // unionLen returns the number of keys in a or b.

@@ -161,7 +161,7 @@ func (dv *deriver) conflicts(e *ev, by *blueprint.PriorityOverride) {
 //   - could: otherwise (one journey, without pain; or only required by
 //     another requirement).
 func (dv *deriver) propose(e *ev, n int) (string, string) {
-	j, s, pj := len(e.journeys), len(e.steps), len(e.painJourneys)
+	j, s, pj := len(e.journeys), e.steps.count(nil), len(e.painJourneys)
 	count := fmt.Sprintf(dv.t("nodig in %d van %d klantreizen (%d %s)", "needed in %d of %d journeys (%d %s)"), j, n, s,
 		plural(dv.lang, s, "stap", "stappen", "step", "steps"))
 	if pj > 0 {

@@ -85,13 +85,17 @@ func runMatrix(c *cli.Context) error {
 			return usageError("matrix: --date %q: write the date as YYYY-MM-DD, such as 2026-09-01", date)
 		}
 	}
-	d, err := deriveReleasing(c, lang, requirements.Options{IncludeUnneeded: c.Bool("include-unneeded")}, nil)
+	d, err := deriveReleasing(c, lang, requirements.Options{IncludeUnneeded: c.Bool("include-unneeded"), ReleaseSteps: true}, nil)
 	if err != nil {
 		return err
 	}
 	l, res, diagLang := d.l, d.res, d.diagLang
 
 	meta := requirements.MetaFor(l.model, l.files)
+	// The journeys are checked and derived (their steps let go of while
+	// deriving); the outputs name their elements but no longer need the
+	// positions inside them.
+	l.model.ReleasePositions()
 	meta.SourceHash = d.sourceHash // the texts were let go before deriving
 	meta.TenderID = c.String("tender-id")
 	meta.Version = c.String("tender-version")

@@ -23,7 +23,9 @@ var nationalSizes = []int{950, 1900, 3800, blueprinttest.NationalJourneys}
 // derived and the workbook is written (to io.Discard). Besides time and
 // allocations it reports held-MB: the heap in use, after a collection,
 // while the model and the derived requirements are held, which is the
-// floor under the peak resident memory of the command.
+// floor under the peak resident memory of the command. Like the command it
+// lets go of the steps while deriving and of the positions after it, but
+// it keeps the files' texts and sets no memory limit.
 func BenchmarkNationalMatrix(b *testing.B) {
 	cat := requirements.Builtin()
 	for _, n := range nationalSizes {
@@ -42,7 +44,8 @@ func BenchmarkNationalMatrix(b *testing.B) {
 					b.Fatalf("%d journeys loaded of %d: %v", len(m.Journeys), n, diags.Error())
 				}
 				meta := requirements.MetaFor(m, files)
-				res, _ := requirements.Derive(m, cat, requirements.Options{})
+				res, _ := requirements.Derive(m, cat, requirements.Options{ReleaseSteps: true})
+				m.ReleasePositions() // as blueprint matrix does
 				if len(res.Journeys) != n {
 					b.Fatalf("derived from %d journeys, want %d", len(res.Journeys), n)
 				}
