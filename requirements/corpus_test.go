@@ -232,7 +232,9 @@ func (c *yardRun) measure(t *testing.T, cj *yardJourney) *yardMeasure {
 
 	// What the derivation made of the journey: its direct evidence, and
 	// what that requires. byPos indexes the evidence by place.
-	byPos := map[blueprint.Pos][]*Trace{}
+	// A trace may stand in several rows (one firing of a rule that names
+	// several requirements), so the index keeps the row's requirement.
+	byPos := map[blueprint.Pos][]yardHit{}
 	var rows []*Row
 	rows = append(append(rows, c.res.Rows...), c.res.Wont...)
 	for _, row := range rows {
@@ -243,7 +245,7 @@ func (c *yardRun) measure(t *testing.T, cj *yardJourney) *yardMeasure {
 			if _, ok := jm.derived[row.Requirement.ID]; !ok {
 				jm.derived[row.Requirement.ID] = yardTrace(tr)
 			}
-			byPos[tr.Pos] = append(byPos[tr.Pos], tr)
+			byPos[tr.Pos] = append(byPos[tr.Pos], yardHit{tr, row.Requirement.ID})
 		}
 	}
 	// The same per step: what each step led to, with what that requires.
@@ -260,12 +262,6 @@ func (c *yardRun) measure(t *testing.T, cj *yardJourney) *yardMeasure {
 	}
 	for _, set := range atStep {
 		c.closure(set)
-	}
-	reqOf := map[*Trace]string{}
-	for _, row := range rows {
-		for _, tr := range row.Traces {
-			reqOf[tr] = row.Requirement.ID
-		}
 	}
 	direct := map[string]bool{}
 	for id := range jm.derived {
@@ -414,8 +410,8 @@ func (c *yardRun) measure(t *testing.T, cj *yardJourney) *yardMeasure {
 		}
 		jm.needsCovered++
 		var reached []string
-		for _, tr := range byPos[pos] {
-			reached = append(reached, reqOf[tr])
+		for _, h := range byPos[pos] {
+			reached = append(reached, h.req)
 		}
 		hit := false
 		for _, id := range want {
@@ -440,16 +436,16 @@ func (c *yardRun) measure(t *testing.T, cj *yardJourney) *yardMeasure {
 		pos, ok := yardTextPos(j, n.Step, n.Text, false)
 		require.True(t, ok, "%s: step %q of %s has no text %q", n.Pos, n.Step, cj.ID, n.Text)
 		still := false
-		for _, tr := range byPos[pos] {
-			if slices.Contains(n.Still, reqOf[tr]) {
+		for _, h := range byPos[pos] {
+			if slices.Contains(n.Still, h.req) {
 				still = true
 			}
-			if slices.Contains(n.Not, reqOf[tr]) {
+			if slices.Contains(n.Not, h.req) {
 				name := ""
-				if tr.Rule != nil {
-					name = tr.Rule.ID
+				if h.tr.Rule != nil {
+					name = h.tr.Rule.ID
 				}
-				jm.negFPs = append(jm.negFPs, fmt.Sprintf("%s: %q → %s (regel %s)", yardPlace(n.Step), n.Text, reqOf[tr], name))
+				jm.negFPs = append(jm.negFPs, fmt.Sprintf("%s: %q → %s (regel %s)", yardPlace(n.Step), n.Text, h.req, name))
 			}
 		}
 		if len(n.Still) > 0 {
@@ -714,4 +710,11 @@ func TestCorpus(t *testing.T) {
 	assert.GreaterOrEqual(t, yardRatio(tot.needsHit, tot.needsCovered), floorNeedsMatched, "fewer covered needs are matched")
 	assert.LessOrEqual(t, len(tot.negFPs), maxNegationFPs, "more false positives from negated text")
 	assert.GreaterOrEqual(t, yardRatio(tot.negStillHit, tot.negStill), floorNegationStill, "negation handling dropped needs that a negation states")
+}
+
+// yardHit is one piece of evidence at a place: a trace and the requirement
+// of the row it stands in.
+type yardHit struct {
+	tr  *Trace
+	req string
 }
