@@ -85,6 +85,12 @@ func runMatrix(c *cli.Context) error {
 			return usageError("matrix: --date %q: write the date as YYYY-MM-DD, such as 2026-09-01", date)
 		}
 	}
+	var checked overwrite
+	if out != "" && out != "-" {
+		if checked, err = checkOverwrite(out, format.Workbook, c.Bool("force"), lang.Or(blueprint.Dutch)); err != nil {
+			return err
+		}
+	}
 	d, err := deriveReleasing(c, lang, requirements.Options{IncludeUnneeded: c.Bool("include-unneeded"), ReleaseSteps: true}, nil)
 	if err != nil {
 		return err
@@ -126,9 +132,18 @@ func runMatrix(c *cli.Context) error {
 		matrixSummary(c.App.ErrWriter, res, "", diagLang)
 		return nil
 	}
-	backup, err := mayOverwrite(out, format.Workbook, c.Bool("force"), diagLang)
-	if err != nil {
-		return err
+	// The file at --out was checked before the journeys were read; it is
+	// checked again only if it changed meanwhile.
+	backup := ""
+	if !checked.same(out) {
+		if checked, err = checkOverwrite(out, format.Workbook, c.Bool("force"), diagLang); err != nil {
+			return err
+		}
+	}
+	if checked.why != "" {
+		if backup, err = backupFile(out); err != nil {
+			return usageError("matrix: %s: %s: %v", filepath.ToSlash(out), blueprint.T(diagLang, "kan geen reservekopie maken", "cannot make a backup"), err)
+		}
 	}
 	encode := func(w io.Writer) error { return format.Encode(w, res, meta) }
 	if carry != nil {
@@ -246,23 +261,45 @@ func joinWords(words []string, conj string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
 }
 
-// mayOverwrite fails closed: a file at path is replaced without --force
+// overwrite is what checkOverwrite found at --out: why the file there may
+// not simply be replaced ("" when it may, or when there is none), and the
+// size and time of the file it read.
+type overwrite struct {
+	why  string
+	size int64
+	mod  time.Time
+}
+
+// same reports whether the file at path is still the one that was checked.
+func (o overwrite) same(path string) bool {
+	st, err := os.Stat(path)
+	if err != nil {
+		return o.why == "" && os.IsNotExist(err)
+	}
+	return st.Size() == o.size && st.ModTime().Equal(o.mod)
+}
+
+// checkOverwrite fails closed: a file at path is replaced without --force
 // only when it is provably an unanswered PvE of blueprint (xlsx.Inspect's
 // Pristine), or, for a text format, a text file (regenerated output).
 // Anything else (answers, a formula, renamed sheets, inserted rows, edited
 // metadata, a damaged or lying zip, a file that is not ours) is refused;
-// with --force it is kept beside the new file as a backup, whose name is
-// returned.
-func mayOverwrite(path string, workbook, force bool, lang blueprint.Lang) (string, error) {
+// with force it is allowed, and the caller keeps the old file beside the
+// new one as a backup (backupFile) when the result's why is set. runMatrix
+// calls it before loading the journeys, so that a refusal comes at once and
+// the old workbook is read while the journeys are not yet in memory (a
+// national workbook read beside the national model doubled the peak).
+func checkOverwrite(path string, workbook, force bool, lang blueprint.Lang) (overwrite, error) {
 	st, err := os.Stat(path)
 	if os.IsNotExist(err) {
-		return "", nil
+		return overwrite{}, nil
 	}
 	if err != nil {
-		return "", usageError("matrix: %v", err)
+		return overwrite{}, usageError("matrix: %v", err)
 	}
+	found := overwrite{size: st.Size(), mod: st.ModTime()}
 	if st.IsDir() {
-		return "", usageError("matrix: %s %s", filepath.ToSlash(path), blueprint.T(lang, "is een map; geef een bestandsnaam met --out", "is a folder; give a file name with --out"))
+		return found, usageError("matrix: %s %s", filepath.ToSlash(path), blueprint.T(lang, "is een map; geef een bestandsnaam met --out", "is a folder; give a file name with --out"))
 	}
 	name := filepath.ToSlash(path)
 	head := make([]byte, 4)
@@ -273,7 +310,7 @@ func mayOverwrite(path string, workbook, force bool, lang blueprint.Lang) (strin
 	}
 	isZip := bytes.Equal(head, []byte("PK\x03\x04"))
 	if !isZip && !workbook {
-		return "", nil
+		return found, nil
 	}
 	why := ""
 	if !isZip {
@@ -293,19 +330,13 @@ func mayOverwrite(path string, workbook, force bool, lang blueprint.Lang) (strin
 			why = blueprint.T(lang, "is geen onbeantwoorde PvE zoals blueprint hem schreef: ", "is not an unanswered PvE as blueprint wrote it: ") + strings.Join(info.Reasons(lang), "; ")
 		}
 	}
-	if why == "" {
-		return "", nil
-	}
-	if !force {
-		return "", usageError("matrix: %s %s. %s", name, why, blueprint.T(lang,
+	found.why = why
+	if why != "" && !force {
+		return found, usageError("matrix: %s %s. %s", name, why, blueprint.T(lang,
 			"Het wordt niet overschreven: kies een andere naam met --out, neem de antwoorden mee met --carry-answers, of gebruik --force (het oude bestand blijft dan als reservekopie ernaast staan)",
 			"It is not overwritten: choose another name with --out, carry the answers over with --carry-answers, or use --force (the old file is then kept beside it as a backup)"))
 	}
-	backup, err := backupFile(path)
-	if err != nil {
-		return "", usageError("matrix: %s: %s: %v", name, blueprint.T(lang, "kan geen reservekopie maken", "cannot make a backup"), err)
-	}
-	return backup, nil
+	return found, nil
 }
 
 // backupFile copies path to a new file beside it, pve.backup.xlsx or

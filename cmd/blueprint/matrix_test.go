@@ -162,6 +162,20 @@ func TestMatrixScoring(t *testing.T) {
 	assert.Contains(t, stderr, filepath.ToSlash(unbalanced)+":1:13: fout: kwaliteit (70) en prijs (40) moeten samen 100 zijn, elk 0 of meer")
 }
 
+// A file at --out that must not be replaced is refused before the
+// journeys are read: at once, and without the journeys' messages (the old
+// workbook is not read beside the whole model either).
+func TestMatrixRefusesBeforeReadingTheJourneys(t *testing.T) {
+	dir := t.TempDir()
+	notes := writeTestFile(t, dir, "notities.xlsx", "mijn aantekeningen")
+	journeys := t.TempDir()
+	writeTestFile(t, journeys, "reis.toml", "id = \"reis\"\ntitel = \"Reis\"\nfase = 3\n")
+	code, _, stderr := execCLI(t, "matrix", "--out", notes, journeys)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "bestaat al en is geen werkmap")
+	assert.NotContains(t, stderr, "reis.toml", "the journeys were read before the refusal")
+}
+
 func TestMatrixRefusesOtherFiles(t *testing.T) {
 	dir := t.TempDir()
 	notes := writeTestFile(t, dir, "notities.xlsx", "mijn aantekeningen")

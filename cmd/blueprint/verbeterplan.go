@@ -141,7 +141,7 @@ func runVerbeterplan(c *cli.Context) error {
 	return nil
 }
 
-// mayOverwritePlan is the matrix command's guard (mayOverwrite) for the
+// mayOverwritePlan is the matrix command's guard (checkOverwrite) for the
 // improvement team's workbook: it fails closed. A file at path is replaced
 // without --force only when it is a verbeterplan of blueprint in which the
 // team changed nothing (xlsx.InspectPlan); anything else (the team's edits,
