@@ -151,3 +151,16 @@ func limitMemory(paths []string) {
 	}
 	debug.SetMemoryLimit(max(512<<20, 6*size))
 }
+
+// collectAtLimit is limitMemory for a run that draws: the garbage
+// collector then runs only when the heap reaches the limit (GOGC off), not
+// each time it doubles. A diagram allocates most of its memory once
+// (Graphviz's module, the layout, the SVG), so a run of one or a few
+// journeys collects never or seldom: 190 → 152 ms for the 60-step journey
+// (docs/performance.md). A GOGC in the environment wins.
+func collectAtLimit(paths []string) {
+	limitMemory(paths)
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(-1)
+	}
+}

@@ -85,6 +85,7 @@ func runRender(c *cli.Context) error {
 			return usageError("--lanes: %v", err)
 		}
 	}
+	collectAtLimit(c.Args().Slice())
 	l, err := load(c, lang)
 	if err != nil {
 		return err
