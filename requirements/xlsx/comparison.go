@@ -325,11 +325,9 @@ func (w *cmpWriter) detail(sheet string) {
 	w.check(w.f.SetRowHeight(sheet, hr, 32))
 	r := hr + 1
 	for _, req := range m.Reqs {
-		weight := any(requirements.Num(req.Weight))
+		var weight any = req.Weight
 		if req.IsKO() {
 			weight = "KO"
-		} else {
-			weight = req.Weight
 		}
 		vals := []any{req.ID, req.Block.Code, req.Title(), req.Kind, weight}
 		styles := []int{w.st.id, w.st.tableCenter, w.st.tableCell, w.st.tableCenter, w.st.tableCenter}

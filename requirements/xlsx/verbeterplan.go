@@ -134,11 +134,6 @@ func WritePlan(out io.Writer, p *plan.Plan, meta requirements.Meta) error {
 	return err
 }
 
-func (pw *planWriter) set(sheet string, col, row int, v any, style int) {
-	pw.check(pw.f.SetCellValue(sheet, cell(col, row), v))
-	pw.check(pw.f.SetCellStyle(sheet, cell(col, row), cell(col, row), style))
-}
-
 // list is a list sheet: title, description, header, then one row per
 // item. The sheet that grows most with the journeys (the knelpunten) is
 // written as a stream; the others cell by cell, because excelize writes
