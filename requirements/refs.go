@@ -60,7 +60,7 @@ func HasReferences(m *blueprint.Model) bool {
 				return true
 			}
 			for _, n := range s.Needs {
-				if t := strings.TrimSpace(n); t != "" && !strings.ContainsAny(t, " \t\n") {
+				if oneWord(n) {
 					return true
 				}
 			}
@@ -85,10 +85,10 @@ func unknownRef(d *blueprint.Collector, cat *Catalogue, pos blueprint.Pos, key s
 // refOf returns the requirement id or function key a one-word behoefte
 // spells (case-insensitive), or "".
 func refOf(cat *Catalogue, need string) string {
-	n := strings.TrimSpace(need)
-	if n == "" || strings.ContainsAny(n, " \t\n") {
+	if !oneWord(need) {
 		return ""
 	}
+	n := strings.TrimSpace(need)
 	if r := cat.Requirement(strings.ToUpper(n)); r != nil {
 		return r.ID
 	}
@@ -161,4 +161,11 @@ func (dv *deriver) refs(j *blueprint.Journey, s *blueprint.Step) {
 		}
 		unknownRef(dv.d, dv.cat, pos, key)
 	}
+}
+
+// oneWord reports whether a behoefte is a single word, the shape of a
+// requirement id or function key.
+func oneWord(need string) bool {
+	n := strings.TrimSpace(need)
+	return n != "" && !strings.ContainsAny(n, " \t\n")
 }
