@@ -171,6 +171,19 @@ func TestDeriveAppointmentIsNoCallback(t *testing.T) {
 	assert.Nil(t, rowOf(res, "KCC-KG-011"), "not a callback appointment")
 }
 
+// A public meeting is a physical channel too, but nobody books it: the KCC
+// present at an informatieavond draws no appointment booking.
+func TestDeriveMeetingIsNoAppointment(t *testing.T) {
+	project := "[[kanaal]]\nid = \"bijeenkomst\"\nnaam = \"Bijeenkomst\"\nsoort = \"fysiek\"\n"
+	m := model(t, project, [3]string{"avond", "informatievraag", step("avond", `kanaal = "bijeenkomst"
+
+  [[stap.frontoffice]]
+  actor = "kcc-medewerker"
+  actie = "Beantwoordt vragen op de informatieavond"`)})
+	res, _ := derive(t, m, Options{})
+	assert.Nil(t, rowOf(res, "KCC-KG-013"))
+}
+
 func TestDerivePartnerChannelIsNoContactWithTheGemeente(t *testing.T) {
 	m := model(t, ownProject, [3]string{"uwv", "aanvraag", step("belt-uwv", `kanaal = "telefoon-uwv"`)})
 	res, _ := derive(t, m, Options{})
