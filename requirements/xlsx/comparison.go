@@ -38,7 +38,7 @@ type cmpWriter struct {
 // party's answers verbatim. Vendor text is written as text: never a
 // formula, never a hyperlink.
 func WriteComparison(out io.Writer, cr *compare.Result) error {
-	f := excelize.NewFile()
+	f := newFile()
 	defer f.Close()
 	lang := cr.Lang.Or(blueprint.Dutch)
 	w := &cmpWriter{writer: &writer{f: f, lang: lang, res: &requirements.Result{Catalogue: &requirements.Catalogue{}}}, cr: cr}

@@ -213,7 +213,7 @@ func printWide(f *excelize.File, sheet string, titleRows int, check func(error))
 // requirements, journeys, steps and why), the elements × requirements, and
 // what to check. Same input, same bytes (no dates).
 func WriteCoverage(out io.Writer, r *coverage.Report) (err error) {
-	f := excelize.NewFile()
+	f := newFile()
 	defer f.Close()
 	check := func(e error) {
 		if e != nil && err == nil {

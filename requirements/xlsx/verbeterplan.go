@@ -100,7 +100,7 @@ type planWriter struct {
 // date, the tool and the source files; the same input gives the same
 // bytes.
 func WritePlan(out io.Writer, p *plan.Plan, meta requirements.Meta) error {
-	f := excelize.NewFile()
+	f := newFile()
 	defer f.Close()
 	lang := p.Lang.Or(blueprint.Dutch)
 	w := &writer{f: f, lang: lang, meta: meta, res: &requirements.Result{Catalogue: &requirements.Catalogue{}, Lang: lang}}

@@ -71,7 +71,7 @@ func Write(out io.Writer, res *requirements.Result, meta requirements.Meta) erro
 // answers to unchanged requirements filled in, changed ones flagged for
 // re-answering, and a Wijzigingen sheet. A nil carry is Write.
 func WriteCarried(out io.Writer, res *requirements.Result, meta requirements.Meta, carry *Carry) error {
-	f := excelize.NewFile()
+	f := newFile()
 	defer f.Close()
 	w := &writer{f: f, res: res, meta: meta, lang: res.Lang.Or(blueprint.Dutch), carry: carry}
 	w.method = meta.Method
