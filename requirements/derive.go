@@ -29,6 +29,10 @@ type deriver struct {
 	reasons map[string]string // interned reason texts
 	steps   map[*blueprint.Step]map[*Requirement]bool
 	stepNo  map[*blueprint.Step]int // the steps numbered as first met, for stepSet
+	// stepBase is the first step number this deriver gives: a shard of
+	// the journeys (shards.go) numbers above the steps of the shards
+	// before it.
+	stepBase int
 	// setStep and set are the step last looked up in steps and its set.
 	setStep *blueprint.Step
 	set     map[*Requirement]bool
@@ -62,12 +66,7 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 	// The passes, in order. Each gathers evidence (traces) per requirement;
 	// the last turns the evidence into rows with a priority.
 	checkReferences(dv.d, cat, m.Vocabulary) // rules that name what the journeys do not know (check.go)
-	for _, j := range m.Journeys {
-		dv.journey(j) // needs, text, step and phase rules, the journey's [[prioriteit]]
-		if opts.ReleaseSteps {
-			j.ReleaseSteps() // the later passes read only what names a step
-		}
-	}
+	dv.journeys(opts.ReleaseSteps)           // needs, text, step and phase rules, the journeys' [[prioriteit]] (shards.go)
 	for _, p := range m.Personas {
 		dv.persona(p) // text rules on the personas (rules.go)
 	}

@@ -176,7 +176,7 @@ func (dv *deriver) requires() {
 func (dv *deriver) number(s *blueprint.Step) int {
 	i, ok := dv.stepNo[s]
 	if !ok {
-		i = len(dv.stepNo)
+		i = dv.stepBase + len(dv.stepNo)
 		dv.stepNo[s] = i
 	}
 	return i
