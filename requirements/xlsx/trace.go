@@ -106,62 +106,24 @@ func (w *writer) traceList() {
 		head = append(head, excelize.Cell{StyleID: w.st.headBuyer, Value: h})
 	}
 	w.check(sw.SetRow("A3", head, excelize.RowOpts{Height: 20}))
-	type group struct {
-		journey *blueprint.Journey
-		places  []string
-		reasons []string
-	}
 	r := 4
 	vals := make([]any, 6)
-	full := false
-	for _, row := range w.res.Rows {
-		if full {
-			break
-		}
-		var groups []*group
-		index := map[*blueprint.Journey]int{}
-		other := &group{}
-		for _, tr := range row.Traces {
-			g := other
-			if tr.Journey != nil {
-				i, ok := index[tr.Journey]
-				if !ok {
-					i = len(groups)
-					index[tr.Journey] = i
-					groups = append(groups, &group{journey: tr.Journey})
-				}
-				g = groups[i]
-			}
-			if p := tr.Place(lang); p != "" && !slices.Contains(g.places, p) {
-				g.places = append(g.places, p)
-			}
-			if !slices.Contains(g.reasons, tr.Reason) {
-				g.reasons = append(g.reasons, tr.Reason)
-			}
-		}
-		if len(other.reasons) > 0 {
-			groups = append(groups, other)
-		}
-		id, title := row.Requirement.ID, row.Requirement.Title(lang)
-		for _, g := range groups {
+	lines := traceLines(w.res.Rows, lang, t("(overig)", "(other)"))
+write:
+	for ls := range lines {
+		for _, l := range ls {
 			if r == maxSheetRows {
 				vals = []any{"…", t("De lijst is te lang voor één werkblad; de volledige traceerbaarheid staat in blueprint matrix --format json.",
 					"The list is too long for one worksheet; the full traceability is in blueprint matrix --format json."), "", "", "", ""}
 				w.check(sw.SetRow(cell(1, r), vals))
-				full = true
-				break
+				break write
 			}
-			journey, file := t("(overig)", "(other)"), ""
-			if g.journey != nil {
-				journey, file = requirements.JourneyName(g.journey), g.journey.File
-			}
-			vals[0], vals[1], vals[2] = id, title, journey
-			vals[3] = clip(strings.Join(g.places, "; "), requirements.MaxCellText)
-			vals[4] = clip(strings.Join(g.reasons, "; "), requirements.MaxCellText)
-			vals[5] = file
+			vals[0], vals[1], vals[2], vals[3], vals[4], vals[5] = l.id, l.title, l.journey, l.places, l.reasons, l.file
 			w.check(sw.SetRow(cell(1, r), vals))
 			r++
 		}
+	}
+	for range lines { // what the producer has left when the sheet is full
 	}
 	w.finishTrace(sw, 6, max(r-1, 4))
 }
@@ -241,4 +203,67 @@ func clip(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + " …"
+}
+
+// traceListLine is a line of the traceability list: a requirement and the
+// steps and reasons of one journey (or of the rest: personas, requirements
+// that require it, project priorities).
+type traceListLine struct {
+	id, title, journey, places, reasons, file string
+}
+
+// traceLines groups the traces of each row by journey, on a goroutine of
+// its own: the lines of one row after the other, in order, while the
+// caller writes the lines before them (at national scale the grouping is
+// a third of the sheet's time, the stream writer the rest). The channel is
+// closed after the last row; other names the group of traces without a
+// journey.
+func traceLines(rows []*requirements.Row, lang blueprint.Lang, other string) <-chan []traceListLine {
+	out := make(chan []traceListLine, 8)
+	go func() {
+		defer close(out)
+		type group struct {
+			journey *blueprint.Journey
+			places  []string
+			reasons []string
+		}
+		for _, row := range rows {
+			var groups []*group
+			index := map[*blueprint.Journey]int{}
+			rest := &group{}
+			for _, tr := range row.Traces {
+				g := rest
+				if tr.Journey != nil {
+					i, ok := index[tr.Journey]
+					if !ok {
+						i = len(groups)
+						index[tr.Journey] = i
+						groups = append(groups, &group{journey: tr.Journey})
+					}
+					g = groups[i]
+				}
+				if p := tr.Place(lang); p != "" && !slices.Contains(g.places, p) {
+					g.places = append(g.places, p)
+				}
+				if !slices.Contains(g.reasons, tr.Reason) {
+					g.reasons = append(g.reasons, tr.Reason)
+				}
+			}
+			if len(rest.reasons) > 0 {
+				groups = append(groups, rest)
+			}
+			ls := make([]traceListLine, len(groups))
+			for i, g := range groups {
+				l := traceListLine{id: row.Requirement.ID, title: row.Requirement.Title(lang), journey: other}
+				if g.journey != nil {
+					l.journey, l.file = requirements.JourneyName(g.journey), g.journey.File
+				}
+				l.places = clip(strings.Join(g.places, "; "), requirements.MaxCellText)
+				l.reasons = clip(strings.Join(g.reasons, "; "), requirements.MaxCellText)
+				ls[i] = l
+			}
+			out <- ls
+		}
+	}()
+	return out
 }
