@@ -3,9 +3,12 @@ package blueprint
 import (
 	"fmt"
 	"reflect"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -249,10 +252,19 @@ func sortedKeys[V any](m map[string]V) []string {
 // (blueprint matrix after deriving: 118 MB of 150,000 steps at national
 // scale). Afterwards At, KeyAt and ElemAt of those elements give the
 // element's Pos, and Has and Broken report false.
+//
+// The journeys are independent trees, so they are walked on every core.
 func (m *Model) ReleasePositions() {
-	for _, j := range m.Journeys {
-		releaseIn(reflect.ValueOf(j))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(m.Journeys)/64+1) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(m.Journeys); i = int(next.Add(1)) - 1 {
+				releaseIn(reflect.ValueOf(m.Journeys[i]))
+			}
+		})
 	}
+	wg.Wait()
 }
 
 var sourceType = reflect.TypeFor[Source]()
