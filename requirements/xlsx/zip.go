@@ -8,11 +8,11 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// zipLevel is the deflate level of the workbooks we write. excelize's
-// default (archive/zip's, level 6) spent 1.7–1.9 s compressing the
-// 232 MB of sheet XML of the national PvE (7,600 journeys) into 11.1 MB;
-// level 3 takes 0.6 s for 13.2 MB (docs/performance.md). A workbook of a
-// few journeys differs by a few kB either way.
+// zipLevel is the deflate level of the workbooks we write. With
+// archive/zip's default the 232 MB of sheet XML of the national PvE (7,600
+// journeys) took 1.1–1.7 s to compress into 12.0 MB; level 3 takes
+// 0.6–0.9 s for 13.2 MB (docs/performance.md). A workbook of a few
+// journeys differs by a few kB either way.
 const zipLevel = 3
 
 // newFile returns a new workbook that is compressed at zipLevel when
