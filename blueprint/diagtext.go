@@ -29,6 +29,11 @@ type DiagnosticWriter struct {
 	// Sources maps file names to their text, for the snippet lines. A
 	// diagnostic of a file not in the map is printed without a snippet.
 	Sources map[string][]byte
+	// Read, when set, gives the text of a file that is not in Sources,
+	// when a snippet of it is printed (nil: none). A caller that let go of
+	// the texts reads back only the few files whose diagnostics are shown,
+	// not every file a diagnostic names.
+	Read func(file string) []byte
 	// Color adds ANSI colours to the severity word and the caret.
 	Color bool
 	// Lang is the language of the closing count line.
@@ -247,6 +252,10 @@ func (w *DiagnosticWriter) format(b *bufio.Writer, d *Diagnostic, lines *lineInd
 	}
 	fmt.Fprintf(b, "%s: %s: %s\n", escapeText(d.Pos.String()), word, escapeText(d.Summary))
 	src, ok := w.Sources[d.Pos.File]
+	if !ok && w.Read != nil && d.Pos.Line > 0 && d.Pos.Sheet == "" {
+		src = w.Read(d.Pos.File)
+		ok = src != nil
+	}
 	if ok && d.Pos.Line > 0 && d.Pos.Sheet == "" {
 		if text, caretCol, found := lines.excerpt(d.Pos.File, src, d.Pos.Line, d.Pos.Col); found {
 			fmt.Fprintf(b, "  %4d | %s\n", d.Pos.Line, text)

@@ -178,3 +178,23 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 	*w += countingWriter(len(p))
 	return len(p), nil
 }
+
+// A writer whose texts were let go of (blueprint matrix at national
+// scale) reads back only the files whose snippets it prints: with the
+// same warning in 5,000 files, the three shown in full.
+func TestDiagnosticWriterReadsOnlyWhatItShows(t *testing.T) {
+	var diags Diagnostics
+	for i := range 5000 {
+		diags = append(diags, Diagnostic{Severity: Warning, Pos: Pos{File: fmt.Sprintf("r%04d.toml", i), Line: 2, Col: 3},
+			Code: "need-unmapped", Summary: "behoefte leidt tot geen eis", Lang: Dutch})
+	}
+	var read []string
+	var b bytes.Buffer
+	w := &DiagnosticWriter{W: &b, Read: func(file string) []byte {
+		read = append(read, file)
+		return []byte("id = \"r\"\nx = \"zeer lang\"\n")
+	}}
+	require.NoError(t, w.WriteDiagnostics(diags))
+	assert.Equal(t, []string{"r0000.toml", "r0001.toml", "r0002.toml"}, read)
+	assert.Contains(t, b.String(), "     2 | x = \"zeer lang\"\n       |   ^\n")
+}

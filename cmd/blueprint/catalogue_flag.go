@@ -108,19 +108,27 @@ func deriveWith(c *cli.Context, lang blueprint.Lang, opts requirements.Options, 
 	}
 	res, ddiags := requirements.Derive(l.model, d.cat, opts)
 	d.res = res
+	var read func(string) []byte
 	if release {
-		named := map[string]bool{}
-		for _, dg := range append(diags, ddiags...) {
-			named[dg.Pos.File] = true
-		}
+		// The texts were let go of before deriving; a snippet reads its
+		// file back (by its name, or by the path typed, which the
+		// messages show).
+		byName := map[string]*blueprint.File{}
 		for i := range l.files {
-			if f := &l.files[i]; f.Src == nil && named[f.Name] {
-				blueprint.Reread(f)
-				sources[f.Name] = f.Src
+			if f := &l.files[i]; f.Src == nil {
+				byName[f.Name], byName[f.Path] = f, f
 			}
 		}
+		read = func(name string) []byte {
+			f := byName[name]
+			if f == nil {
+				return nil
+			}
+			blueprint.Reread(f)
+			return f.Src
+		}
 	}
-	if err := reportDiagnostics(c, append(diags, ddiags...), sources, d.diagLang, diagText); err != nil {
+	if err := reportDiagnosticsReading(c, append(diags, ddiags...), sources, read, d.diagLang, diagText); err != nil {
 		return nil, err
 	}
 	return d, nil

@@ -31,6 +31,13 @@ const (
 // (--max-diagnostics) and sums up warnings repeated over many files; JSON
 // holds every diagnostic.
 func reportDiagnostics(c *cli.Context, diags blueprint.Diagnostics, sources map[string][]byte, lang blueprint.Lang, format diagFormat) error {
+	return reportDiagnosticsReading(c, diags, sources, nil, lang, format)
+}
+
+// reportDiagnosticsReading is reportDiagnostics for a caller that let go
+// of some files' texts: read gives the text of a file not in sources, by
+// the name the diagnostic shows, when its snippet is printed.
+func reportDiagnosticsReading(c *cli.Context, diags blueprint.Diagnostics, sources map[string][]byte, read func(string) []byte, lang blueprint.Lang, format diagFormat) error {
 	diags.Sort()
 	if names := typedNames(c); len(names) > 0 {
 		diags, sources = renameFiles(diags, sources, names)
@@ -43,7 +50,7 @@ func reportDiagnostics(c *cli.Context, diags blueprint.Diagnostics, sources map[
 	default:
 		if len(diags) > 0 {
 			l := lang.Or(blueprint.Dutch)
-			w := &blueprint.DiagnosticWriter{W: c.App.ErrWriter, Sources: sources, Color: wantColor(c.App.ErrWriter), Lang: l,
+			w := &blueprint.DiagnosticWriter{W: c.App.ErrWriter, Sources: sources, Read: read, Color: wantColor(c.App.ErrWriter), Lang: l,
 				Max: maxDiagnostics(c), More: blueprint.T(l, "--max-diagnostics 0 toont alles", "--max-diagnostics 0 shows all")}
 			if err := w.WriteDiagnostics(diags); err != nil {
 				return usageError("%v", err)
