@@ -41,6 +41,8 @@ type deriver struct {
 	// text matches free texts against the text rules (text.go), made
 	// when the first text is read.
 	text *textMatcher
+	// buf is where reasons are filled in (reason.go).
+	buf []byte
 	// scratch is reused by the step matcher (match.go).
 	scratch struct {
 		systems []*blueprint.Support

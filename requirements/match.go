@@ -15,29 +15,6 @@ type stepCtx struct {
 	s            *blueprint.Step
 	prev         *blueprint.Step
 	matchedNeeds map[int]bool
-	last         seen // what the last match showed
-}
-
-// match reports whether the step meets the condition, with the values for
-// the reason's placeholders and the most precise position. The conditions
-// are tested first; the values are only made for a step that matches. The
-// further hand-offs that meet the condition are left in c.last.more; each fires
-// the rule on its own (further).
-func (c *stepCtx) match(w *Condition) (map[string]string, blueprint.Pos, bool) {
-	m, ok := c.holds(w)
-	if !ok {
-		return nil, blueprint.Pos{}, false
-	}
-	c.last = m
-	return c.values(m), m.pos, true
-}
-
-// further returns the values and the position of the i-th further
-// hand-off of the last match.
-func (c *stepCtx) further(i int) (map[string]string, blueprint.Pos) {
-	m := c.last
-	m.handoff, m.pos = m.more[i], m.more[i].Pos
-	return c.values(m), m.pos
 }
 
 // seen is what a step that meets a condition showed: the most precise
@@ -56,8 +33,12 @@ type seen struct {
 	text, word string
 }
 
-// holds tests the condition on the step. It sets c.matchedNeeds to the
-// needs that behoefte_bevat recognised.
+// holds tests the condition on the step and returns what the step showed:
+// the most precise position and the parts the reason can name (values,
+// made only for the placeholders of a reason that fires). The further
+// hand-offs that meet the condition are in more; each fires the rule on
+// its own. It sets c.matchedNeeds to the needs that behoefte_bevat
+// recognised.
 func (c *stepCtx) holds(w *Condition) (seen, bool) {
 	s, j := c.s, c.j
 	cat := c.dv.m.Vocabulary
@@ -213,55 +194,79 @@ func (c *stepCtx) holds(w *Condition) (seen, bool) {
 
 // values makes the values of the reason's placeholders for a step that
 // meets a condition.
-func (c *stepCtx) values(m seen) map[string]string {
+func (c *stepCtx) values(m *seen) values {
+	return func(name string) (string, bool) { return c.value(m, name) }
+}
+
+// value is the value of one placeholder for what the step showed (m),
+// valid until the next test.
+func (c *stepCtx) value(m *seen, name string) (string, bool) {
 	s, j, dv := c.s, c.j, c.dv
 	cat := dv.m.Vocabulary
-	vars := map[string]string{"kanaal": dv.t("geen kanaal", "no channel")}
-	if m.ch != nil {
-		vars["kanaal"] = m.ch.Name(dv.lang)
-	}
-	if q := cat.QuestionType(m.qt); q != nil {
-		vars["vraagsoort"] = q.Name(dv.lang)
-	}
-	if ph := j.Phase(s.Phase); ph != nil {
-		vars["fase"] = ph.Name
-	}
-	if len(m.systems) > 0 {
-		var names []string
-		for _, sup := range m.systems {
-			name := sup.System
-			if sys := cat.System(sup.System); sys != nil {
-				name = sys.Name(dv.lang)
-			}
-			if !slices.Contains(names, name) {
-				names = append(names, name)
-			}
+	switch name {
+	case "kanaal":
+		if m.ch != nil {
+			return m.ch.Name(dv.lang), true
 		}
-		vars["systeem"] = strings.Join(names, ", ")
-	}
-	if len(m.actors) > 0 {
-		names := make([]string, len(m.actors))
-		for i, a := range m.actors {
-			names[i] = dv.actorName(a)
+		return dv.t("geen kanaal", "no channel"), true
+	case "vraagsoort":
+		if q := cat.QuestionType(m.qt); q != nil {
+			return q.Name(dv.lang), true
 		}
-		vars["actor"] = strings.Join(names, ", ")
+	case "fase":
+		if ph := j.Phase(s.Phase); ph != nil {
+			return ph.Name, true
+		}
+	case "systeem":
+		if len(m.systems) > 0 {
+			var names []string
+			for _, sup := range m.systems {
+				name := sup.System
+				if sys := cat.System(sup.System); sys != nil {
+					name = sys.Name(dv.lang)
+				}
+				if !slices.Contains(names, name) {
+					names = append(names, name)
+				}
+			}
+			return strings.Join(names, ", "), true
+		}
+	case "actor":
+		if len(m.actors) > 0 {
+			names := make([]string, len(m.actors))
+			for i, a := range m.actors {
+				names[i] = dv.actorName(a)
+			}
+			return strings.Join(names, ", "), true
+		}
+	case "van", "naar":
+		if m.handoff != nil {
+			if name == "van" {
+				return dv.actorName(m.handoff.From), true
+			}
+			return dv.actorName(m.handoff.To), true
+		}
+	case "wachttijd":
+		if s.Wait != nil {
+			return s.Wait.Label(dv.lang), true
+		}
+	case "emotie":
+		if s.Emotion != nil {
+			return fmt.Sprintf("%+d", *s.Emotion), true
+		}
+	case "gewenst":
+		if s.DesiredEmotion != nil {
+			return fmt.Sprintf("%+d", *s.DesiredEmotion), true
+		}
+	case "tekst", "woord":
+		if m.word != "" {
+			if name == "tekst" {
+				return m.text, true
+			}
+			return m.word, true
+		}
 	}
-	if m.handoff != nil {
-		vars["van"], vars["naar"] = dv.actorName(m.handoff.From), dv.actorName(m.handoff.To)
-	}
-	if s.Wait != nil {
-		vars["wachttijd"] = s.Wait.Label(dv.lang)
-	}
-	if s.Emotion != nil {
-		vars["emotie"] = fmt.Sprintf("%+d", *s.Emotion)
-	}
-	if s.DesiredEmotion != nil {
-		vars["gewenst"] = fmt.Sprintf("%+d", *s.DesiredEmotion)
-	}
-	if m.word != "" {
-		vars["tekst"], vars["woord"] = m.text, m.word
-	}
-	return vars
+	return "", false
 }
 
 // actorIs reports whether a rule's list of actors names the actor: by its

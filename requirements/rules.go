@@ -10,9 +10,9 @@ import (
 // reason filled from vars. The requirements share the one trace: a trace
 // is not changed once made, and a rule that names a function names all its
 // requirements (a national collection has 1.7 million of them otherwise).
-func (dv *deriver) fire(r *Rule, vars map[string]string, t Trace) {
+func (dv *deriver) fire(r *Rule, value values, t Trace) {
 	t.Kind, t.Rule = TraceRule, r
-	t.Reason = dv.intern(fillReason(pick(dv.lang, r.ReasonNL, r.ReasonEN), vars))
+	t.Reason = dv.reason(pick(dv.lang, r.ReasonNL, r.ReasonEN), value)
 	var tr *Trace
 	for _, target := range r.Requirements {
 		for _, req := range dv.cat.targets(target) {
@@ -34,17 +34,18 @@ func (dv *deriver) stepRules(j *blueprint.Journey, s, prev *blueprint.Step, mapp
 		if r.Level != "" && r.Level != LevelStep {
 			continue
 		}
-		vars, pos, ok := ctx.match(r.When)
+		m, ok := ctx.holds(r.When)
 		if !ok {
 			continue
 		}
 		for i := range ctx.matchedNeeds {
 			mapped[i] = true
 		}
-		dv.fire(r, vars, Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos})
-		for i := range ctx.last.more {
-			vars, pos := ctx.further(i)
-			dv.fire(r, vars, Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: pos})
+		dv.fire(r, ctx.values(&m), Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: m.pos})
+		for _, h := range m.more {
+			f := m
+			f.handoff, f.pos = h, h.Pos
+			dv.fire(r, ctx.values(&f), Trace{Journey: j, Phase: j.Phase(s.Phase), Step: s, Pos: f.pos})
 		}
 	}
 }
@@ -63,7 +64,7 @@ func (dv *deriver) phaseRules(j *blueprint.Journey) {
 			if len(w.Domains) > 0 && !slices.Contains(w.Domains, j.Domain) {
 				continue
 			}
-			dv.fire(r, map[string]string{"fase": ph.Name}, Trace{Journey: j, Phase: ph, Pos: ph.Pos})
+			dv.fire(r, mapValues(map[string]string{"fase": ph.Name}), Trace{Journey: j, Phase: ph, Pos: ph.Pos})
 		}
 	}
 }
@@ -155,7 +156,7 @@ func (dv *deriver) texts(j *blueprint.Journey, ph *blueprint.Phase, s *blueprint
 			if p != nil {
 				vars["persona"] = p.Name
 			}
-			dv.fire(tr.rule, vars, Trace{Journey: j, Phase: ph, Step: s, Persona: p, Pos: ref.pos})
+			dv.fire(tr.rule, mapValues(vars), Trace{Journey: j, Phase: ph, Step: s, Persona: p, Pos: ref.pos})
 		}
 	}
 	return mapped
