@@ -309,8 +309,10 @@ func releaseIn(v reflect.Value) {
 // name its steps (blueprint matrix, through requirements.Options).
 func (j *Journey) ReleaseSteps() {
 	for _, s := range j.Steps {
-		releaseIn(reflect.ValueOf(s))
+		// The elements go first: what they hold is garbage with them, so
+		// the walk need not clear it.
 		s.Frontstage, s.Backstage, s.Support, s.Handoffs = nil, nil, nil, nil
 		s.Waits, s.NextSteps = nil, nil
+		releaseIn(reflect.ValueOf(s))
 	}
 }
