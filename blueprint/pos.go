@@ -285,19 +285,64 @@ func releaseIn(v reflect.Value) {
 			}
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			f := t.Field(i)
-			switch {
-			case f.Type == sourceType:
-				src := v.Field(i).Addr().Interface().(*Source)
+		for _, f := range releasePlan(v.Type()) {
+			if f.source {
+				src := v.Field(f.index).Addr().Interface().(*Source)
 				src.keys, src.elems = nil, nil
-			case !f.IsExported() || f.Tag.Get("toml") == "-":
-			default:
-				releaseIn(v.Field(i))
+			} else {
+				releaseIn(v.Field(f.index))
 			}
 		}
 	}
+}
+
+// releaseField is a field of a struct that releaseIn visits: a Source to
+// clear, or a field to walk into.
+type releaseField struct {
+	index  int
+	source bool
+}
+
+// releasePlans caches releasePlan by type: the walk visits some ten
+// million structs at national scale, of a few dozen types.
+var releasePlans sync.Map // reflect.Type → []releaseField
+
+// releasePlan returns the fields of struct type t that releaseIn visits:
+// its Sources, and the exported fields of the file that may hold more
+// (not the links tagged "-", nor fields that cannot hold a Source).
+func releasePlan(t reflect.Type) []releaseField {
+	if p, ok := releasePlans.Load(t); ok {
+		return p.([]releaseField)
+	}
+	var plan []releaseField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		switch {
+		case f.Type == sourceType:
+			plan = append(plan, releaseField{index: i, source: true})
+		case !f.IsExported() || f.Tag.Get("toml") == "-":
+		case mayHoldSource(f.Type):
+			plan = append(plan, releaseField{index: i})
+		}
+	}
+	p, _ := releasePlans.LoadOrStore(t, plan)
+	return p.([]releaseField)
+}
+
+// mayHoldSource reports whether a value of type t can hold a Source:
+// a struct, or a pointer to or slice of one (what releaseIn walks into).
+func mayHoldSource(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice:
+		e := t.Elem()
+		if e.Kind() == reflect.Pointer {
+			e = e.Elem()
+		}
+		return e.Kind() == reflect.Struct
+	case reflect.Struct:
+		return true
+	}
+	return false
 }
 
 // ReleaseSteps lets go of what the steps of j hold beyond what names them:
