@@ -32,6 +32,8 @@ type Renderer struct {
 	// cores (split.go), started at the first such diagram.
 	gv2    *gvwasm.Graphviz
 	closed bool
+	// oneInstance draws every diagram whole on gv (tests compare).
+	oneInstance bool
 }
 
 // drawing counts the Renderer calls in progress in the process, of every
@@ -118,23 +120,15 @@ func (r *Renderer) drawPNG(ctx context.Context, w io.Writer, l *Layout) error {
 
 // graphviz runs the DOT of l through Graphviz into format.
 func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format string) error {
-	var (
-		dot   []byte
-		parts dotParts
-		split bool
-	)
-	if format == "svg" && runtime.GOMAXPROCS(0) >= 2 && drawing.Load() == 1 {
-		var err error
-		if dot, parts, split, err = splitDOT(l); err != nil {
-			return err
-		}
-		split = split && len(dot) >= splitMinDOT
-	} else {
-		var buf bytes.Buffer
-		if err := WriteDOT(&buf, l); err != nil {
-			return err
-		}
-		dot = buf.Bytes()
+	// A big SVG is drawn on two cores when there are two and this is the
+	// process's only diagram in progress (split.go).
+	minSplit := -1
+	if format == "svg" && !r.oneInstance && runtime.GOMAXPROCS(0) >= 2 && drawing.Load() == 1 {
+		minSplit = splitMinDOT
+	}
+	dot, parts, split, err := splitDOT(l, minSplit)
+	if err != nil {
+		return err
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -171,13 +165,6 @@ func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format 
 // instance failed, the parts did not fit); then the caller draws the
 // whole. r.mu is held.
 func (r *Renderer) drawSplit(ctx context.Context, p dotParts) (svg []byte, ok bool) {
-	if r.gv2 == nil {
-		gv, err := gvwasm.New(ctx)
-		if err != nil {
-			return nil, false
-		}
-		r.gv2 = gv
-	}
 	var (
 		second    []byte
 		secondErr error
@@ -185,12 +172,19 @@ func (r *Renderer) drawSplit(ctx context.Context, p dotParts) (svg []byte, ok bo
 	)
 	go func() {
 		defer close(done)
+		if r.gv2 == nil {
+			// Starting an instance takes about a millisecond, while the
+			// first part is drawn.
+			if r.gv2, secondErr = gvwasm.New(ctx); secondErr != nil {
+				return
+			}
+		}
 		second, secondErr = r.gv2.Render(ctx, p.second, "nop2", "svg")
 	}()
 	first, firstErr := r.gv.Render(ctx, p.first, "nop2", "svg")
 	<-done
 	if secondErr != nil {
-		if r.gv2.Broken() {
+		if r.gv2 != nil && r.gv2.Broken() {
 			_ = r.gv2.Close(ctx)
 			r.gv2 = nil // the next split starts another
 		}

@@ -53,20 +53,28 @@ type dotParts struct {
 	invisible     int
 }
 
-// splitDOT writes the DOT of l and cuts it in two parts of about equal
-// work. ok is false when l cannot be cut: too few nodes, or something
-// not inside the page.
-func splitDOT(l *Layout) (whole []byte, p dotParts, ok bool, err error) {
+// splitDOT writes the DOT of l and, when it has at least min bytes (min
+// >= 0), cuts it in two parts of about equal work. ok says whether it
+// did: not when l cannot be cut (too few nodes, or something not inside
+// the page).
+func splitDOT(l *Layout, min int) (whole []byte, p dotParts, ok bool, err error) {
 	var buf bytes.Buffer
 	bw := bufio.NewWriter(&buf)
 	var ix dotIndex
-	if err := writeDOT(bw, l, &ix); err != nil {
+	ixp := &ix
+	if min < 0 {
+		ixp = nil // no cut: no index
+	}
+	if err := writeDOT(bw, l, ixp); err != nil {
 		return nil, p, false, err
 	}
 	if err := bw.Flush(); err != nil {
 		return nil, p, false, err
 	}
 	whole = buf.Bytes()
+	if min < 0 || len(whole) < min {
+		return whole, p, false, nil
+	}
 	page, ok := pageOf(l)
 	if !ok || len(ix.nodes) < 3 {
 		return whole, p, false, nil
@@ -167,23 +175,18 @@ func stitchSVG(first, second []byte, invisible int) ([]byte, error) {
 		return nil, errStitch
 	}
 	body2 := second[h2 : len(second)-len(closing)]
-	// Each invisible node is one line, a comment with its name.
+	// Each invisible node is one line, a comment with its name; what
+	// follows is the comment of the next element, never the group of a
+	// node drawn.
 	for i := 0; i < invisible; i++ {
 		nl := bytes.IndexByte(body2, '\n')
 		if nl < 0 {
 			return nil, errStitch
 		}
 		line := body2[:nl]
-		if !bytes.HasPrefix(line, []byte("<!-- ")) || !bytes.HasSuffix(line, []byte(" -->")) {
-			return nil, errStitch
-		}
 		body2 = body2[nl+1:]
-	}
-	if len(body2) > 0 && bytes.HasPrefix(body2, []byte("<!-- ")) {
-		// what follows must be an element drawn, not another invisible
-		// node: the line after its comment opens a group
-		nl := bytes.IndexByte(body2, '\n')
-		if nl < 0 || !bytes.HasPrefix(body2[nl+1:], []byte("<g id=")) {
+		if !bytes.HasPrefix(line, []byte("<!-- ")) || !bytes.HasSuffix(line, []byte(" -->")) ||
+			(len(body2) > 0 && !bytes.HasPrefix(body2, []byte("<!-- "))) {
 			return nil, errStitch
 		}
 	}
