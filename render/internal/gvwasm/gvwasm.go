@@ -24,6 +24,7 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 )
 
@@ -193,7 +194,8 @@ func New(ctx context.Context) (*Graphviz, error) {
 	// No file system, no standard streams: Graphviz reads DOT from memory
 	// and renders into memory.
 	stderr := new(bytes.Buffer)
-	m, err := runtime.rt.InstantiateModule(ctx, runtime.mod, wazero.NewModuleConfig().WithName(name).WithStderr(stderr))
+	m, err := runtime.rt.InstantiateModule(experimental.WithMemoryAllocator(ctx, memoryAllocator), runtime.mod,
+		wazero.NewModuleConfig().WithName(name).WithStderr(stderr))
 	if err != nil {
 		return nil, fmt.Errorf("start graphviz: %w", err)
 	}
