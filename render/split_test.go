@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"io"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -206,5 +207,27 @@ func TestStitchChecksTheParts(t *testing.T) {
 	}
 	if _, err := stitchSVG(part("10"), part("10"), 1); err == nil {
 		t.Error("a drawn node was dropped as invisible")
+	}
+}
+
+// TestNoSplitWhileOthersDraw: while another diagram is being drawn in
+// the process (here: pretended), a big SVG is drawn whole, on one
+// instance, so that a caller drawing several at once keeps its cores.
+func TestNoSplitWhileOthersDraw(t *testing.T) {
+	m, j := blueprinttest.One(t, 60)
+	l := Derive(m, j, Options{})
+	ctx := context.Background()
+	r, err := NewRenderer(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	drawing.Add(1)
+	defer drawing.Add(-1)
+	if err := r.Render(ctx, io.Discard, l, FormatSVG); err != nil {
+		t.Fatal(err)
+	}
+	if r.gv2 != nil {
+		t.Error("a second instance was started while another diagram was being drawn")
 	}
 }
