@@ -19,6 +19,11 @@ import (
 // concurrent use; calls into Graphviz are serialised, because an instance
 // is single-threaded. Renderers are independent of each other.
 //
+// A big SVG, when it is the only diagram the process is drawing and there
+// are two cores, is drawn in two parts on two instances at once and
+// stitched, to the same bytes (split.go); the second instance is started
+// then and kept until Close.
+//
 // Nothing of Graphviz is loaded until the first NewRenderer of a process:
 // a program that only validates never pays for it.
 //
