@@ -152,7 +152,7 @@ func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format 
 		// instance says it as before.
 	}
 	// One call: Graphviz reads the DOT, lays it out (nop2: the positions
-	// are ours) and renders it; what it allocated is freed again.
+	// are ours) and renders it; what it allocated is freed at the next.
 	out, err := r.gv.Render(ctx, dot, "nop2", format)
 	if err != nil {
 		r.gv = renew(ctx, r.gv)
