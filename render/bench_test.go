@@ -85,6 +85,37 @@ func BenchmarkBatch100(b *testing.B) {
 	}
 }
 
+// BenchmarkSplit draws the SVG of journeys of 20, 60 and 200 steps with
+// one Renderer, whole on one Graphviz instance and in two parts on two at
+// once (split.go; with GOMAXPROCS >= 2 and a free core it is faster).
+func BenchmarkSplit(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range []int{20, 60, 200} {
+		m, j := blueprinttest.One(b, n)
+		l := Derive(m, j, Options{})
+		for _, whole := range []bool{true, false} {
+			name := fmt.Sprintf("%d/split", n)
+			if whole {
+				name = fmt.Sprintf("%d/whole", n)
+			}
+			b.Run(name, func(b *testing.B) {
+				r, err := NewRenderer(ctx)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer r.Close()
+				r.oneInstance = whole
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					if err := r.Render(ctx, io.Discard, l, FormatSVG); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
 // BenchmarkDerive is the pure Go part: layout and DOT of a 60-step journey.
 func BenchmarkDerive(b *testing.B) {
 	m, j := blueprinttest.One(b, 60)

@@ -25,7 +25,35 @@ const dotFont = "Arial"
 // picture with a native Graphviz.
 func WriteDOT(w io.Writer, l *Layout) error {
 	bw := bufio.NewWriter(w)
-	e := &dotWriter{w: bw, h: l.Height}
+	if err := writeDOT(bw, l, nil); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// dotIndex says where WriteDOT put each statement, so that the DOT can be
+// cut into parts (split.go): the header up to the first node, each
+// node's statement, and the edges, which come last.
+type dotIndex struct {
+	header int // the end of the graph, node and edge defaults
+	nodes  []dotNode
+	edges  int // where the edges start; they run up to the closing brace
+	end    int // where the closing brace starts
+	// tails and heads of the edges, by node name
+	ends map[string]bool
+}
+
+// dotNode is one node statement of the DOT: its name, its pos and where
+// it lies.
+type dotNode struct {
+	name, pos, width, height string
+	start, end               int
+}
+
+// writeDOT writes the DOT to bw, noting where its statements are in ix
+// when it is not nil.
+func writeDOT(bw *bufio.Writer, l *Layout, ix *dotIndex) error {
+	e := &dotWriter{w: bw, h: l.Height, ix: ix}
 	e.printf("// Service blueprint %q, drawn by blueprint (github.com/dimpact/blueprint).\n", l.JourneyID)
 	e.printf("// Every position is fixed: render with `dot -Tsvg` or `neato -n2 -Tsvg`.\n")
 	e.printf("digraph %s {\n", quote(l.Title))
@@ -37,6 +65,10 @@ func WriteDOT(w io.Writer, l *Layout) error {
 	e.printf("];\n")
 	e.printf("\tnode [shape=box, fixedsize=true, fontname=%q, fontsize=%s, fontcolor=%q, label=\" \", penwidth=0, margin=0];\n", dotFont, num(fsBody), colText)
 	e.printf("\tedge [arrowsize=%s, arrowhead=none];\n", num(arrowLen/10))
+	if ix != nil {
+		ix.header = e.n
+		ix.ends = map[string]bool{}
+	}
 	// Graphviz draws the edges after the nodes, grouped by tail node. A
 	// path between two boxes is an edge from one to the other; a line that
 	// connects no boxes (one of the three lines) is a node drawn as a
@@ -56,29 +88,46 @@ func WriteDOT(w io.Writer, l *Layout) error {
 			e.rule(p)
 		}
 	}
+	if ix != nil {
+		ix.edges = e.n
+	}
 	for _, p := range l.Paths {
 		if !isRule(p) {
 			e.edge(p)
 		}
 	}
-	e.printf("}\n")
-	if e.err != nil {
-		return e.err
+	if ix != nil {
+		ix.end = e.n
 	}
-	return bw.Flush()
+	e.printf("}\n")
+	return e.err
 }
 
 type dotWriter struct {
 	w   *bufio.Writer
 	h   float64 // the layout's height: Graphviz's y grows upwards
 	err error
+	n   int       // bytes written
+	ix  *dotIndex // where to note the statements, or nil
 }
 
 func (e *dotWriter) printf(format string, args ...any) {
 	if e.err != nil {
 		return
 	}
-	_, e.err = fmt.Fprintf(e.w, format, args...)
+	var n int
+	n, e.err = fmt.Fprintf(e.w, format, args...)
+	e.n += n
+}
+
+// nodeStmt writes the statement of a node with these attributes and
+// notes it in the index.
+func (e *dotWriter) nodeStmt(name, pos, width, height string, a *attrs) {
+	start := e.n
+	e.printf("\t%s [%s];\n", quote(name), a.String())
+	if e.ix != nil {
+		e.ix.nodes = append(e.ix.nodes, dotNode{name: name, pos: pos, width: width, height: height, start: start, end: e.n})
+	}
 }
 
 func (e *dotWriter) node(b *Box) {
@@ -87,9 +136,11 @@ func (e *dotWriter) node(b *Box) {
 	if cls := classOf(b.Role, b.Class); cls != "" {
 		a.add("class", quote(cls))
 	}
-	a.add("pos", quote(num(b.CX())+","+num(e.h-b.CY())+"!"))
-	a.add("width", num4(b.W/72))
-	a.add("height", num4(b.H/72))
+	pos := quote(num(b.CX()) + "," + num(e.h-b.CY()) + "!")
+	width, height := num4(b.W/72), num4(b.H/72)
+	a.add("pos", pos)
+	a.add("width", width)
+	a.add("height", height)
 	var style []string
 	switch b.Shape {
 	case ShapeRounded:
@@ -131,7 +182,7 @@ func (e *dotWriter) node(b *Box) {
 		// The default label " " at 1 pt fits any box: no warnings.
 		a.add("fontsize", "1")
 	}
-	e.printf("\t%s [%s];\n", quote(b.ID), a.String())
+	e.nodeStmt(b.ID, pos, width, height, &a)
 }
 
 // htmlLabel writes the text of a box as a Graphviz HTML-like label: a
@@ -236,9 +287,11 @@ func (e *dotWriter) rule(p *Path) {
 	var a attrs
 	a.add("id", quote(p.ID))
 	a.add("class", quote(classOf(p.Role, p.Class)))
-	a.add("pos", quote(num((x0+x1)/2)+","+num(e.h-p.Points[0].Y+h/2)+"!"))
-	a.add("width", num4((x1-x0)/72))
-	a.add("height", num4(h/72))
+	pos := quote(num((x0+x1)/2) + "," + num(e.h-p.Points[0].Y+h/2) + "!")
+	width, height := num4((x1-x0)/72), num4(h/72)
+	a.add("pos", pos)
+	a.add("width", width)
+	a.add("height", height)
 	a.add("shape", "underline")
 	style := "solid"
 	switch p.Dash {
@@ -251,12 +304,13 @@ func (e *dotWriter) rule(p *Path) {
 	a.add("color", quote(p.Color))
 	a.add("penwidth", num(p.Width))
 	a.add("fontsize", "1")
-	e.printf("\t%s [%s];\n", quote(p.ID), a.String())
+	e.nodeStmt(p.ID, pos, width, height, &a)
 }
 
 // anchor writes an invisible point node, the tail or head of an edge.
 func (e *dotWriter) anchor(name string, p Point) {
-	e.printf("\t%s [pos=%s, shape=point, style=invis, width=0.01, height=0.01];\n", quote(name), quote(e.pt(p)+"!"))
+	pos := quote(e.pt(p) + "!")
+	e.nodeStmt(name, pos, "0.01", "0.01", &attrs{kv: []string{"pos=" + pos, "shape=point", "style=invis", "width=0.01", "height=0.01"}})
 }
 
 func (e *dotWriter) edge(p *Path) {
@@ -283,6 +337,9 @@ func (e *dotWriter) edge(p *Path) {
 	tail, head := p.From, p.To
 	if tail == "" {
 		tail, head = p.ID+".tail", p.ID+".head"
+	}
+	if e.ix != nil {
+		e.ix.ends[tail], e.ix.ends[head] = true, true
 	}
 	e.printf("\t%s -> %s [%s];\n", quote(tail), quote(head), a.String())
 }

@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/render/internal/gvwasm"
@@ -17,6 +19,11 @@ import (
 // concurrent use; calls into Graphviz are serialised, because an instance
 // is single-threaded. Renderers are independent of each other.
 //
+// A big SVG, when it is the only diagram the process is drawing and there
+// are two cores, is drawn in two parts on two instances at once and
+// stitched, to the same bytes (split.go); the second instance is started
+// then and kept until Close.
+//
 // Nothing of Graphviz is loaded until the first NewRenderer of a process:
 // a program that only validates never pays for it.
 //
@@ -24,10 +31,21 @@ import (
 // (DOT; see FormatInfo.Graphviz), so a run that only writes DOT need not
 // start Graphviz.
 type Renderer struct {
-	mu     sync.Mutex
-	gv     *gvwasm.Graphviz
+	mu sync.Mutex
+	gv *gvwasm.Graphviz
+	// gv2 is a second instance for drawing a big SVG in two parts on two
+	// cores (split.go), started at the first such diagram.
+	gv2    *gvwasm.Graphviz
 	closed bool
+	// oneInstance draws every diagram whole on gv (tests compare).
+	oneInstance bool
 }
+
+// drawing counts the Renderer calls in progress in the process, of every
+// Renderer: a diagram is split over two cores only when it is the only
+// one, so that a caller that draws several at once (the site) keeps its
+// cores for them.
+var drawing atomic.Int32
 
 // NewRenderer starts Graphviz. The first call of a process compiles the
 // WebAssembly module, or loads it from the user's cache directory
@@ -61,7 +79,10 @@ func (r *Renderer) Close() error {
 	// An instance that cannot close is dropped anyway; there is nothing
 	// the caller could do about it.
 	_ = r.gv.Close(context.Background())
-	r.gv, r.closed = nil, true
+	if r.gv2 != nil {
+		_ = r.gv2.Close(context.Background())
+	}
+	r.gv, r.gv2, r.closed = nil, nil, true
 	return nil
 }
 
@@ -78,6 +99,8 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, l *Layout, f Format)
 	if !ok {
 		return unknownFormat(string(f))
 	}
+	drawing.Add(1)
+	defer drawing.Add(-1)
 	return e.write(r, ctx, w, l)
 }
 
@@ -102,8 +125,14 @@ func (r *Renderer) drawPNG(ctx context.Context, w io.Writer, l *Layout) error {
 
 // graphviz runs the DOT of l through Graphviz into format.
 func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format string) error {
-	var dot bytes.Buffer
-	if err := WriteDOT(&dot, l); err != nil {
+	// A big SVG is drawn on two cores when there are two and this is the
+	// process's only diagram in progress (split.go).
+	minSplit := -1
+	if format == "svg" && !r.oneInstance && runtime.GOMAXPROCS(0) >= 2 && drawing.Load() == 1 {
+		minSplit = splitMinDOT
+	}
+	dot, parts, split, err := splitDOT(l, minSplit)
+	if err != nil {
 		return err
 	}
 	r.mu.Lock()
@@ -114,24 +143,81 @@ func (r *Renderer) graphviz(ctx context.Context, w io.Writer, l *Layout, format 
 	case r.gv == nil:
 		return fmt.Errorf("render %s: this Renderer has no Graphviz: make it with NewRenderer", l.JourneyID)
 	}
+	if split {
+		if out, ok := r.drawSplit(ctx, parts); ok {
+			_, err := w.Write(out)
+			return err
+		}
+		// Whatever went wrong with a part, the whole graph on one
+		// instance says it as before.
+	}
 	// One call: Graphviz reads the DOT, lays it out (nop2: the positions
-	// are ours) and renders it; what it allocated is freed again.
-	out, err := r.gv.Render(ctx, dot.Bytes(), "nop2", format)
+	// are ours) and renders it; what it allocated is freed at the next.
+	out, err := r.gv.Render(ctx, dot, "nop2", format)
 	if err != nil {
-		if r.gv.Broken() {
-			// Graphviz trapped in the middle of this diagram; the next
-			// one gets a fresh instance.
-			_ = r.gv.Close(ctx)
-			if gv, nerr := gvwasm.New(ctx); nerr == nil {
-				r.gv = gv
-			} else {
-				r.gv, r.closed = nil, true
-			}
+		r.gv = renew(ctx, r.gv)
+		if r.gv == nil {
+			r.closed = true
 		}
 		return fmt.Errorf("render %s: %w", l.JourneyID, err)
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// drawSplit draws the two parts of a DOT as SVG on two instances at the
+// same time and stitches them. ok is false when it could not (an
+// instance failed, the parts did not fit); then the caller draws the
+// whole. r.mu is held.
+func (r *Renderer) drawSplit(ctx context.Context, p dotParts) (svg []byte, ok bool) {
+	var (
+		second    []byte
+		secondErr error
+		done      = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		if r.gv2 == nil {
+			// Starting an instance takes about a millisecond, while the
+			// first part is drawn.
+			if r.gv2, secondErr = gvwasm.New(ctx); secondErr != nil {
+				return
+			}
+		}
+		second, secondErr = r.gv2.Render(ctx, p.second, "nop2", "svg")
+	}()
+	first, firstErr := r.gv.Render(ctx, p.first, "nop2", "svg")
+	<-done
+	if secondErr != nil {
+		if r.gv2 != nil && r.gv2.Broken() {
+			_ = r.gv2.Close(ctx)
+			r.gv2 = nil // the next split starts another
+		}
+		return nil, false
+	}
+	if firstErr != nil {
+		if r.gv = renew(ctx, r.gv); r.gv == nil {
+			// No instance for the whole either: let the second be the one.
+			r.gv, r.gv2 = r.gv2, nil
+		}
+		return nil, false
+	}
+	svg, err := stitchSVG(first, second, p.invisible)
+	return svg, err == nil
+}
+
+// renew replaces an instance that trapped in the middle of a diagram by a
+// fresh one, or returns nil when none starts; an instance that only
+// reported an error is kept.
+func renew(ctx context.Context, gv *gvwasm.Graphviz) *gvwasm.Graphviz {
+	if !gv.Broken() {
+		return gv
+	}
+	_ = gv.Close(ctx)
+	if n, err := gvwasm.New(ctx); err == nil {
+		return n
+	}
+	return nil
 }
 
 // svgFonts names the fonts with Helvetica's widths in the SVG. The DOT

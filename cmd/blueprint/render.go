@@ -100,20 +100,21 @@ func runRender(c *cli.Context) error {
 
 	ctx := context.Background()
 	r := &render.Renderer{} // writes the formats that need no Graphviz
-	if needGraphviz {
-		// One Graphviz for the whole run: starting it is the slow part.
-		if r, err = render.NewRenderer(ctx); err != nil {
-			return usageError("%v", err)
-		}
-		defer r.Close()
-		if note := render.GraphvizCacheNote(); note != nil {
-			fmt.Fprintf(c.App.ErrWriter, "%s %v\n",
-				t("let op: de cache van Graphviz is niet te gebruiken, dus elke run vertaalt Graphviz opnieuw (een halve seconde of meer):",
-					"note: Graphviz's cache cannot be used, so every run compiles Graphviz again (half a second or more):"), note)
-		}
-	}
-	for _, j := range l.model.Journeys {
+	for i, j := range l.model.Journeys {
 		layout := render.Derive(l.model, j, opts)
+		if needGraphviz && i == 0 {
+			// One Graphviz for the whole run: starting it is the slow
+			// part, so the first layout is derived while it loads.
+			if r, err = render.NewRenderer(ctx); err != nil {
+				return usageError("%v", err)
+			}
+			defer r.Close()
+			if note := render.GraphvizCacheNote(); note != nil {
+				fmt.Fprintf(c.App.ErrWriter, "%s %v\n",
+					t("let op: de cache van Graphviz is niet te gebruiken, dus elke run vertaalt Graphviz opnieuw (een halve seconde of meer):",
+						"note: Graphviz's cache cannot be used, so every run compiles Graphviz again (half a second or more):"), note)
+			}
+		}
 		if size != render.SizeScreen {
 			if pt := layout.PrintedTextSize(); pt < minPrintPt {
 				fmt.Fprintf(c.App.ErrWriter, "%s: %s\n", j.ID, printAdvice(layout, pt, doc))

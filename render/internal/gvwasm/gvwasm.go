@@ -24,6 +24,7 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 )
 
@@ -138,12 +139,47 @@ type Graphviz struct {
 	ret    uint32        // four bytes for the results of the bridge's functions
 	stderr *bytes.Buffer // Graphviz's messages
 	broken error         // a trap inside the module: the instance is not used again
+	left   leftover      // what the last Render left to free
+}
+
+// leftover is what a Render leaves in the module's memory: the graph it
+// read and laid out, and the strings and output it allocated. The next
+// Render frees it first, so the memory does not grow; Close drops it with
+// the instance, so the last diagram of a run is not freed for nothing
+// (about 5% of Graphviz's time for a big diagram).
+type leftover struct {
+	graph   uint32 // the graph read, or 0
+	laidOut bool   // the graph has a layout
+	allocs  []uint32
+}
+
+// release frees what the last Render left.
+func (g *Graphviz) release(ctx context.Context) error {
+	l := g.left
+	g.left = leftover{allocs: l.allocs[:0]}
+	if l.laidOut {
+		if _, err := g.callRet(ctx, "Context_freeLayout", uint64(g.gvc), uint64(l.graph)); err != nil {
+			return err
+		}
+	}
+	if l.graph != 0 {
+		if _, err := g.callRet(ctx, "Graph_close", uint64(l.graph)); err != nil {
+			return err
+		}
+	}
+	for _, p := range l.allocs {
+		if _, err := g.free.Call(ctx, uint64(p)); err != nil {
+			g.broken = err
+			return fmt.Errorf("graphviz (free): %w", err)
+		}
+	}
+	return nil
 }
 
 // the bridge functions a render needs (wasm_bridge_ + name).
 var bridge = []string{"SymList_default", "SymList_zero", "getContextWithPlugins", "memRead",
 	"Context_layout", "Context_renderData", "freeRenderData", "Context_freeLayout", "Graph_close",
-	"Context_freeContext", "lastError"}
+	"lastError"}
 
 // New starts an instance of Graphviz, compiling the module first if this
 // is the process's first.
@@ -158,7 +194,8 @@ func New(ctx context.Context) (*Graphviz, error) {
 	// No file system, no standard streams: Graphviz reads DOT from memory
 	// and renders into memory.
 	stderr := new(bytes.Buffer)
-	m, err := runtime.rt.InstantiateModule(ctx, runtime.mod, wazero.NewModuleConfig().WithName(name).WithStderr(stderr))
+	m, err := runtime.rt.InstantiateModule(experimental.WithMemoryAllocator(ctx, memoryAllocator), runtime.mod,
+		wazero.NewModuleConfig().WithName(name).WithStderr(stderr))
 	if err != nil {
 		return nil, fmt.Errorf("start graphviz: %w", err)
 	}
@@ -227,27 +264,22 @@ func (g *Graphviz) context(ctx context.Context) error {
 }
 
 // Render lays out the DOT text with engine and renders it in format
-// ("svg", "json", …). Everything the render allocated inside the module,
-// the output included, is freed before Render returns, so an instance can
-// draw any number of diagrams without its memory growing.
+// ("svg", "json", …). Everything the render allocates inside the module,
+// the output included, is freed when the next Render starts (see
+// leftover), so an instance can draw any number of diagrams without its
+// memory growing.
 func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
 	if g.broken != nil {
 		return nil, fmt.Errorf("graphviz stopped at an earlier diagram: %w", g.broken)
 	}
+	if err := g.release(ctx); err != nil {
+		return nil, err
+	}
 	g.stderr.Reset()
-	var allocs []uint32
-	defer func() {
-		if g.broken != nil {
-			return // the instance is dropped with its memory
-		}
-		for _, p := range allocs {
-			g.free.Call(ctx, uint64(p)) //nolint:errcheck // freeing cannot fail
-		}
-	}()
 	str := func(b []byte) (uint64, error) {
 		p, err := g.cstring(ctx, b)
 		if p != 0 {
-			allocs = append(allocs, p)
+			g.left.allocs = append(g.left.allocs, p)
 		}
 		return uint64(p), err
 	}
@@ -270,26 +302,18 @@ func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string
 	if graph == 0 {
 		return nil, g.lastError(ctx, "graphviz cannot read the diagram")
 	}
-	defer func() {
-		if g.broken == nil {
-			g.callRet(ctx, "Graph_close", uint64(graph)) //nolint:errcheck // nothing left to do
-		}
-	}()
+	g.left.graph = graph
 	if rc, err := g.callRet(ctx, "Context_layout", uint64(g.gvc), uint64(graph), eng); err != nil {
 		return nil, err
 	} else if rc != 0 {
 		return nil, g.lastError(ctx, "graphviz cannot lay out the diagram")
 	}
-	defer func() {
-		if g.broken == nil {
-			g.callRet(ctx, "Context_freeLayout", uint64(g.gvc), uint64(graph)) //nolint:errcheck // nothing left to do
-		}
-	}()
+	g.left.laidOut = true
 	out, err := g.alloc(ctx, 8) // char** result, then unsigned int length
 	if err != nil {
 		return nil, err
 	}
-	allocs = append(allocs, out)
+	g.left.allocs = append(g.left.allocs, out)
 	rc, err := g.callRet(ctx, "Context_renderData", uint64(g.gvc), uint64(graph), fmtp, uint64(out), uint64(out+4))
 	if err != nil {
 		return nil, err
@@ -303,7 +327,7 @@ func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string
 	if sp == 0 {
 		return nil, errors.New("graphviz rendered nothing")
 	}
-	allocs = append(allocs, sp)
+	g.left.allocs = append(g.left.allocs, sp)
 	data, ok1 := mem.ReadUint32Le(sp)
 	n, ok2 := mem.ReadUint32Le(sp + 4)
 	b, ok3 := mem.Read(data, n)
@@ -318,13 +342,11 @@ func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string
 	return res, nil
 }
 
-// Close frees the context and the instance.
+// Close drops the instance with its memory: the context and what the last
+// Render left go with it, so nothing is freed one by one.
 func (g *Graphviz) Close(ctx context.Context) error {
 	if g.mod == nil {
 		return nil
-	}
-	if g.gvc != 0 && g.broken == nil {
-		g.callRet(ctx, "Context_freeContext", uint64(g.gvc)) //nolint:errcheck // the instance goes anyway
 	}
 	err := g.mod.Close(ctx)
 	g.mod = nil

@@ -7,11 +7,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	goruntime "runtime"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/goccy/go-graphviz"
 	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/experimental"
 )
 
 const sample = `digraph G { graph [layout=nop2, splines=line, pad=0];
@@ -177,5 +180,42 @@ func TestTrapBreaksTheInstance(t *testing.T) {
 	defer h.Close(ctx)
 	if _, err := h.Render(ctx, []byte(sample), "nop2", "svg"); err != nil {
 		t.Errorf("a new instance: %v", err)
+	}
+}
+
+// TestMemoryGrowsInPlace: an instance's memory keeps what was written
+// while it grows, new pages are zero, and where the system maps memory
+// (linux, darwin) growing never moves it.
+func TestMemoryGrowsInPlace(t *testing.T) {
+	mems := map[string]experimental.LinearMemory{"heap": &heapMemory{}}
+	if m := reserve(1 << 32); m != nil {
+		mems["mapped"] = m
+	} else if goruntime.GOOS == "linux" && strconv.IntSize == 64 {
+		t.Error("4 GiB of address space could not be reserved on 64-bit linux")
+	}
+	for name, m := range mems {
+		b := m.Reallocate(1 << 16)
+		b[0], b[len(b)-1] = 1, 2
+		first := &b[0]
+		for size := uint64(2 << 16); size <= 64<<20; size *= 2 {
+			b = m.Reallocate(size)
+			if uint64(len(b)) != size || b[0] != 1 || b[1<<16-1] != 2 || b[size-1] != 0 {
+				t.Fatalf("%s: grown to %d bytes, the content is not kept or the new pages are not zero", name, size)
+			}
+		}
+		if name == "mapped" && &b[0] != first {
+			t.Errorf("the mapped memory moved as it grew")
+		}
+		m.Free()
+	}
+	// And an instance draws with it.
+	ctx := context.Background()
+	g, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close(ctx)
+	if _, err := g.Render(ctx, []byte(sample), "nop2", "svg"); err != nil {
+		t.Error(err)
 	}
 }
