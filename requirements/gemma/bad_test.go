@@ -2,6 +2,7 @@ package gemma
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,4 +180,12 @@ func TestFolderProblems(t *testing.T) {
 
 	_, _, err = ReadPath(filepath.Join(dir, "nergens.xml"), blueprint.English)
 	assert.ErrorIs(t, err, os.ErrNotExist)
+}
+
+// A folder that does not exist holds no model either: callers that skip
+// without the model (the tests of the catalogue) see ErrNotFound.
+func TestMissingFolderIsNotFound(t *testing.T) {
+	_, _, err := ReadPath(filepath.Join(t.TempDir(), "weg"), blueprint.English)
+	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, fs.ErrNotExist)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,7 +26,8 @@ const (
 	PropertiesFile = "properties.csv"
 )
 
-// ErrNotFound is returned (wrapped) when a folder holds no GEMMA model.
+// ErrNotFound is returned (wrapped) when a folder holds no GEMMA model,
+// or the path does not exist.
 var ErrNotFound = errors.New("no GEMMA model found")
 
 // ReadPath reads the GEMMA model at path: an exchange file (.xml), one of
@@ -36,6 +38,9 @@ var ErrNotFound = errors.New("no GEMMA model found")
 // file:line:col, in lang. A model with errors is not returned.
 func ReadPath(path string, lang blueprint.Lang) (*Model, blueprint.Diagnostics, error) {
 	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("%w: %w", ErrNotFound, err)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
