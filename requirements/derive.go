@@ -57,14 +57,7 @@ type deriver struct {
 // back as diagnostics with file:line:col.
 func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprint.Diagnostics) {
 	lang := opts.Lang.Or(blueprint.Dutch)
-	dv := &deriver{
-		m: m, cat: cat, lang: lang,
-		d:       blueprint.NewCollector(opts.MessageLang.Or(lang)),
-		ev:      map[*Requirement]*ev{},
-		reasons: map[string]string{},
-		steps:   map[*blueprint.Step]map[*Requirement]bool{},
-		stepNo:  map[*blueprint.Step]int{},
-	}
+	dv := newDeriver(m, cat, lang, opts.MessageLang.Or(lang), 0)
 	// The passes, in order. Each gathers evidence (traces) per requirement;
 	// the last turns the evidence into rows with a priority.
 	checkReferences(dv.d, cat, m.Vocabulary) // rules that name what the journeys do not know (check.go)
@@ -77,6 +70,20 @@ func Derive(m *blueprint.Model, cat *Catalogue, opts Options) (*Result, blueprin
 	res := dv.result(opts)
 	dv.d.Diags.Sort()
 	return res, dv.d.Diags
+}
+
+// newDeriver returns a deriver with no evidence yet, writing reasons in
+// lang and diagnostics in msgLang, whose step numbers start at stepBase.
+func newDeriver(m *blueprint.Model, cat *Catalogue, lang, msgLang blueprint.Lang, stepBase int) *deriver {
+	return &deriver{
+		m: m, cat: cat, lang: lang,
+		d:        blueprint.NewCollector(msgLang),
+		ev:       map[*Requirement]*ev{},
+		reasons:  map[string]string{},
+		steps:    map[*blueprint.Step]map[*Requirement]bool{},
+		stepNo:   map[*blueprint.Step]int{},
+		stepBase: stepBase,
+	}
 }
 
 // journey is the pass over one journey: per step the explicit needs, the

@@ -44,7 +44,7 @@ func (dv *deriver) journeys(release bool) {
 		if !last && (len(shards) == n-1 || steps*n < total*(len(shards)+1)) {
 			continue
 		}
-		part, sh := js[start:i+1], dv.fork(base)
+		part, sh := js[start:i+1], newDeriver(dv.m, dv.cat, dv.lang, dv.d.Lang, base)
 		shards = append(shards, sh)
 		wg.Go(func() {
 			for _, j := range part {
@@ -66,20 +66,6 @@ func (dv *deriver) journeyPass(j *blueprint.Journey, release bool) {
 	dv.journey(j)
 	if release {
 		j.ReleaseSteps()
-	}
-}
-
-// fork returns an empty deriver for a shard of the journeys whose step
-// numbers start at base.
-func (dv *deriver) fork(base int) *deriver {
-	return &deriver{
-		m: dv.m, cat: dv.cat, lang: dv.lang,
-		d:        blueprint.NewCollector(dv.d.Lang),
-		ev:       map[*Requirement]*ev{},
-		reasons:  map[string]string{},
-		steps:    map[*blueprint.Step]map[*Requirement]bool{},
-		stepNo:   map[*blueprint.Step]int{},
-		stepBase: base,
 	}
 }
 
