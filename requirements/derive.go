@@ -1,6 +1,10 @@
 package requirements
 
-import "github.com/dimpact/blueprint/blueprint"
+import (
+	"slices"
+
+	"github.com/dimpact/blueprint/blueprint"
+)
 
 // Options configure Derive. The zero value means defaults.
 type Options struct {
@@ -147,16 +151,28 @@ func (dv *deriver) result(opts Options) *Result {
 			res.Unneeded = append(res.Unneeded, f)
 		}
 	}
+	// Per step its requirements in the catalogue's order: a step leads to
+	// a few of them, so its set is sorted rather than the whole catalogue
+	// looked up in it (150,000 steps × 130 requirements at national
+	// scale).
+	order := make(map[*Requirement]int, len(dv.cat.Requirements))
+	for i, r := range dv.cat.Requirements {
+		order[r] = i
+	}
+	steps := 0
+	for _, j := range dv.m.Journeys {
+		steps += len(j.Steps)
+	}
+	res.Steps = make([]*StepTrace, 0, steps)
 	for _, j := range dv.m.Journeys {
 		for _, s := range j.Steps {
 			st := &StepTrace{Journey: j, Step: s}
-			if set := dv.steps[s]; set != nil {
-				for _, r := range dv.cat.Requirements {
-					if set[r] {
-						st.Requirements = append(st.Requirements, r)
-					}
+			for r, in := range dv.steps[s] {
+				if _, known := order[r]; in && known {
+					st.Requirements = append(st.Requirements, r)
 				}
 			}
+			slices.SortFunc(st.Requirements, func(a, b *Requirement) int { return order[a] - order[b] })
 			res.Steps = append(res.Steps, st)
 		}
 	}

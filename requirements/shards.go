@@ -91,7 +91,11 @@ func (dv *deriver) merge(sh *deriver) {
 		e.overrides = append(e.overrides, se.overrides...)
 		e.lastJourney, e.lastPain, e.lastStep = se.lastJourney, se.lastPain, se.lastStep
 	}
-	maps.Copy(dv.steps, sh.steps)
+	if len(dv.steps) == 0 {
+		dv.steps = sh.steps // the first shard: its map, not a copy of it
+	} else {
+		maps.Copy(dv.steps, sh.steps)
+	}
 	for k, v := range sh.reasons {
 		if _, ok := dv.reasons[k]; !ok {
 			dv.reasons[k] = v

@@ -91,7 +91,13 @@ const maxSheetRows = 1048576
 // and reasons: for many journeys, where a matrix would be too wide.
 func (w *writer) traceList() {
 	t, lang := w.t, w.lang
-	sw := w.startTrace(6, min(max(3+traceListLines(w.res), 4), maxSheetRows))
+	n := 0
+	if w.traceCount != nil {
+		n = <-w.traceCount
+	} else {
+		n = traceListLines(w.res)
+	}
+	sw := w.startTrace(6, min(max(3+n, 4), maxSheetRows))
 	if sw == nil {
 		return
 	}

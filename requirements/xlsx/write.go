@@ -51,6 +51,9 @@ type writer struct {
 	blocks []*blockSheet
 	// roles lists every sheet with its role, for the _meta sheet.
 	roles [][2]string
+	// traceCount delivers the number of lines of the traceability list
+	// (traceListLines), counted while the other sheets are written.
+	traceCount <-chan int
 }
 
 func (w *writer) check(err error) {
@@ -77,6 +80,11 @@ func WriteCarried(out io.Writer, res *requirements.Result, meta requirements.Met
 	w.method = meta.Method
 	if w.method == nil {
 		w.method = requirements.DefaultMethod(res.Catalogue, res.Rows)
+	}
+	if len(res.Journeys) > MatrixMaxJourneys {
+		count := make(chan int, 1)
+		go func() { count <- traceListLines(res) }()
+		w.traceCount = count
 	}
 	w.intro, w.trace, w.summ = sheetNames(w.lang)
 	w.price = priceSheetName(w.lang)
