@@ -25,6 +25,15 @@ const ProjectFile = "blueprint.toml"
 type Options struct {
 	// Lang is the language of the diagnostics; zero means Dutch.
 	Lang Lang
+	// Decoded, when set, is called for each file once it has been
+	// decoded, in the order of the files given, one call at a time. The
+	// loader no longer needs the file's text by then: a caller that
+	// keeps the texts only to digest them can do so here and let go of
+	// them (set Src to nil), so that a large collection is not held in
+	// memory as text and as model at once while it loads (150 MB of the
+	// 840 MB of blueprint matrix at national scale, docs/performance.md).
+	// A diagnostic's snippet then reads its file back (Reread).
+	Decoded func(f *File)
 }
 
 // File is a source file in memory: its name (used in positions and
@@ -59,6 +68,7 @@ func Load(name string, src []byte, opts Options) (*Model, Diagnostics) {
 func LoadFiles(files []File, opts Options) (*Model, Diagnostics) {
 	sink := NewCollector(opts.Lang.Or(Dutch))
 	m := &Model{Project: &Project{}}
+	handed := newHandOver(files, opts.Decoded)
 	var projectSeen *File
 	for i := range files {
 		f := &files[i]
@@ -70,28 +80,28 @@ func LoadFiles(files []File, opts Options) (*Model, Diagnostics) {
 			sink.Add(Error, Pos{File: f.Name, Line: 1, Col: 1}, "project-twice",
 				sink.t(msg{"tweede projectbestand; er is er al een: %s", "second project file; there is one already: %s"}, projectSeen.Name),
 				sink.t(msg{"laad één map tegelijk, of voeg de projectbestanden samen", "load one folder at a time, or merge the project files"}))
-			continue
+		} else {
+			projectSeen = f
+			p := &Project{}
+			if !tooLarge(sink, f) && decodeFile(sink, f.Name, f.Src, p) {
+				p.File = f.Name
+				m.Project = p
+			}
 		}
-		projectSeen = f
-		p := &Project{}
-		if tooLarge(sink, f) {
-			continue
-		}
-		if decodeFile(sink, f.Name, f.Src, p) {
-			p.File = f.Name
-			m.Project = p
-		}
+		handed.done(i)
 	}
 	m.Vocabulary = extendVocabulary(BuiltinVocabulary(), m.Project)
 	m.Personas = append(m.Personas, m.Project.Personas...)
 	var journeyFiles []*File
+	var index []int // of each journey file in files
 	for i := range files {
 		if !IsProjectFile(files[i].Name) {
 			journeyFiles = append(journeyFiles, &files[i])
+			index = append(index, i)
 			m.Files = append(m.Files, files[i].Name)
 		}
 	}
-	for _, r := range decodeJourneys(journeyFiles, sink.Lang) {
+	for _, r := range decodeJourneys(journeyFiles, sink.Lang, func(k int) { handed.done(index[k]) }) {
 		sink.Diags = append(sink.Diags, r.diags...)
 		if r.journey == nil {
 			continue
@@ -128,7 +138,7 @@ type decoded struct {
 // decodeJourneys decodes journey files, in parallel on every core: files
 // are independent until validation, which runs afterwards over all of
 // them. Results keep the order of files, so output stays deterministic.
-func decodeJourneys(files []*File, lang Lang) []decoded {
+func decodeJourneys(files []*File, lang Lang, done func(int)) []decoded {
 	out := make([]decoded, len(files))
 	workers := min(runtime.GOMAXPROCS(0), len(files)/4+1)
 	var next atomic.Int64
@@ -143,11 +153,47 @@ func decodeJourneys(files []*File, lang Lang) []decoded {
 					return
 				}
 				out[i] = decodeJourney(files[i], lang)
+				done(i)
 			}
 		}()
 	}
 	wg.Wait()
 	return out
+}
+
+// handOver calls Options.Decoded for the files in their order as they
+// are decoded: the decoders finish them out of order, so a file waits
+// until those before it are done.
+type handOver struct {
+	mu    sync.Mutex
+	files []File
+	fn    func(*File)
+	ready []bool
+	next  int // the first file not handed over
+}
+
+func newHandOver(files []File, fn func(*File)) *handOver {
+	if fn == nil {
+		return nil
+	}
+	return &handOver{files: files, fn: fn, ready: make([]bool, len(files))}
+}
+
+// done marks files[i] decoded and hands over every file now ready in
+// order. A project file after the first (reported, not decoded) and
+// every journey file are marked by LoadFiles; all are handed over by the
+// time it returns.
+func (h *handOver) done(i int) {
+	if h == nil {
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.ready[i] = true
+	for h.next < len(h.files) && h.ready[h.next] {
+		h.fn(&h.files[h.next])
+		h.next++
+	}
 }
 
 func decodeJourney(f *File, lang Lang) decoded {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"slices"
 	"strconv"
@@ -64,13 +65,28 @@ func MetaFor(m *blueprint.Model, files []blueprint.File) Meta {
 // order, its name, its length and its bytes. Two workbooks with the same
 // hash were made from the same journeys.
 func SourceHash(files []blueprint.File) string {
-	h := sha256.New()
-	for _, f := range files {
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Src))
-		h.Write(f.Src)
+	h := NewSourceHasher()
+	for i := range files {
+		h.Add(&files[i])
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return h.Sum()
 }
+
+// SourceHasher makes SourceHash one file at a time, for a caller that
+// lets go of each file's text once it is loaded (blueprint.Options.Decoded).
+type SourceHasher struct{ h hash.Hash }
+
+// NewSourceHasher returns a SourceHasher that has seen no file.
+func NewSourceHasher() *SourceHasher { return &SourceHasher{h: sha256.New()} }
+
+// Add adds the next file.
+func (s *SourceHasher) Add(f *blueprint.File) {
+	fmt.Fprintf(s.h, "%s\x00%d\x00", f.Name, len(f.Src))
+	s.h.Write(f.Src)
+}
+
+// Sum is SourceHash of the files added, in the order added.
+func (s *SourceHasher) Sum() string { return hex.EncodeToString(s.h.Sum(nil)) }
 
 // Fingerprint is a short hash of what identifies a row's requirement in a
 // language: what the vendor answered to (FingerprintColumns). The importer

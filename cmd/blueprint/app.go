@@ -261,6 +261,12 @@ const stdinName = "<stdin>"
 // printing anything; a missing path or unreadable file is a usage error.
 // The path "-" reads one journey from standard input.
 func read(c *cli.Context, lang blueprint.Lang) (*loaded, error) {
+	return readHanding(c, lang, nil)
+}
+
+// readHanding is read with each file handed to decoded once it is
+// decoded (blueprint.Options.Decoded).
+func readHanding(c *cli.Context, lang blueprint.Lang, decoded func(*blueprint.File)) (*loaded, error) {
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
 		return nil, usageError("%s: name one or more journey files or folders, or - for standard input (see blueprint %s --help)", c.Command.Name, c.Command.Name)
@@ -296,7 +302,7 @@ func read(c *cli.Context, lang blueprint.Lang) (*loaded, error) {
 		files = append(files, f)
 	}
 	rememberNames(c, files)
-	model, diags := blueprint.LoadFiles(files, blueprint.Options{Lang: lang.Or(blueprint.Dutch)})
+	model, diags := blueprint.LoadFiles(files, blueprint.Options{Lang: lang.Or(blueprint.Dutch), Decoded: decoded})
 	l := &loaded{model: model, diags: diags, files: files, lang: lang}
 	if l.lang == "" {
 		l.lang, _ = blueprint.ParseLang(model.Project.Language)

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/dimpact/blueprint/blueprint"
 	"github.com/dimpact/blueprint/requirements"
 	"github.com/dimpact/blueprint/requirements/xlsx"
 )
@@ -433,4 +434,32 @@ naam = "Eigen functie"
 	_, _, stderr = execCLI(t, "validate", "--catalogue", cat, dir)
 	assert.NotContains(t, stderr, `onbekende verwijzing "eigen-functie"`, "the own catalogue knows the key")
 	assert.Contains(t, stderr, "2 fouten, 5 waarschuwingen")
+}
+
+// TestMatrixReleasedTexts checks what matrix does with the journeys' texts
+// it lets go of while loading: a loading error still shows its snippet
+// (the file is read again), and the source hash is that of the files as
+// read.
+func TestMatrixReleasedTexts(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../examples/johan-gat-in-de-weg.toml")
+	require.NoError(t, err)
+	p := writeTestFile(t, dir, "johan.toml", strings.Replace(string(src), `kanaal = "telefoon"`, `kanaal = "telefax"`, 1))
+	code, _, stderr := execCLI(t, "matrix", "--out", filepath.Join(dir, "pve.xlsx"), dir)
+	assert.Equal(t, exitDiagnostics, code)
+	assert.Contains(t, stderr, filepath.ToSlash(p)+":")
+	assert.Contains(t, stderr, `fout: onbekend kanaal "telefax"`)
+	assert.Contains(t, stderr, `| kanaal = "telefax"`, "the snippet of a file let go of while loading")
+
+	files, err := blueprint.ReadPaths([]string{"../../examples"})
+	require.NoError(t, err)
+	code, stdout, _ := execCLI(t, "matrix", "--format", "json", "../../examples")
+	require.Equal(t, exitOK, code)
+	var out struct {
+		Tender struct {
+			SourceHash string `json:"source_hash"`
+		} `json:"tender"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	assert.Equal(t, requirements.SourceHash(files), out.Tender.SourceHash)
 }
