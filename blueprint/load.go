@@ -180,9 +180,9 @@ func newHandOver(files []File, fn func(*File)) *handOver {
 }
 
 // done marks files[i] decoded and hands over every file now ready in
-// order. A project file after the first (reported, not decoded) and
-// every journey file are marked by LoadFiles; all are handed over by the
-// time it returns.
+// order. LoadFiles marks the project files in its first loop (a second
+// one too, which is reported, not decoded) and the journey files as the
+// decoders finish them, so all are handed over by the time it returns.
 func (h *handOver) done(i int) {
 	if h == nil {
 		return

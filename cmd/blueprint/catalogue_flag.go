@@ -148,13 +148,10 @@ func deriveWith(c *cli.Context, lang blueprint.Lang, opts requirements.Options, 
 // 149 MB); the limit makes it collect sooner instead, at no measurable
 // cost in CPU while what is live stays well under the limit
 // (docs/performance.md, "National scale").
-func limitMemory(paths []string) {
-	limitMemoryOf(paths)
-}
-
-// limitMemoryOf is limitMemory, reporting whether the limit set is the
-// one proportional to the files (above the floor of 512 MiB).
-func limitMemoryOf(paths []string) (proportional bool) {
+//
+// It reports whether the limit set is the one proportional to the files
+// (above the floor of 512 MiB).
+func limitMemory(paths []string) (proportional bool) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return false
 	}
@@ -183,7 +180,7 @@ func limitMemoryOf(paths []string) (proportional bool) {
 // smaller collection keeps the default, so that it does not grow to
 // 512 MiB. A GOGC in the environment wins.
 func collectAtLargeLimit(paths []string) {
-	if limitMemoryOf(paths) && os.Getenv("GOGC") == "" {
+	if limitMemory(paths) && os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(-1)
 	}
 }
