@@ -2,8 +2,30 @@
 // service blueprints into diagrams and a Programma van Eisen. See README.md.
 package main
 
-import "os"
+import (
+	"os"
+
+	"github.com/dimpact/blueprint/requirements/xlsx"
+)
 
 func main() {
-	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+	done := spillFolder()
+	code := run(os.Args, os.Stdout, os.Stderr)
+	done()
+	os.Exit(code)
+}
+
+// spillFolder points the workbook library's temporary files (a sheet of
+// the national PvE spills 230 MB to one while it is written) at a private
+// folder of this process, which an interrupted run removes with its own
+// temporary files (cleanupOnSignal) and the returned func removes at the
+// end. Without one (the system's temporary folder is not writable) the
+// library uses the system's folder and says so when it needs it.
+func spillFolder() (done func()) {
+	dir, err := temps.mkdir("blueprint-*")
+	if err != nil {
+		return func() {}
+	}
+	xlsx.TempDir = dir
+	return func() { temps.removeDir(dir) }
 }

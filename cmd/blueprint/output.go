@@ -133,9 +133,29 @@ func (e *writeError) Unwrap() error { return e.err }
 type tempRegistry struct {
 	mu    sync.Mutex
 	files map[string]bool
+	dirs  map[string]bool // removed with all they hold
 }
 
-var temps = &tempRegistry{files: map[string]bool{}}
+var temps = &tempRegistry{files: map[string]bool{}, dirs: map[string]bool{}}
+
+// mkdir makes a private temporary folder (0700) in the system's temporary
+// folder, removed with its contents by removeDir or on a signal.
+func (r *tempRegistry) mkdir(pattern string) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	dir, err := os.MkdirTemp("", pattern)
+	if err == nil {
+		r.dirs[dir] = true
+	}
+	return dir, err
+}
+
+func (r *tempRegistry) removeDir(dir string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	os.RemoveAll(dir)
+	delete(r.dirs, dir)
+}
 
 func (r *tempRegistry) create(dir, pattern string) (*os.File, error) {
 	r.mu.Lock()
@@ -164,12 +184,15 @@ func (r *tempRegistry) remove(tmp string) {
 	delete(r.files, tmp)
 }
 
-// removeAll removes every temporary file and keeps the registry locked,
+// removeAll removes every temporary file and folder and keeps the registry locked,
 // so that no new one is made before the process exits.
 func (r *tempRegistry) removeAll() {
 	r.mu.Lock()
 	for name := range r.files {
 		os.Remove(name)
 	}
-	r.files = map[string]bool{}
+	for dir := range r.dirs {
+		os.RemoveAll(dir)
+	}
+	r.files, r.dirs = map[string]bool{}, map[string]bool{}
 }

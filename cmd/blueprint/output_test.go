@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dimpact/blueprint/blueprint"
+	"github.com/dimpact/blueprint/requirements/xlsx"
 )
 
 func write(s string) func(io.Writer) error {
@@ -134,9 +136,9 @@ func TestInterruptRemovesTemporaryFiles(t *testing.T) {
 	}
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
-			dir := t.TempDir()
+			dir, tmp := t.TempDir(), t.TempDir()
 			cmd := exec.Command(os.Args[0], "-test.run=^TestInterruptHelper$")
-			cmd.Env = append(os.Environ(), "BLUEPRINT_INTERRUPT_DIR="+dir)
+			cmd.Env = append(os.Environ(), "BLUEPRINT_INTERRUPT_DIR="+dir, "TMPDIR="+tmp)
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			out, err := cmd.StdoutPipe()
@@ -151,6 +153,8 @@ func TestInterruptRemovesTemporaryFiles(t *testing.T) {
 			require.Equal(t, "writing\n", line)
 			entries, _ := os.ReadDir(dir)
 			require.Len(t, entries, 1, "the temporary file is there while writing")
+			spilled, _ := filepath.Glob(filepath.Join(tmp, "blueprint-*", "excelize-*"))
+			require.Len(t, spilled, 1, "the workbook library's spill file is there while writing")
 			require.NoError(t, cmd.Process.Signal(sig))
 			err = cmd.Wait()
 			var ee *exec.ExitError
@@ -159,17 +163,22 @@ func TestInterruptRemovesTemporaryFiles(t *testing.T) {
 			assert.Contains(t, stderr.String(), "blueprint: interrupted")
 			entries, _ = os.ReadDir(dir)
 			assert.Empty(t, entries, "nothing is left behind")
+			entries, _ = os.ReadDir(tmp)
+			assert.Empty(t, entries, "nor in the temporary folder")
 		})
 	}
 }
 
 // TestInterruptHelper is the child of TestInterruptRemovesTemporaryFiles:
-// it writes a file that never ends.
+// it writes a file that never ends, with a spill file of the workbook
+// library (excelize names them excelize-*) in the folder main sets up.
 func TestInterruptHelper(t *testing.T) {
 	dir := os.Getenv("BLUEPRINT_INTERRUPT_DIR")
 	if dir == "" {
 		t.Skip("run by TestInterruptRemovesTemporaryFiles")
 	}
+	defer spillFolder()()
+	require.NoError(t, os.WriteFile(filepath.Join(xlsx.TempDir, "excelize-1"), []byte("spilled"), 0o600))
 	stop := cleanupOnSignal(os.Stderr)
 	defer stop()
 	writeAtomic(filepath.Join(dir, "pve.xlsx"), func(w io.Writer) error {
@@ -179,6 +188,26 @@ func TestInterruptHelper(t *testing.T) {
 		return nil
 	})
 	t.Fatal("not interrupted")
+}
+
+// TestSpillFolderIsPrivateAndRemoved: the folder main points the
+// workbook library at is the user's own and is gone after the run.
+func TestSpillFolderIsPrivateAndRemoved(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	old := xlsx.TempDir
+	t.Cleanup(func() { xlsx.TempDir = old })
+	done := spillFolder()
+	require.Equal(t, tmp, filepath.Dir(xlsx.TempDir))
+	st, err := os.Stat(xlsx.TempDir)
+	require.NoError(t, err)
+	if runtime.GOOS != "windows" {
+		assert.Equal(t, fs.FileMode(0o700), st.Mode().Perm(), "no other user reads what is spilled")
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(xlsx.TempDir, "excelize-1"), []byte("x"), 0o600))
+	done()
+	entries, _ := os.ReadDir(tmp)
+	assert.Empty(t, entries)
 }
 
 func TestInitWritesTheSchemaBesideTheJourney(t *testing.T) {

@@ -37,7 +37,7 @@ func FillResponse(pve []byte, resp Response) ([]byte, error) {
 		return nil, fmt.Errorf("not a PvE of blueprint")
 	}
 	l := compare.LayoutOf(book)
-	f, err := excelize.OpenReader(bytes.NewReader(pve))
+	f, err := excelize.OpenReader(bytes.NewReader(pve), options())
 	if err != nil {
 		return nil, err
 	}

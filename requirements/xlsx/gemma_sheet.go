@@ -375,7 +375,7 @@ func IsCoverageFile(path string) (bool, error) {
 	if st.Size() > MaxWorkbookSize {
 		return false, nil
 	}
-	f, err := excelize.OpenFile(path)
+	f, err := excelize.OpenFile(path, options())
 	if err != nil {
 		return false, err
 	}
