@@ -141,3 +141,17 @@ func firstDifference(got, want Diagnostics) string {
 	}
 	return "one is a prefix of the other"
 }
+
+// TestValidIDIsThePattern checks the hand-written check of ids against
+// the pattern the schemas publish.
+func TestValidIDIsThePattern(t *testing.T) {
+	ids := []string{"", "a", "A", "9", "-", "_", "-a", "_a", "a-", "a_", "belt-kcc", "Belt_KCC-2", "a b", "a\n", "\na", "é", "aé", "a.b", "a/b", "a\x00", "ÿ", "a\xff"}
+	for b := range 256 {
+		ids = append(ids, string([]byte{byte(b)}), "a"+string([]byte{byte(b)}))
+	}
+	for _, id := range ids {
+		if got, want := validID(id), idRE.MatchString(id); got != want {
+			t.Errorf("validID(%q) = %v, the pattern says %v", id, got, want)
+		}
+	}
+}

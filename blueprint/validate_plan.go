@@ -19,10 +19,13 @@ var (
 // --- metrics ---
 
 func checkMetrics(c *checker, _ int, j *Journey) {
-	ids := c.newUniq()
+	var ids *uniq // made for the first metric with an id; most have none
 	for _, p := range j.Phases {
 		for _, mt := range p.Metrics {
 			if mt.ID != "" {
+				if ids == nil {
+					ids = c.newUniq(len(j.Phases))
+				}
 				ids.add(mt.ID, mt.At("id"))
 			}
 			c.metricCatalogue(mt, c.metricIDs)

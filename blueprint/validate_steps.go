@@ -172,12 +172,16 @@ func (j *Journey) InLoop(s *Step) bool {
 // checkWaits is the "waits" pass: a wait counts from an earlier step that
 // exists, and a wait of a round belongs to a step in a loop.
 func checkWaits(c *checker, _ int, j *Journey) {
-	stepIDs, index := stepIndex(j)
+	var stepIDs []string
+	var index map[string]int // made for the first wait counted from a step
 	for i, s := range j.Steps {
 		rounds := map[int]bool{}
 		seen := map[string]bool{}
 		for _, w := range s.Waits {
 			if w.From != "" {
+				if index == nil {
+					stepIDs, index = stepIndex(j)
+				}
 				k, ok := index[w.From]
 				switch {
 				case !ok:
@@ -236,9 +240,11 @@ func stepIndex(j *Journey) ([]string, map[string]int) {
 // checkMoments is the "moments" pass: a step has a day or an elapsed
 // time, not both, and time does not run backwards along the flow.
 func checkMoments(c *checker, _ int, j *Journey) {
-	index := make(map[*Step]int, len(j.Steps))
-	for i, s := range j.Steps {
-		index[s] = i
+	moments := 0
+	for _, s := range j.Steps {
+		if _, ok := s.Moment(); ok {
+			moments++
+		}
 		if s.Day != nil && s.Elapsed != nil {
 			c.sink.Add(Error, s.At("na"), "value",
 				c.t(msg{"stap %q heeft zowel dag als na", "step %q has both dag and na"}, s.ID),
@@ -249,6 +255,13 @@ func checkMoments(c *checker, _ int, j *Journey) {
 				c.t(msg{"dag %d ligt voor het begin van de reis", "day %d lies before the start of the journey"}, *s.Day),
 				c.t(msg{"de reis begint op dag 0", "the journey starts on day 0"}))
 		}
+	}
+	if moments < 2 {
+		return // no flow between two moments to compare
+	}
+	index := make(map[*Step]int, len(j.Steps))
+	for i, s := range j.Steps {
+		index[s] = i
 	}
 	for _, f := range j.Flows() {
 		if index[f.To] <= index[f.From] {
@@ -272,6 +285,9 @@ func checkMoments(c *checker, _ int, j *Journey) {
 // same or a later step, says or can compute how long it took, and has a
 // deadline before an extension or suspension of it.
 func checkSpans(c *checker, _ int, j *Journey) {
+	if len(j.Spans) == 0 {
+		return
+	}
 	stepIDs, index := stepIndex(j)
 	for _, sp := range j.Spans {
 		a, okA := index[sp.From]
