@@ -74,54 +74,6 @@ func PassNames() []string {
 	return out
 }
 
-type checker struct {
-	m    *Model
-	sink *Collector
-
-	// What the passes look up in the whole model, found once before them
-	// and only read by them.
-	visionIDs  []string
-	personaIDs []string
-	example    string   // a persona with knelpunten, for hints
-	metricIDs  []string // of the metrics catalogue
-	// journeyIDs holds, by journey, what the check of journey ids across
-	// files found (a duplicate, a clash in case), in the order of the
-	// journeys; the ids pass reports it where the journey's turn comes.
-	journeyIDs map[int]Diagnostics
-}
-
-func newChecker(m *Model, sink *Collector) *checker {
-	c := &checker{m: m, sink: sink, metricIDs: MetricCatalogueIDs()}
-	c.visionIDs = make([]string, len(m.Project.Vision))
-	for i, v := range m.Project.Vision {
-		c.visionIDs[i] = v.ID
-	}
-	c.personaIDs = make([]string, len(m.Personas))
-	for i, p := range m.Personas {
-		c.personaIDs[i] = p.ID
-		if c.example == "" && len(p.PainPoints) > 0 {
-			c.example = p.ID
-		}
-	}
-	if c.example == "" {
-		c.example = "sanne"
-	}
-	found := &Collector{Lang: sink.Lang}
-	ids := (&checker{m: m, sink: found}).newUniq(len(m.Journeys))
-	ids.files = true
-	for i, j := range m.Journeys {
-		n := len(found.Diags)
-		ids.add(j.ID, idAt(&j.Source))
-		if len(found.Diags) > n {
-			if c.journeyIDs == nil {
-				c.journeyIDs = map[int]Diagnostics{}
-			}
-			c.journeyIDs[i] = found.Diags[n:len(found.Diags):len(found.Diags)]
-		}
-	}
-	return c
-}
-
 func (c *checker) t(m msg, args ...any) string { return c.sink.t(m, args...) }
 
 // --- project and catalogue ---
