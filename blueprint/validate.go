@@ -476,21 +476,41 @@ func dedupe(xs []string) []string {
 	return out
 }
 
-func (c *checker) refActor(at Pos, id string) {
+// A place is where a reference was written: the value of key in src, or
+// element elem of that array when elem ≥ 0. Its position is looked up
+// only when the reference is reported; most are fine (six a step).
+type place struct {
+	src  *Source
+	key  string
+	elem int
+}
+
+func valueOf(src *Source, key string) place { return place{src, key, -1} }
+
+func elemOf(src *Source, key string, i int) place { return place{src, key, i} }
+
+func (p place) pos() Pos {
+	if p.elem >= 0 {
+		return p.src.ElemAt(p.key, p.elem)
+	}
+	return p.src.At(p.key)
+}
+
+func (c *checker) refActor(at place, id string) {
 	if id != "" && c.m.Vocabulary.Actor(id) == nil {
-		c.unknownRef(at, wActor, id, c.m.Vocabulary.ActorIDs(), "actor")
+		c.unknownRef(at.pos(), wActor, id, c.m.Vocabulary.ActorIDs(), "actor")
 	}
 }
 
-func (c *checker) refChannel(at Pos, id string) {
+func (c *checker) refChannel(at place, id string) {
 	if id != "" && c.m.Vocabulary.Channel(id) == nil {
-		c.unknownRef(at, wChannel, id, c.m.Vocabulary.ChannelIDs(), "kanaal")
+		c.unknownRef(at.pos(), wChannel, id, c.m.Vocabulary.ChannelIDs(), "kanaal")
 	}
 }
 
-func (c *checker) refQuestionType(at Pos, id string) {
+func (c *checker) refQuestionType(at place, id string) {
 	if id != "" && c.m.Vocabulary.QuestionType(id) == nil {
-		c.unknownRef(at, wQType, id, c.m.Vocabulary.QuestionTypeIDs(), "vraagsoort")
+		c.unknownRef(at.pos(), wQType, id, c.m.Vocabulary.QuestionTypeIDs(), "vraagsoort")
 	}
 }
 
@@ -499,7 +519,7 @@ func checkReferences(c *checker, _ int, j *Journey) {
 	if j.Domain != "" && cat.Domain(j.Domain) == nil {
 		c.unknownRef(j.At("domein"), wDomain, j.Domain, cat.DomainIDs(), "domein")
 	}
-	c.refQuestionType(j.At("vraagsoort"), j.QuestionType)
+	c.refQuestionType(valueOf(&j.Source, "vraagsoort"), j.QuestionType)
 	if j.Vision != "" && c.m.Project.visionStatement(j.Vision) == nil {
 		if len(c.visionIDs) == 0 {
 			c.sink.Add(Error, j.At("visie"), "unknown-ref",
@@ -521,16 +541,16 @@ func checkReferences(c *checker, _ int, j *Journey) {
 		if s.Phase != "" && j.Phase(s.Phase) == nil {
 			c.unknownRef(s.At("fase"), wPhase, s.Phase, phaseIDs, "")
 		}
-		c.refChannel(s.ElemAt("kanaal", 0), s.Channel)
-		c.refQuestionType(s.At("vraagsoort"), s.QuestionType)
+		c.refChannel(elemOf(&s.Source, "kanaal", 0), s.Channel)
+		c.refQuestionType(valueOf(&s.Source, "vraagsoort"), s.QuestionType)
 		for i, a := range s.Actors {
-			c.refActor(s.ElemAt("actoren", i), a)
+			c.refActor(elemOf(&s.Source, "actoren", i), a)
 		}
 		for _, a := range s.Frontstage {
-			c.refActor(a.At("actor"), a.Actor)
+			c.refActor(valueOf(&a.Source, "actor"), a.Actor)
 		}
 		for _, a := range s.Backstage {
-			c.refActor(a.At("actor"), a.Actor)
+			c.refActor(valueOf(&a.Source, "actor"), a.Actor)
 		}
 		for _, sp := range s.Support {
 			if sp.System != "" && cat.System(sp.System) == nil {
@@ -538,9 +558,9 @@ func checkReferences(c *checker, _ int, j *Journey) {
 			}
 		}
 		for _, h := range s.Handoffs {
-			c.refActor(h.At("van"), h.From)
-			c.refActor(h.At("naar"), h.To)
-			c.refChannel(h.At("kanaal"), h.Channel)
+			c.refActor(valueOf(&h.Source, "van"), h.From)
+			c.refActor(valueOf(&h.Source, "naar"), h.To)
+			c.refChannel(valueOf(&h.Source, "kanaal"), h.Channel)
 		}
 		for i, id := range s.Next {
 			if id != "" && j.Step(id) == nil {
@@ -596,18 +616,18 @@ func checkPhaseOrder(c *checker, _ int, j *Journey) {
 
 func checkEmotion(c *checker, _ int, j *Journey) {
 	for _, s := range j.Steps {
-		c.emotionInRange(s.At("emotie"), "emotie", s.Emotion)
-		c.emotionInRange(s.At("gewenste_emotie"), "gewenste_emotie", s.DesiredEmotion)
+		c.emotionInRange(&s.Source, "emotie", s.Emotion)
+		c.emotionInRange(&s.Source, "gewenste_emotie", s.DesiredEmotion)
 	}
 }
 
-// emotionInRange reports an emotion outside the scale; it returns whether
-// v is nil or on the scale.
-func (c *checker) emotionInRange(at Pos, key string, v *int) bool {
+// emotionInRange reports an emotion outside the scale, at the value of key
+// in src; it returns whether v is nil or on the scale.
+func (c *checker) emotionInRange(src *Source, key string, v *int) bool {
 	if v == nil || (*v >= EmotionMin && *v <= EmotionMax) {
 		return true
 	}
-	c.sink.Add(Error, at, "emotion-range",
+	c.sink.Add(Error, src.At(key), "emotion-range",
 		c.t(msg{"%s %d valt buiten de schaal %d tot en met +%d", "%s %d is outside the scale %d to +%d"}, key, *v, EmotionMin, EmotionMax),
 		c.t(msg{"gebruik -2 (zeer negatief), -1, 0 (neutraal), 1 of 2 (zeer positief)", "use -2 (very negative), -1, 0 (neutral), 1 or 2 (very positive)"}))
 	return false

@@ -347,7 +347,7 @@ func (c *checker) effect(j *Journey, im *Improvement, e *Effect, stepIDs []strin
 			}
 			return
 		}
-		if !c.emotionInRange(e.At("emotie"), "emotie", e.Emotion) {
+		if !c.emotionInRange(&e.Source, "emotie", e.Emotion) {
 			return
 		}
 		if s != nil && s.Emotion != nil && *e.Emotion <= *s.Emotion {
