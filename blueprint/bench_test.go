@@ -49,3 +49,20 @@ func BenchmarkLoadDir(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkValidate runs the validation passes alone over collections of
+// 20-step journeys loaded once, up to the national case: the part of
+// loading after decoding, on every core above a few hundred journeys.
+func BenchmarkValidate(b *testing.B) {
+	for _, n := range []int{250, 1000, blueprinttest.NationalJourneys} {
+		m := blueprinttest.Load(b, n, blueprinttest.NationalSteps)
+		b.Run(fmt.Sprintf("journeys-%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if d := blueprint.Validate(m, blueprint.Dutch); len(d) != 0 {
+					b.Fatal(d.Error())
+				}
+			}
+		})
+	}
+}

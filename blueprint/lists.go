@@ -4,17 +4,15 @@ package blueprint
 // volgende it draws the same arrow twice and is an error; in actoren and a
 // verbeteractie's stappen and knelpunten it changes nothing and is a
 // warning.
-func checkLists(c *checker) {
-	for _, j := range c.m.Journeys {
-		for _, s := range j.Steps {
-			c.repeatedRef(&s.Source, "volgende", s.Next, Error)
-			c.repeatedRef(&s.Source, "actoren", s.Actors, Warning)
-			c.repeatedRef(&s.Source, "eisen", s.Refs, Warning)
-		}
-		for _, im := range j.Improvements {
-			c.repeatedRef(&im.Source, "stappen", im.Steps, Warning)
-			c.repeatedRef(&im.Source, "knelpunten", im.PainPoints, Warning)
-		}
+func checkLists(c *checker, _ int, j *Journey) {
+	for _, s := range j.Steps {
+		c.repeatedRef(&s.Source, "volgende", s.Next, Error)
+		c.repeatedRef(&s.Source, "actoren", s.Actors, Warning)
+		c.repeatedRef(&s.Source, "eisen", s.Refs, Warning)
+	}
+	for _, im := range j.Improvements {
+		c.repeatedRef(&im.Source, "stappen", im.Steps, Warning)
+		c.repeatedRef(&im.Source, "knelpunten", im.PainPoints, Warning)
 	}
 }
 

@@ -18,19 +18,19 @@ var (
 
 // --- metrics ---
 
-func checkMetrics(c *checker) {
-	catIDs := MetricCatalogueIDs()
-	for _, j := range c.m.Journeys {
-		ids := c.newUniq()
-		for _, p := range j.Phases {
-			for _, mt := range p.Metrics {
-				if mt.ID != "" {
-					ids.add(mt.ID, mt.At("id"))
+func checkMetrics(c *checker, _ int, j *Journey) {
+	var ids *uniq // made for the first metric with an id; most have none
+	for _, p := range j.Phases {
+		for _, mt := range p.Metrics {
+			if mt.ID != "" {
+				if ids == nil {
+					ids = c.newUniq(len(j.Phases))
 				}
-				c.metricCatalogue(mt, catIDs)
-				c.metricWindow(mt)
-				c.measurements(mt)
+				ids.add(mt.ID, mt.At("id"))
 			}
+			c.metricCatalogue(mt, c.metricIDs)
+			c.metricWindow(mt)
+			c.measurements(mt)
 		}
 	}
 }
@@ -196,58 +196,45 @@ func (c *checker) metricRef(at Pos, key string, x *metricIndex) {
 	}
 }
 
-func checkImprovements(c *checker) {
-	personaIDs := make([]string, len(c.m.Personas))
-	example := ""
-	for i, p := range c.m.Personas {
-		personaIDs[i] = p.ID
-		if example == "" && len(p.PainPoints) > 0 {
-			example = p.ID
-		}
+func checkImprovements(c *checker, _ int, j *Journey) {
+	stepIDs := make([]string, len(j.Steps))
+	for i, s := range j.Steps {
+		stepIDs[i] = s.ID
 	}
-	if example == "" {
-		example = "sanne"
-	}
-	for _, j := range c.m.Journeys {
-		stepIDs := make([]string, len(j.Steps))
-		for i, s := range j.Steps {
-			stepIDs[i] = s.ID
+	metrics := newMetricIndex(j)
+	for _, im := range j.Improvements {
+		if im.Status != "" {
+			c.oneOf(im.At("status"), "status", im.Status, ImprovementStatuses())
 		}
-		metrics := newMetricIndex(j)
-		for _, im := range j.Improvements {
-			if im.Status != "" {
-				c.oneOf(im.At("status"), "status", im.Status, ImprovementStatuses())
+		if im.Status == StatusRejected && strings.TrimSpace(im.Reason) == "" && !im.Broken("reden") {
+			c.sink.Add(Error, im.At("status"), "missing-key",
+				c.t(msg{"verbeteractie %q is afgewezen maar zegt niet waarom", "improvement %q is rejected but does not say why"}, im.ID),
+				c.t(msg{"voeg reden = \"…\" toe; zo blijft zichtbaar waarom de actie niet doorgaat", "add reden = \"…\"; so it stays visible why the action does not go ahead"}))
+		}
+		if im.Horizon != "" {
+			c.oneOfFirstWord(im.At("horizon"), "horizon", im.Horizon, ImprovementHorizons())
+		}
+		for i, id := range im.Steps {
+			if j.Step(id) == nil {
+				c.unknownRef(im.ElemAt("stappen", i), wStep, id, stepIDs, "")
 			}
-			if im.Status == StatusRejected && strings.TrimSpace(im.Reason) == "" && !im.Broken("reden") {
-				c.sink.Add(Error, im.At("status"), "missing-key",
-					c.t(msg{"verbeteractie %q is afgewezen maar zegt niet waarom", "improvement %q is rejected but does not say why"}, im.ID),
-					c.t(msg{"voeg reden = \"…\" toe; zo blijft zichtbaar waarom de actie niet doorgaat", "add reden = \"…\"; so it stays visible why the action does not go ahead"}))
-			}
-			if im.Horizon != "" {
-				c.oneOfFirstWord(im.At("horizon"), "horizon", im.Horizon, ImprovementHorizons())
-			}
-			for i, id := range im.Steps {
-				if j.Step(id) == nil {
-					c.unknownRef(im.ElemAt("stappen", i), wStep, id, stepIDs, "")
-				}
-			}
-			for i, ref := range im.PainPoints {
-				c.painPointRef(j, im.ElemAt("knelpunten", i), ref, stepIDs)
-			}
-			for i, ref := range im.PersonaPainPoints {
-				c.personaPainPointRef(j, im.ElemAt("persona_knelpunten", i), ref, personaIDs, example)
-			}
-			for i, key := range im.Metrics {
-				c.metricRef(im.ElemAt("meetpunten", i), key, metrics)
-			}
-			for _, e := range im.Effects {
-				c.effect(j, im, e, stepIDs, metrics)
-			}
-			if len(im.Steps) == 0 && len(im.PainPoints) == 0 && len(im.PersonaPainPoints) == 0 && len(im.Metrics) == 0 && len(im.Effects) == 0 {
-				c.sink.Add(Warning, im.Pos, "improvement-unlinked",
-					c.t(msg{"verbeteractie %q noemt geen stappen of knelpunten", "improvement %q names no steps or pain points"}, im.ID),
-					c.t(msg{"voeg stappen = [\"…\"] of knelpunten = [\"stap-id/1\"] toe", "add stappen = [\"…\"] or knelpunten = [\"step-id/1\"]"}))
-			}
+		}
+		for i, ref := range im.PainPoints {
+			c.painPointRef(j, im.ElemAt("knelpunten", i), ref, stepIDs)
+		}
+		for i, ref := range im.PersonaPainPoints {
+			c.personaPainPointRef(j, im.ElemAt("persona_knelpunten", i), ref, c.personaIDs, c.example)
+		}
+		for i, key := range im.Metrics {
+			c.metricRef(im.ElemAt("meetpunten", i), key, metrics)
+		}
+		for _, e := range im.Effects {
+			c.effect(j, im, e, stepIDs, metrics)
+		}
+		if len(im.Steps) == 0 && len(im.PainPoints) == 0 && len(im.PersonaPainPoints) == 0 && len(im.Metrics) == 0 && len(im.Effects) == 0 {
+			c.sink.Add(Warning, im.Pos, "improvement-unlinked",
+				c.t(msg{"verbeteractie %q noemt geen stappen of knelpunten", "improvement %q names no steps or pain points"}, im.ID),
+				c.t(msg{"voeg stappen = [\"…\"] of knelpunten = [\"stap-id/1\"] toe", "add stappen = [\"…\"] or knelpunten = [\"step-id/1\"]"}))
 		}
 	}
 }
@@ -360,7 +347,7 @@ func (c *checker) effect(j *Journey, im *Improvement, e *Effect, stepIDs []strin
 			}
 			return
 		}
-		if !c.emotionInRange(e.At("emotie"), "emotie", e.Emotion) {
+		if !c.emotionInRange(&e.Source, "emotie", e.Emotion) {
 			return
 		}
 		if s != nil && s.Emotion != nil && *e.Emotion <= *s.Emotion {
