@@ -63,12 +63,16 @@ func (n *node) elem(i int) *node {
 	return n.elems[i]
 }
 
-func (n *node) ensure(key string, at lineCol) *node {
+// ensure returns the kid of n named key, adding it when there is none.
+// key may point into the source text: the index lives no longer than the
+// decoding of its file, and what the decoder keeps of a name it interns.
+func (n *node) ensure(a *arena, key string, at lineCol) *node {
 	if c := n.child(key); c != nil {
 		return c
 	}
-	c := &node{name: intern(key), pos: at, keyPos: at}
-	n.kids = append(n.kids, c)
+	c := a.node()
+	*c = node{name: key, pos: at, keyPos: at}
+	n.kids = a.add(n.kids, c)
 	switch {
 	case n.byName != nil:
 		n.byName[key] = c
@@ -127,6 +131,75 @@ func (n *node) source(file string, si *structInfo) Source {
 	return s
 }
 
+// arena hands out the nodes of one file's index, and the backing arrays
+// of their kids and elems, from a few large blocks instead of one
+// allocation each: a journey of 20 steps has some 600 nodes, the national
+// collection four million, and the whole index is garbage as soon as its
+// file is decoded.
+type arena struct {
+	nodes []node
+	ptrs  []*node
+	// block is the number of nodes in the next block of nodes, and of
+	// pointers in the next block of pointers.
+	block int
+}
+
+// newArena returns an arena sized for a text of size bytes: a journey
+// file has a node per 32 bytes or so, and a list per node, which fills
+// its backing as the keys of its table are written, so most files take
+// one block of each. Later blocks are smaller, so that a guess too low
+// costs little.
+func newArena(size int) *arena {
+	return &arena{block: min(size/32+16, 4096)}
+}
+
+// more returns the size of the next block after one of n.
+func (a *arena) more(n int) int { return min(n/4+16, 4096) }
+
+func (a *arena) node() *node {
+	if len(a.nodes) == cap(a.nodes) {
+		n := a.block
+		if cap(a.nodes) > 0 {
+			n = a.more(cap(a.nodes))
+		}
+		a.nodes = make([]node, 0, n)
+	}
+	a.nodes = a.nodes[:len(a.nodes)+1]
+	return &a.nodes[len(a.nodes)-1]
+}
+
+// add appends c to list. A full list grows within a block of the arena:
+// in place when its backing is the last one handed out (the keys of a
+// table are mostly written together), else into a new backing twice its
+// length. A list too long for a block (a hostile file's) grows on the
+// heap.
+func (a *arena) add(list []*node, c *node) []*node {
+	if len(list) < cap(list) {
+		return append(list, c)
+	}
+	size := max(4, 2*len(list))
+	if size > a.block {
+		return append(list, c)
+	}
+	at := len(a.ptrs)
+	if grow := size - cap(list); cap(list) > 0 && at > 0 && &list[:cap(list)][cap(list)-1] == &a.ptrs[at-1] && at+grow <= cap(a.ptrs) {
+		a.ptrs = a.ptrs[:at+grow]
+		return append(a.ptrs[at-cap(list):at-cap(list)+len(list):at+grow], c)
+	}
+	if cap(a.ptrs)-at < size {
+		n := a.block
+		if cap(a.ptrs) > 0 {
+			n = max(a.more(cap(a.ptrs)), size)
+		}
+		a.ptrs = make([]*node, 0, n)
+		at = 0
+	}
+	a.ptrs = a.ptrs[:at+size]
+	grown := a.ptrs[at : at+len(list) : at+size]
+	copy(grown, list)
+	return append(grown, c)
+}
+
 // scanner walks a TOML text and builds the index.
 type scanner struct {
 	// trace, when set, is called with the dotted path of every table
@@ -140,7 +213,8 @@ type scanner struct {
 	col   int // rune column of src[i]
 	// path is keyPath's result, reused from key to key: a path is used
 	// up before the next is read.
-	path []keyPart
+	path  []keyPart
+	arena *arena
 }
 
 // indexTOML builds the index of src. The root node stands for the file.
@@ -149,8 +223,9 @@ func indexTOML(file string, src []byte) *node {
 }
 
 func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
-	s := &scanner{file: file, src: src, line: 1, col: 1, trace: trace}
-	root := &node{pos: lineCol{1, 1}}
+	s := &scanner{file: file, src: src, line: 1, col: 1, trace: trace, arena: newArena(len(src))}
+	root := s.arena.node()
+	root.pos = lineCol{1, 1}
 	cur := root
 	prefix := ""
 	for s.i < len(s.src) {
@@ -202,13 +277,14 @@ func (s *scanner) header(root *node, path []keyPart, at lineCol, array bool) *no
 	}
 	n := root
 	for _, k := range path[:len(path)-1] {
-		n = n.ensure(k.name, k.pos).last()
+		n = n.ensure(s.arena, k.name, k.pos).last()
 	}
 	k := path[len(path)-1]
-	c := n.ensure(k.name, k.pos)
+	c := n.ensure(s.arena, k.name, k.pos)
 	if array {
-		e := &node{pos: at}
-		c.elems = append(c.elems, e)
+		e := s.arena.node()
+		e.pos = at
+		c.elems = s.arena.add(c.elems, e)
 		return e
 	}
 	c.pos = at
@@ -246,10 +322,10 @@ func (s *scanner) keyValue(t *node, prefix string) {
 	}
 	n := t
 	for _, k := range path[:len(path)-1] {
-		n = n.ensure(k.name, k.pos).last()
+		n = n.ensure(s.arena, k.name, k.pos).last()
 	}
 	k := path[len(path)-1]
-	v := n.ensure(k.name, k.pos)
+	v := n.ensure(s.arena, k.name, k.pos)
 	v.keyPos = k.pos
 	s.skipSpace(false)
 	if s.peek() == '=' {
@@ -273,10 +349,10 @@ func (s *scanner) value(n *node, path string) {
 				s.advance()
 				return
 			}
-			e := &node{}
+			e := s.arena.node()
 			before := s.i
 			s.value(e, path)
-			n.elems = append(n.elems, e)
+			n.elems = s.arena.add(n.elems, e)
 			s.skipSpace(true)
 			if s.peek() == ',' {
 				s.advance()
@@ -343,6 +419,11 @@ func (s *scanner) str() {
 				}
 				return
 			}
+			if c < utf8.RuneSelf && c != '\n' {
+				s.i++
+				s.col++
+				continue
+			}
 			s.advance()
 		}
 		return
@@ -360,14 +441,18 @@ func (s *scanner) str() {
 			return
 		case c == '\n':
 			return
+		case c < utf8.RuneSelf: // most of a text: one byte, one column
+			s.i++
+			s.col++
+			continue
 		}
 		s.advance()
 	}
 }
 
 // keyPath reads a dotted key: bare, "quoted" or 'literal' parts. The
-// path and the names of bare parts, which point into the source, are
-// valid until the next call; a node keeps an interned copy of a name.
+// path is valid until the next call; the names of bare parts point into
+// the source.
 func (s *scanner) keyPath() []keyPart {
 	path := s.path[:0]
 	defer func() { s.path = path[:0] }()
@@ -383,7 +468,8 @@ func (s *scanner) keyPath() []keyPart {
 		case isBare(c):
 			start := s.i
 			for s.i < len(s.src) && isBare(s.src[s.i]) {
-				s.advance()
+				s.i++ // a bare key is ASCII, on one line
+				s.col++
 			}
 			name = unsafe.String(&s.src[start], s.i-start)
 		default:
@@ -449,6 +535,11 @@ func (s *scanner) skipSpace(nl bool) {
 			s.advance()
 		case c == '#':
 			for s.i < len(s.src) && s.src[s.i] != '\n' {
+				if s.src[s.i] < utf8.RuneSelf {
+					s.i++
+					s.col++
+					continue
+				}
 				s.advance()
 			}
 		case c == 0xEF && s.i == 0 && len(s.src) >= 3 && s.src[1] == 0xBB && s.src[2] == 0xBF:
@@ -481,10 +572,14 @@ func (s *scanner) advance() {
 	if s.i >= len(s.src) {
 		return
 	}
-	if s.src[s.i] == '\n' {
+	if c := s.src[s.i]; c < utf8.RuneSelf {
 		s.i++
-		s.line++
-		s.col = 1
+		if c == '\n' {
+			s.line++
+			s.col = 1
+		} else {
+			s.col++
+		}
 		return
 	}
 	_, size := utf8.DecodeRune(s.src[s.i:])
