@@ -1,6 +1,7 @@
 package blueprint
 
 import (
+	"bytes"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -430,24 +431,53 @@ func (s *scanner) str() {
 	}
 	s.advance()
 	for s.i < len(s.src) {
-		c := s.src[s.i]
-		switch {
-		case c == '\\' && q == '"':
-			s.advance()
-			s.advance()
-			continue
-		case c == q:
-			s.advance()
+		// Most of a text is none of the three bytes that matter.
+		run := plainRun(s.src[s.i:], q)
+		s.i += len(run)
+		s.col += utf8.RuneCount(run)
+		if s.i >= len(s.src) {
 			return
-		case c == '\n':
-			return
-		case c < utf8.RuneSelf: // most of a text: one byte, one column
-			s.i++
-			s.col++
-			continue
 		}
-		s.advance()
+		switch s.src[s.i] {
+		case q:
+			s.advance()
+			return
+		case '\n':
+			return
+		default: // an escape: the backslash and the character after it
+			s.advance()
+			s.advance()
+		}
 	}
+}
+
+// plainRun returns the start of b, a text of a one-line string quoted
+// with q, up to the closing quote, a newline or, in a basic string, a
+// backslash, whichever comes first: the bytes a scanner passes without
+// looking at them. It looks at b a block at a time, so that it reads no
+// further than the string (the rest of a hostile file may be one line of
+// a million strings).
+func plainRun(b []byte, q byte) []byte {
+	const block = 64
+	for start := 0; start < len(b); start += block {
+		chunk := b[start:min(start+block, len(b))]
+		end := len(chunk)
+		if j := bytes.IndexByte(chunk, q); j >= 0 {
+			end = j
+		}
+		if j := bytes.IndexByte(chunk[:end], '\n'); j >= 0 {
+			end = j
+		}
+		if q == '"' {
+			if j := bytes.IndexByte(chunk[:end], '\\'); j >= 0 {
+				end = j
+			}
+		}
+		if end < len(chunk) {
+			return b[:start+end]
+		}
+	}
+	return b
 }
 
 // keyPath reads a dotted key: bare, "quoted" or 'literal' parts. The

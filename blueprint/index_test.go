@@ -1,6 +1,7 @@
 package blueprint
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,5 +132,36 @@ func TestIndexNeverStalls(t *testing.T) {
 	// Not TOML at all: the index must still end, without panicking.
 	for _, src := range []string{"[[[", "= = =", "\"unclosed", "a = [1, 2", "{", "'''", "a = {b = ", "\x00\xff"} {
 		indexTOML("f.toml", []byte(src))
+	}
+}
+
+// TestPlainRun compares plainRun, which looks at a block at a time, with a
+// loop over the bytes, on texts of every length around the block size
+// made of the bytes that matter and some that do not (a multi-byte
+// character among them).
+func TestPlainRun(t *testing.T) {
+	naive := func(b []byte, q byte) []byte {
+		for i, c := range b {
+			if c == q || c == '\n' || c == '\\' && q == '"' {
+				return b[:i]
+			}
+		}
+		return b
+	}
+	alphabet := []string{"a", "a", "a", "é", "\"", "'", "\\", "\n", " "}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(200) {
+			if rng.IntN(8) == 0 {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			} else {
+				b.WriteByte('a')
+			}
+		}
+		src := []byte(b.String())
+		for _, q := range []byte{'"', '\''} {
+			require.Equal(t, len(naive(src, q)), len(plainRun(src, q)), "%q in %c", src, q)
+		}
 	}
 }

@@ -68,16 +68,18 @@ func checkNesting(src []byte) *nestingError {
 		}
 		i++
 		for i < n {
-			switch c := src[i]; {
-			case c == '\\' && q == '"':
-				i += 2
-			case c == q:
+			i += len(plainRun(src[i:], q))
+			if i >= n {
+				return
+			}
+			switch src[i] {
+			case q:
 				i++
 				return
-			case c == '\n':
+			case '\n':
 				return // not closed; the library says so
-			default:
-				i++
+			default: // an escape
+				i += 2
 			}
 		}
 	}
