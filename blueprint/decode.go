@@ -640,9 +640,11 @@ func decodeFile(sink *Collector, name string, src []byte, v any) bool {
 		syntaxError(sink, name, src, err)
 		return false
 	}
-	idx := indexTOML(name, src)
+	a := newArena(len(src))
+	idx := indexIn(a, name, src, nil)
 	d := &decoder{sink: sink, file: name}
 	d.decodeStruct("", tree, idx, reflect.ValueOf(v).Elem())
+	a.release() // the decoder keeps nothing of the index
 	return true
 }
 
