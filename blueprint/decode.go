@@ -81,6 +81,9 @@ type decoder struct {
 	// them the file is not a journey with a typo, and the hint lists the
 	// allowed keys instead of searching for the nearest one.
 	unknown int
+	// fields is a stack of the fields of the keys of the tables being
+	// decoded (decodeStruct), nil for a key that is no field.
+	fields []*field
 }
 
 // at turns a position in the index into a Pos of the file.
@@ -108,7 +111,9 @@ type field struct {
 type structInfo struct {
 	fields map[string]*field
 	keys   []string // in declaration order, for "allowed keys" lists
-	source []int    // index of the embedded Source, or nil
+	// required are the fields of the required keys, in declaration order.
+	required []*field
+	source   []int // index of the embedded Source, or nil
 }
 
 var structCache sync.Map // reflect.Type → *structInfo
@@ -138,8 +143,12 @@ func infoOf(t reflect.Type) *structInfo {
 				continue
 			}
 			name, opts, _ := strings.Cut(tag, ",")
-			si.fields[name] = &field{key: name, index: idx, required: opts == "required", number: uint16(len(si.keys))}
+			fi := &field{key: name, index: idx, required: opts == "required", number: uint16(len(si.keys))}
+			si.fields[name] = fi
 			si.keys = append(si.keys, name)
+			if fi.required {
+				si.required = append(si.required, fi)
+			}
 		}
 	}
 	walk(t, nil)
@@ -167,8 +176,17 @@ func Keys(v any) (keys []string, required map[string]bool) {
 // decodeStruct fills the struct rv from the table m, indexed by n.
 func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect.Value) {
 	si := infoOf(rv.Type())
+	// The fields of n's keys, looked up once for the Source and the
+	// decoding both, on a stack shared with the tables inside this one.
+	base := len(d.fields)
+	if n != nil {
+		for _, c := range n.kids {
+			d.fields = append(d.fields, si.fields[c.name])
+		}
+	}
+	defer func() { d.fields = d.fields[:base] }()
 	if si.source != nil {
-		*rv.FieldByIndex(si.source).Addr().Interface().(*Source) = n.source(d.file, si) // no boxed copy
+		*rv.FieldByIndex(si.source).Addr().Interface().(*Source) = n.source(d.file, si, d.fields[base:]) // no boxed copy
 	}
 	where := ctx
 	if id, ok := m["id"].(string); ok && id != "" {
@@ -179,35 +197,32 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 	// others sorted, as orderedKeys lists them, without making the list.
 	seen := 0
 	if n != nil {
-		for _, c := range n.kids {
+		for i, c := range n.kids {
 			if val, ok := m[c.name]; ok {
 				seen++
-				d.decodeKey(where, c.name, val, c, rv, si, kd)
+				// d.fields may have grown meanwhile: index it afresh.
+				d.decodeKey(where, c.name, val, c, rv, si, d.fields[base+i], kd)
 			}
 		}
 	}
 	if seen < len(m) {
 		for _, key := range orderedKeys(m, n)[seen:] {
-			d.decodeKey(where, key, m[key], &node{pos: n.pos, keyPos: n.pos}, rv, si, kd)
+			d.decodeKey(where, key, m[key], &node{pos: n.pos, keyPos: n.pos}, rv, si, si.fields[key], kd)
 		}
 	}
-	for _, key := range si.keys {
-		if !si.fields[key].required {
-			continue
-		}
-		if _, ok := m[key]; !ok {
+	for _, f := range si.required {
+		if _, ok := m[f.key]; !ok {
 			d.sink.Add(Error, d.at(n.pos), "missing-key",
-				d.sink.t(msg{"%s mist de verplichte sleutel %q", "%s lacks the required key %q"}, capitalize(whereLabel(d.sink.Lang, where)), key),
-				d.sink.t(msg{"voeg %s toe", "add %s"}, example(key, rv.FieldByIndex(si.fields[key].index).Type())))
+				d.sink.t(msg{"%s mist de verplichte sleutel %q", "%s lacks the required key %q"}, capitalize(whereLabel(d.sink.Lang, where)), f.key),
+				d.sink.t(msg{"voeg %s toe", "add %s"}, example(f.key, rv.FieldByIndex(f.index).Type())))
 		}
 	}
 }
 
-// decodeKey decodes the value v of key, indexed by kn, into its field of
-// the struct rv, or reports the key as unknown.
-func (d *decoder) decodeKey(where, key string, v any, kn *node, rv reflect.Value, si *structInfo, kd keyDecoder) {
-	f, ok := si.fields[key]
-	if !ok {
+// decodeKey decodes the value v of key, indexed by kn, into its field f
+// of the struct rv, or reports the key as unknown when f is nil.
+func (d *decoder) decodeKey(where, key string, v any, kn *node, rv reflect.Value, si *structInfo, f *field, kd keyDecoder) {
+	if f == nil {
 		d.unknownKey(key, where, d.at(kn.keyPos), si.keys)
 		return
 	}

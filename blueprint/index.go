@@ -92,17 +92,18 @@ func (n *node) last() *node {
 }
 
 // source turns the index of a table into the Source of a model element
-// of the struct described by si. It keeps the keys that are fields of the
+// of the struct described by si. fields are the fields of n's kids, nil
+// for a key that is none. It keeps the keys that are fields of the
 // struct (the decoder reports the others), by number, and the positions of
 // their array elements in one slice.
-func (n *node) source(file string, si *structInfo) Source {
+func (n *node) source(file string, si *structInfo, fields []*field) Source {
 	if n == nil {
 		return Source{}
 	}
 	s := Source{Pos: Pos{File: file, Line: int(n.pos.line), Col: int(n.pos.col)}, fields: si}
 	known, elems := 0, 0
-	for _, c := range n.kids {
-		if si.fields[c.name] != nil {
+	for i, c := range n.kids {
+		if fields[i] != nil {
 			known++
 			elems += len(c.elems)
 		}
@@ -113,8 +114,8 @@ func (n *node) source(file string, si *structInfo) Source {
 	if elems > 0 {
 		s.elems = make([]lineCol, 0, elems)
 	}
-	for _, c := range n.kids {
-		f := si.fields[c.name]
+	for i, c := range n.kids {
+		f := fields[i]
 		if f == nil {
 			continue
 		}
