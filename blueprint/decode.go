@@ -190,7 +190,7 @@ func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect
 	}
 	where := ctx
 	if id, ok := m["id"].(string); ok && id != "" {
-		where = fmt.Sprintf("%s %q", ctx, id)
+		where = ctx + " " + strconv.Quote(id) // as %q writes it, without boxing the arguments
 	}
 	kd, _ := rv.Addr().Interface().(keyDecoder)
 	// The keys in source order (as far as the index knows them), then any
