@@ -66,3 +66,23 @@ func BenchmarkValidate(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDecodeJourneys decodes 100 generated journeys of 20 steps, the
+// shape of the national case, one file after another: the TOML library,
+// the position index and the decoder, without validating.
+func BenchmarkDecodeJourneys(b *testing.B) {
+	files := blueprinttest.Files(100, blueprinttest.NationalSteps)
+	size := 0
+	for _, f := range files {
+		size += len(f.Src)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			if d := blueprint.DecodeTOML(f.Name, f.Src, &blueprint.Journey{}, blueprint.Dutch); d.HasErrors() {
+				b.Fatal(d.Error())
+			}
+		}
+	}
+}

@@ -57,7 +57,7 @@ func (r *PersonaRef) decodeTOML(d *decoder, ctx string, v any, n *node) {
 	r.Source = Source{Pos: d.at(n.pos)}
 	switch v := v.(type) {
 	case string:
-		r.ID = v
+		r.ID = intern(v)
 	case map[string]any:
 		p := &Persona{}
 		d.decodeStruct("[persona]", v, n, reflect.ValueOf(p).Elem())
@@ -81,6 +81,9 @@ type decoder struct {
 	// them the file is not a journey with a typo, and the hint lists the
 	// allowed keys instead of searching for the nearest one.
 	unknown int
+	// fields is a stack of the fields of the keys of the tables being
+	// decoded (decodeStruct), nil for a key that is no field.
+	fields []*field
 }
 
 // at turns a position in the index into a Pos of the file.
@@ -108,7 +111,9 @@ type field struct {
 type structInfo struct {
 	fields map[string]*field
 	keys   []string // in declaration order, for "allowed keys" lists
-	source []int    // index of the embedded Source, or nil
+	// required are the fields of the required keys, in declaration order.
+	required []*field
+	source   []int // index of the embedded Source, or nil
 }
 
 var structCache sync.Map // reflect.Type → *structInfo
@@ -138,8 +143,12 @@ func infoOf(t reflect.Type) *structInfo {
 				continue
 			}
 			name, opts, _ := strings.Cut(tag, ",")
-			si.fields[name] = &field{key: name, index: idx, required: opts == "required", number: uint16(len(si.keys))}
+			fi := &field{key: name, index: idx, required: opts == "required", number: uint16(len(si.keys))}
+			si.fields[name] = fi
 			si.keys = append(si.keys, name)
+			if fi.required {
+				si.required = append(si.required, fi)
+			}
 		}
 	}
 	walk(t, nil)
@@ -167,41 +176,62 @@ func Keys(v any) (keys []string, required map[string]bool) {
 // decodeStruct fills the struct rv from the table m, indexed by n.
 func (d *decoder) decodeStruct(ctx string, m map[string]any, n *node, rv reflect.Value) {
 	si := infoOf(rv.Type())
+	// The fields of n's keys, looked up once for the Source and the
+	// decoding both, on a stack shared with the tables inside this one.
+	base := len(d.fields)
+	if n != nil {
+		for _, c := range n.kids {
+			d.fields = append(d.fields, si.fields[c.name])
+		}
+	}
+	defer func() { d.fields = d.fields[:base] }()
 	if si.source != nil {
-		*rv.FieldByIndex(si.source).Addr().Interface().(*Source) = n.source(d.file, si) // no boxed copy
+		*rv.FieldByIndex(si.source).Addr().Interface().(*Source) = n.source(d.file, si, d.fields[base:]) // no boxed copy
 	}
 	where := ctx
 	if id, ok := m["id"].(string); ok && id != "" {
-		where = fmt.Sprintf("%s %q", ctx, id)
+		where = ctx + " " + strconv.Quote(id) // as %q writes it, without boxing the arguments
 	}
-	for _, key := range orderedKeys(m, n) {
-		val := m[key]
-		kn := n.child(key)
-		if kn == nil {
-			kn = &node{pos: n.pos, keyPos: n.pos}
-		}
-		f, ok := si.fields[key]
-		if !ok {
-			d.unknownKey(key, where, d.at(kn.keyPos), si.keys)
-			continue
-		}
-		before := len(d.sink.Diags)
-		if kd, ok := rv.Addr().Interface().(keyDecoder); !ok || !kd.decodeKey(d, where, key, val, kn) {
-			d.decodeValue(where, key, val, kn, rv.FieldByIndex(f.index))
-		}
-		if len(d.sink.Diags) > before && si.source != nil {
-			rv.FieldByIndex(si.source).Addr().Interface().(*Source).markBroken(key)
+	kd, _ := rv.Addr().Interface().(keyDecoder)
+	// The keys in source order (as far as the index knows them), then any
+	// others sorted, as orderedKeys lists them, without making the list.
+	seen := 0
+	if n != nil {
+		for i, c := range n.kids {
+			if val, ok := m[c.name]; ok {
+				seen++
+				// d.fields may have grown meanwhile: index it afresh.
+				d.decodeKey(where, c.name, val, c, rv, si, d.fields[base+i], kd)
+			}
 		}
 	}
-	for _, key := range si.keys {
-		if !si.fields[key].required {
-			continue
+	if seen < len(m) {
+		for _, key := range orderedKeys(m, n)[seen:] {
+			d.decodeKey(where, key, m[key], &node{pos: n.pos, keyPos: n.pos}, rv, si, si.fields[key], kd)
 		}
-		if _, ok := m[key]; !ok {
+	}
+	for _, f := range si.required {
+		if _, ok := m[f.key]; !ok {
 			d.sink.Add(Error, d.at(n.pos), "missing-key",
-				d.sink.t(msg{"%s mist de verplichte sleutel %q", "%s lacks the required key %q"}, capitalize(whereLabel(d.sink.Lang, where)), key),
-				d.sink.t(msg{"voeg %s toe", "add %s"}, example(key, rv.FieldByIndex(si.fields[key].index).Type())))
+				d.sink.t(msg{"%s mist de verplichte sleutel %q", "%s lacks the required key %q"}, capitalize(whereLabel(d.sink.Lang, where)), f.key),
+				d.sink.t(msg{"voeg %s toe", "add %s"}, example(f.key, rv.FieldByIndex(f.index).Type())))
 		}
+	}
+}
+
+// decodeKey decodes the value v of key, indexed by kn, into its field f
+// of the struct rv, or reports the key as unknown when f is nil.
+func (d *decoder) decodeKey(where, key string, v any, kn *node, rv reflect.Value, si *structInfo, f *field, kd keyDecoder) {
+	if f == nil {
+		d.unknownKey(key, where, d.at(kn.keyPos), si.keys)
+		return
+	}
+	before := len(d.sink.Diags)
+	if kd == nil || !kd.decodeKey(d, where, key, v, kn) {
+		d.decodeValue(where, key, v, kn, rv.FieldByIndex(f.index))
+	}
+	if len(d.sink.Diags) > before && si.source != nil {
+		rv.FieldByIndex(si.source).Addr().Interface().(*Source).markBroken(key)
 	}
 }
 
@@ -339,7 +369,7 @@ func (d *decoder) decodeValue(where, key string, v any, n *node, fv reflect.Valu
 			return
 		}
 		d.checkText(key, s, d.at(n.pos))
-		fv.SetString(s)
+		fv.SetString(intern(s))
 	case reflect.Int, reflect.Int64:
 		i, ok := v.(int64)
 		if !ok {
@@ -465,7 +495,14 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 			d.sink.t(msg{"verdeel het over meer klantreizen of bestanden", "spread it over more journeys or files"}))
 		items = items[:MaxListLength]
 	}
-	out := reflect.MakeSlice(t, 0, len(items))
+	// The slice is made at its full length and cut to the elements kept:
+	// reflect.Append would allocate a slice header per element.
+	out := reflect.MakeSlice(t, len(items), len(items))
+	kept := 0
+	table := ""
+	if elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct {
+		table = tableName(where, key, true)
+	}
 	for i, item := range items {
 		en := n.elem(i)
 		if en == nil {
@@ -481,7 +518,7 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 				continue
 			}
 			d.checkText(key, s, d.at(en.pos))
-			out = reflect.Append(out, reflect.ValueOf(s).Convert(elem))
+			out.Index(kept).SetString(intern(s))
 		case elem.Kind() == reflect.Pointer && elem.Elem().Kind() == reflect.Struct:
 			m, ok := item.(map[string]any)
 			if !ok {
@@ -491,15 +528,15 @@ func (d *decoder) decodeSlice(where, key string, v any, n *node, fv reflect.Valu
 				continue
 			}
 			p := reflect.New(elem.Elem())
-			d.decodeStruct(tableName(where, key, true), m, en, p.Elem())
-			out = reflect.Append(out, p)
+			d.decodeStruct(table, m, en, p.Elem())
+			out.Index(kept).Set(p)
 		default:
-			ev := reflect.New(elem).Elem()
-			d.decodeValue(where, key, item, en, ev)
-			out = reflect.Append(out, ev)
+			d.decodeValue(where, key, item, en, out.Index(kept))
 		}
+		kept++
 	}
 	fv.Set(out)
+	fv.SetLen(kept)
 }
 
 func (d *decoder) typeError(where, key string, v any, n *node, t reflect.Type) {
@@ -618,10 +655,11 @@ func decodeFile(sink *Collector, name string, src []byte, v any) bool {
 		syntaxError(sink, name, src, err)
 		return false
 	}
-	internTree(tree)
-	idx := indexTOML(name, src)
+	a := newArena(len(src))
+	idx := indexIn(a, name, src, nil)
 	d := &decoder{sink: sink, file: name}
 	d.decodeStruct("", tree, idx, reflect.ValueOf(v).Elem())
+	a.release() // the decoder keeps nothing of the index
 	return true
 }
 
@@ -630,40 +668,15 @@ func decodeFile(sink *Collector, name string, src []byte, v any) bool {
 // and steps, and phrases copied from journey to journey), and the TOML
 // library's texts point into its own copy of the whole file, which a
 // model that kept them would keep alive: at national scale, 7,600
-// journeys, that is most of the memory a model takes.
+// journeys, that is most of the memory a model takes. The decoder interns
+// each text as it stores it in the model, not the whole tree beforehand:
+// storing a text back into the tree's map[string]any would allocate for
+// every text of the file.
 func intern(s string) string {
 	if s == "" {
 		return ""
 	}
 	return unique.Make(s).Value()
-}
-
-// internTree replaces every text in a decoded TOML tree by its interned
-// copy (see intern), in place, before the decoder copies texts into the
-// model.
-func internTree(v any) {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			if s, ok := e.(string); ok {
-				x[k] = intern(s)
-			} else {
-				internTree(e)
-			}
-		}
-	case []any:
-		for i, e := range x {
-			if s, ok := e.(string); ok {
-				x[i] = intern(s)
-			} else {
-				internTree(e)
-			}
-		}
-	case []map[string]any:
-		for _, e := range x {
-			internTree(e)
-		}
-	}
 }
 
 // DecodeTOML decodes a TOML document into v, a pointer to a struct whose

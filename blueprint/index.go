@@ -1,10 +1,5 @@
 package blueprint
 
-import (
-	"unicode/utf8"
-	"unsafe"
-)
-
 // The TOML library reports positions for syntax errors only: it keeps key
 // positions private and does not tell the elements of an array of tables
 // apart. This file builds that missing piece: an index of every table
@@ -63,12 +58,16 @@ func (n *node) elem(i int) *node {
 	return n.elems[i]
 }
 
-func (n *node) ensure(key string, at lineCol) *node {
+// ensure returns the kid of n named key, adding it when there is none.
+// key may point into the source text: the index lives no longer than the
+// decoding of its file, and what the decoder keeps of a name it interns.
+func (n *node) ensure(a *arena, key string, at lineCol) *node {
 	if c := n.child(key); c != nil {
 		return c
 	}
-	c := &node{name: intern(key), pos: at, keyPos: at}
-	n.kids = append(n.kids, c)
+	c := a.node()
+	*c = node{name: key, pos: at, keyPos: at}
+	n.kids = a.add(n.kids, c)
 	switch {
 	case n.byName != nil:
 		n.byName[key] = c
@@ -93,17 +92,18 @@ func (n *node) last() *node {
 }
 
 // source turns the index of a table into the Source of a model element
-// of the struct described by si. It keeps the keys that are fields of the
+// of the struct described by si. fields are the fields of n's kids, nil
+// for a key that is none. It keeps the keys that are fields of the
 // struct (the decoder reports the others), by number, and the positions of
 // their array elements in one slice.
-func (n *node) source(file string, si *structInfo) Source {
+func (n *node) source(file string, si *structInfo, fields []*field) Source {
 	if n == nil {
 		return Source{}
 	}
 	s := Source{Pos: Pos{File: file, Line: int(n.pos.line), Col: int(n.pos.col)}, fields: si}
 	known, elems := 0, 0
-	for _, c := range n.kids {
-		if si.fields[c.name] != nil {
+	for i, c := range n.kids {
+		if fields[i] != nil {
 			known++
 			elems += len(c.elems)
 		}
@@ -114,8 +114,8 @@ func (n *node) source(file string, si *structInfo) Source {
 	if elems > 0 {
 		s.elems = make([]lineCol, 0, elems)
 	}
-	for _, c := range n.kids {
-		f := si.fields[c.name]
+	for i, c := range n.kids {
+		f := fields[i]
 		if f == nil {
 			continue
 		}
@@ -140,17 +140,24 @@ type scanner struct {
 	col   int // rune column of src[i]
 	// path is keyPath's result, reused from key to key: a path is used
 	// up before the next is read.
-	path []keyPart
+	path  []keyPart
+	arena *arena
 }
 
 // indexTOML builds the index of src. The root node stands for the file.
 func indexTOML(file string, src []byte) *node {
-	return indexTrace(file, src, nil)
+	return indexIn(&arena{block: blockFor(len(src))}, file, src, nil)
 }
 
 func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
-	s := &scanner{file: file, src: src, line: 1, col: 1, trace: trace}
-	root := &node{pos: lineCol{1, 1}}
+	return indexIn(&arena{block: blockFor(len(src))}, file, src, trace)
+}
+
+// indexIn builds the index of src in the nodes of a.
+func indexIn(a *arena, file string, src []byte, trace func(string, Pos)) *node {
+	s := &scanner{file: file, src: src, line: 1, col: 1, trace: trace, arena: a}
+	root := s.arena.node()
+	root.pos = lineCol{1, 1}
 	cur := root
 	prefix := ""
 	for s.i < len(s.src) {
@@ -202,13 +209,14 @@ func (s *scanner) header(root *node, path []keyPart, at lineCol, array bool) *no
 	}
 	n := root
 	for _, k := range path[:len(path)-1] {
-		n = n.ensure(k.name, k.pos).last()
+		n = n.ensure(s.arena, k.name, k.pos).last()
 	}
 	k := path[len(path)-1]
-	c := n.ensure(k.name, k.pos)
+	c := n.ensure(s.arena, k.name, k.pos)
 	if array {
-		e := &node{pos: at}
-		c.elems = append(c.elems, e)
+		e := s.arena.node()
+		e.pos = at
+		c.elems = s.arena.add(c.elems, e)
 		return e
 	}
 	c.pos = at
@@ -246,10 +254,10 @@ func (s *scanner) keyValue(t *node, prefix string) {
 	}
 	n := t
 	for _, k := range path[:len(path)-1] {
-		n = n.ensure(k.name, k.pos).last()
+		n = n.ensure(s.arena, k.name, k.pos).last()
 	}
 	k := path[len(path)-1]
-	v := n.ensure(k.name, k.pos)
+	v := n.ensure(s.arena, k.name, k.pos)
 	v.keyPos = k.pos
 	s.skipSpace(false)
 	if s.peek() == '=' {
@@ -273,10 +281,10 @@ func (s *scanner) value(n *node, path string) {
 				s.advance()
 				return
 			}
-			e := &node{}
+			e := s.arena.node()
 			before := s.i
 			s.value(e, path)
-			n.elems = append(n.elems, e)
+			n.elems = s.arena.add(n.elems, e)
 			s.skipSpace(true)
 			if s.peek() == ',' {
 				s.advance()
@@ -316,202 +324,4 @@ func (s *scanner) value(n *node, path string) {
 			s.advance()
 		}
 	}
-}
-
-// str skips a basic, literal or multi-line string.
-func (s *scanner) str() {
-	q := s.src[s.i]
-	multi := s.i+2 < len(s.src) && s.src[s.i+1] == q && s.src[s.i+2] == q
-	if multi {
-		s.advance()
-		s.advance()
-		s.advance()
-		for s.i < len(s.src) {
-			c := s.src[s.i]
-			if c == '\\' && q == '"' {
-				s.advance()
-				s.advance()
-				continue
-			}
-			if c == q && s.i+2 < len(s.src) && s.src[s.i+1] == q && s.src[s.i+2] == q {
-				s.advance()
-				s.advance()
-				s.advance()
-				// up to two more quotes belong to the content
-				for k := 0; k < 2 && s.peek() == q; k++ {
-					s.advance()
-				}
-				return
-			}
-			s.advance()
-		}
-		return
-	}
-	s.advance()
-	for s.i < len(s.src) {
-		c := s.src[s.i]
-		switch {
-		case c == '\\' && q == '"':
-			s.advance()
-			s.advance()
-			continue
-		case c == q:
-			s.advance()
-			return
-		case c == '\n':
-			return
-		}
-		s.advance()
-	}
-}
-
-// keyPath reads a dotted key: bare, "quoted" or 'literal' parts. The
-// path and the names of bare parts, which point into the source, are
-// valid until the next call; a node keeps an interned copy of a name.
-func (s *scanner) keyPath() []keyPart {
-	path := s.path[:0]
-	defer func() { s.path = path[:0] }()
-	for s.i < len(s.src) {
-		s.skipSpace(false)
-		at := s.pos()
-		var name string
-		switch c := s.peek(); {
-		case c == '"' || c == '\'':
-			start := s.i
-			s.str()
-			name = unquoteKey(s.src[start:s.i])
-		case isBare(c):
-			start := s.i
-			for s.i < len(s.src) && isBare(s.src[s.i]) {
-				s.advance()
-			}
-			name = unsafe.String(&s.src[start], s.i-start)
-		default:
-			return path
-		}
-		path = append(path, keyPart{name: name, pos: at})
-		s.skipSpace(false)
-		if s.peek() != '.' {
-			return path
-		}
-		s.advance()
-	}
-	return path
-}
-
-// unquoteKey removes the quotes of a quoted key and resolves the common
-// escapes; keys in blueprint files are plain words, so this is enough to
-// match the decoder's view.
-func unquoteKey(b []byte) string {
-	if len(b) < 2 {
-		return string(b)
-	}
-	q := b[0]
-	inner := b[1 : len(b)-1]
-	if q == '\'' {
-		return string(inner)
-	}
-	out := make([]byte, 0, len(inner))
-	for i := 0; i < len(inner); i++ {
-		if inner[i] == '\\' && i+1 < len(inner) {
-			i++
-			switch inner[i] {
-			case 'n':
-				out = append(out, '\n')
-			case 't':
-				out = append(out, '\t')
-			default:
-				out = append(out, inner[i])
-			}
-			continue
-		}
-		out = append(out, inner[i])
-	}
-	return string(out)
-}
-
-func isBare(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-}
-
-func isKeyStart(c byte) bool { return isBare(c) || c == '"' || c == '\'' }
-
-// skipSpace skips blanks and comments, and newlines too when nl is set.
-func (s *scanner) skipSpace(nl bool) {
-	for s.i < len(s.src) {
-		switch c := s.src[s.i]; {
-		case c == ' ' || c == '\t':
-			s.advance()
-		case c == '\r' || c == '\n':
-			if !nl {
-				return
-			}
-			s.advance()
-		case c == '#':
-			for s.i < len(s.src) && s.src[s.i] != '\n' {
-				s.advance()
-			}
-		case c == 0xEF && s.i == 0 && len(s.src) >= 3 && s.src[1] == 0xBB && s.src[2] == 0xBF:
-			s.i += 3 // byte-order mark: not a column
-		default:
-			return
-		}
-	}
-}
-
-// skipLine skips the rest of a line after a header or key/value.
-func (s *scanner) skipLine() {
-	s.skipSpace(false)
-	for s.i < len(s.src) && s.src[s.i] != '\n' {
-		s.advance()
-	}
-}
-
-func (s *scanner) peek() byte {
-	if s.i < len(s.src) {
-		return s.src[s.i]
-	}
-	return 0
-}
-
-func (s *scanner) pos() lineCol { return lineCol{int32(s.line), int32(s.col)} }
-
-// advance moves past one rune, keeping line and column.
-func (s *scanner) advance() {
-	if s.i >= len(s.src) {
-		return
-	}
-	if s.src[s.i] == '\n' {
-		s.i++
-		s.line++
-		s.col = 1
-		return
-	}
-	_, size := utf8.DecodeRune(s.src[s.i:])
-	s.i += size
-	s.col++
-}
-
-// posOfOffset converts a byte offset of src into a Pos with a rune column.
-func posOfOffset(file string, src []byte, off int) Pos {
-	if off > len(src) {
-		off = len(src)
-	}
-	line, col := 1, 1
-	i := 0
-	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
-		i = 3 // a byte-order mark takes no column
-	}
-	for i < off {
-		if src[i] == '\n' {
-			line++
-			col = 1
-			i++
-			continue
-		}
-		_, size := utf8.DecodeRune(src[i:])
-		i += size
-		col++
-	}
-	return Pos{File: file, Line: line, Col: col}
 }

@@ -1,6 +1,8 @@
 package blueprint
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,5 +133,88 @@ func TestIndexNeverStalls(t *testing.T) {
 	// Not TOML at all: the index must still end, without panicking.
 	for _, src := range []string{"[[[", "= = =", "\"unclosed", "a = [1, 2", "{", "'''", "a = {b = ", "\x00\xff"} {
 		indexTOML("f.toml", []byte(src))
+	}
+}
+
+// TestPlainRun compares plainRun, which looks at a block at a time, with a
+// loop over the bytes, on texts of every length around the block size
+// made of the bytes that matter and some that do not (a multi-byte
+// character among them).
+func TestPlainRun(t *testing.T) {
+	naive := func(b []byte, q byte) []byte {
+		for i, c := range b {
+			if c == q || c == '\n' || c == '\\' && q == '"' {
+				return b[:i]
+			}
+		}
+		return b
+	}
+	alphabet := []string{"a", "a", "a", "é", "\"", "'", "\\", "\n", " "}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(200) {
+			if rng.IntN(8) == 0 {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			} else {
+				b.WriteByte('a')
+			}
+		}
+		src := []byte(b.String())
+		for _, q := range []byte{'"', '\''} {
+			require.Equal(t, len(naive(src, q)), len(plainRun(src, q)), "%q in %c", src, q)
+		}
+	}
+}
+
+// TestArenaReuse indexes texts of different sizes one after another in
+// one arena, as decodeFile does through the pool, and compares each index
+// with one built in a fresh arena; an arena reset holds no pointers.
+func TestArenaReuse(t *testing.T) {
+	var texts [][]byte
+	for _, src := range indexSources {
+		texts = append(texts, []byte(src))
+	}
+	// Larger texts: more than one block of nodes and of pointers, and a
+	// table with more keys than a block holds.
+	var big strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&big, "[[stap]]\nid = \"s%d\"\nfrontoffice = [{ actor = \"a\" }, { actor = \"b\" }]\n", i)
+	}
+	texts = append(texts, []byte(big.String()))
+	var wide strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&wide, "k%d = %d\n", i, i)
+	}
+	texts = append(texts, []byte(wide.String()))
+	texts = append(texts, texts...)
+	dump := func(root *node) string {
+		var b strings.Builder
+		var walk func(path string, n *node)
+		walk = func(path string, n *node) {
+			fmt.Fprintf(&b, "%s %v %v %d %d\n", path, n.pos, n.keyPos, len(n.kids), len(n.elems))
+			for _, c := range n.kids {
+				walk(path+"."+c.name, c)
+			}
+			for i, e := range n.elems {
+				walk(fmt.Sprintf("%s[%d]", path, i), e)
+			}
+		}
+		walk("", root)
+		return b.String()
+	}
+	a := new(arena) // one arena for all, as the pool may not keep it
+	for _, src := range texts {
+		want := dump(indexTOML("f.toml", src))
+		a.block = blockFor(len(src))
+		got := dump(indexIn(a, "f.toml", src, nil))
+		a.reset()
+		require.Equal(t, want, got)
+		for _, n := range a.firstNodes[:cap(a.firstNodes)] {
+			require.Zero(t, n)
+		}
+		for _, p := range a.firstPtrs[:cap(a.firstPtrs)] {
+			require.Nil(t, p)
+		}
 	}
 }

@@ -68,16 +68,18 @@ func checkNesting(src []byte) *nestingError {
 		}
 		i++
 		for i < n {
-			switch c := src[i]; {
-			case c == '\\' && q == '"':
-				i += 2
-			case c == q:
+			i += len(plainRun(src[i:], q))
+			if i >= n {
+				return
+			}
+			switch src[i] {
+			case q:
 				i++
 				return
-			case c == '\n':
+			case '\n':
 				return // not closed; the library says so
-			default:
-				i++
+			default: // an escape
+				i += 2
 			}
 		}
 	}
@@ -254,12 +256,15 @@ func (d *decoder) checkText(key, s string, at Pos) {
 			d.sink.t(msg{"tekst bevat het teken U+%04X, dat niet in een document mag staan", "text holds the character U+%04X, which no document may hold"}, r),
 			d.sink.t(msg{"haal het weg; zulke tekens komen vaak mee bij kopiëren uit een ander programma", "remove it; such characters often come along when copying from another program"}))
 	}
+	if len(s) <= MaxTitle {
+		return // fewer bytes than either limit: fewer characters too
+	}
 	limit := MaxText
 	if titleKeys[key] {
 		limit = MaxTitle
 	}
 	if len(s) <= limit {
-		return // fewer bytes than the limit: fewer characters too
+		return
 	}
 	if n := utf8.RuneCountInString(s); n > limit {
 		hint := msg{"kort het in; details passen in toelichting, of verdeel de tekst over meer elementen van een lijst", "shorten it; details fit in toelichting, or spread the text over more entries of a list"}
@@ -277,6 +282,22 @@ func (d *decoder) checkText(key, s string, at Pos) {
 // DEL, C1), or a non-character such as U+FFFE and U+FFFF, which XML
 // forbids (the SVG would not be well-formed).
 func forbiddenChar(s string) (rune, bool) {
+	// Most texts are ASCII, which is looked at byte by byte; from the
+	// first other byte on, s is read by character.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return forbiddenRune(s[i:])
+		}
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F {
+			return rune(c), true
+		}
+	}
+	return 0, false
+}
+
+// forbiddenRune is forbiddenChar for a text read by character.
+func forbiddenRune(s string) (rune, bool) {
 	for _, r := range s {
 		switch {
 		case r < 0x20 && r != '\t' && r != '\n' && r != '\r',

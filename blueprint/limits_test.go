@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"github.com/stretchr/testify/assert"
@@ -160,6 +161,27 @@ func TestForbiddenCharacters(t *testing.T) {
 	for _, s := range []string{"tab\tnewline\ncr\r", "Désirée ©", "emoji 🙂", "\u202e bidi is text", "中文", "\uFFFD"} {
 		_, ok := forbiddenChar(s)
 		assert.False(t, ok, "%q", s)
+	}
+}
+
+// TestForbiddenCharASCII checks that forbiddenChar, which reads ASCII byte
+// by byte, finds what reading by character (forbiddenRune) finds, for
+// every character after ASCII and before it, and for bytes that are no
+// UTF-8.
+func TestForbiddenCharASCII(t *testing.T) {
+	check := func(s string) {
+		r, ok := forbiddenChar(s)
+		wr, wok := forbiddenRune(s)
+		if r != wr || ok != wok {
+			t.Fatalf("%q: %U %v, reading by character %U %v", s, r, ok, wr, wok)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		check("ab" + string(r) + "c")
+		check(string(r) + "\x01")
+	}
+	for b := range 256 {
+		check("x" + string([]byte{byte(b)}) + "\x7f")
 	}
 }
 

@@ -171,7 +171,7 @@ func (d *decoder) mark(key string, v any, n *node) (bool, string) {
 				d.sink.t(msg{"%s moet true, false of een reden in woorden zijn, niet %q", "%s must be true, false or a reason in words, not %q"}, key, x), hint())
 			return false, ""
 		}
-		return true, r
+		return true, intern(r)
 	}
 	d.sink.Add(Error, d.at(n.pos), "type",
 		d.sink.t(msg{"%s moet true, false of een reden tussen aanhalingstekens zijn, niet %s", "%s must be true, false or a reason in quotes, not %s"}, key, d.describe(v)), hint())
@@ -197,7 +197,7 @@ func items(v any) ([]any, bool) {
 // channel first.
 func (d *decoder) channels(where, key string, v any, n *node) (string, []string) {
 	if s, ok := v.(string); ok {
-		return s, nil
+		return intern(s), nil
 	}
 	list, ok := items(v)
 	if !ok {
@@ -224,7 +224,7 @@ func (d *decoder) channels(where, key string, v any, n *node) (string, []string)
 				d.sink.t(msg{"element %d van %s moet de id van een kanaal zijn (tussen aanhalingstekens), niet %s", "element %d of %s must be the id of a channel (in quotes), not %s"}, i+1, key, d.describe(item)), "")
 			s = ""
 		}
-		ids = append(ids, s)
+		ids = append(ids, intern(s))
 	}
 	return ids[0], ids[1:]
 }
@@ -249,7 +249,7 @@ func (d *decoder) nextSteps(where, key string, v any, n *node) ([]string, []*Nex
 		ns := &NextStep{Source: Source{Pos: d.at(en.pos)}}
 		switch x := item.(type) {
 		case string:
-			ns.Step = x
+			ns.Step = intern(x)
 		case map[string]any:
 			d.decodeStruct(d.sink.t(msg{"een element van %s", "an element of %s"}, key), x, en, reflect.ValueOf(ns).Elem())
 		default:
