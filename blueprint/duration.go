@@ -142,7 +142,6 @@ func ParseDuration(text string) (Duration, *ValueError) {
 		return d, nil
 	}
 	fields := strings.Fields(lower)
-	bad := badDuration(text)
 	if len(fields) == 1 {
 		// "10min" or "2weken": split digits from letters.
 		f := fields[0]
@@ -152,14 +151,15 @@ func ParseDuration(text string) (Duration, *ValueError) {
 		}
 	}
 	if len(fields) != 2 {
-		return Duration{}, bad
+		return Duration{}, badDuration(text)
 	}
 	amount, err := strconv.ParseFloat(strings.Replace(fields[0], ",", ".", 1), 64)
 	if err != nil || amount < 0 {
-		return Duration{}, bad
+		return Duration{}, badDuration(text)
 	}
 	unit, ok := unitWords[fields[1]]
 	if !ok {
+		bad := badDuration(text) // made only when it is reported (320,000 durations nationally)
 		if nl, ok := englishUnits[fields[1]]; ok {
 			bad.Hint = msg{nl: "bedoelde u %q?", en: "did you mean %q?"}
 			bad.HintArgs = []any{fields[0] + " " + nl}
