@@ -165,7 +165,7 @@ func (g *lineGroup) add(tr *requirements.Trace, lang blueprint.Lang) {
 // traceLines groups the traces of each row by journey, on a goroutine of
 // its own: the lines of one row after the other, in order, from row first
 // of the sheet on, while the caller writes the lines before them (at
-// national scale the grouping is a third of the sheet's time, the stream
+// national scale the grouping is a fifth of the sheet's CPU, the stream
 // writer the rest). The channel is closed after the last row; other names
 // the group of traces without a journey. The caller hands each batch back
 // on free when it is done with it: a few batches, their buffers grown to
