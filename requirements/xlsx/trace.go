@@ -84,56 +84,6 @@ func (w *writer) traceMatrix() {
 	w.finishTrace(sw, nCols, max(r-1, 4))
 }
 
-// maxSheetRows is the number of rows of a worksheet in Excel.
-const maxSheetRows = 1048576
-
-// traceList writes one line per requirement and journey, with the steps
-// and reasons: for many journeys, where a matrix would be too wide.
-func (w *writer) traceList() {
-	t, lang := w.t, w.lang
-	n := 0
-	if w.traceCount != nil {
-		n = <-w.traceCount
-	} else {
-		n = traceListLines(w.res)
-	}
-	sw := w.startTrace(6, min(max(3+n, 4), maxSheetRows))
-	if sw == nil {
-		return
-	}
-	streamColWidths(w, sw, []float64{12, 24, 40, 50, 60, 28})
-	w.check(sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 3, TopLeftCell: "B4", ActivePane: "bottomRight"}))
-	w.check(sw.SetRow("A1", []any{excelize.Cell{StyleID: w.st.title, Value: t("Traceerbaarheid: eisen × klantreizen", "Traceability: requirements × journeys")}}, excelize.RowOpts{Height: 26}))
-	w.check(sw.SetRow("A2", []any{excelize.Cell{StyleID: w.st.desc, Value: fmt.Sprintf(t("Eén regel per eis en klantreis (%d klantreizen), met de stappen die erom vragen en de redenen; filter op ID of klantreis.",
-		"One line per requirement and journey (%d journeys), with the steps that ask for it and the reasons; filter by ID or journey."), len(w.res.Journeys))}}, excelize.RowOpts{Height: 20}))
-	w.check(sw.MergeCell("A2", "F2"))
-	var head []any
-	for _, h := range []string{"ID", t("Onderwerp", "Subject"), t("Klantreis", "Journey"), t("Stappen", "Steps"), t("Redenen", "Reasons"), t("Bestand", "File")} {
-		head = append(head, excelize.Cell{StyleID: w.st.headBuyer, Value: h})
-	}
-	w.check(sw.SetRow("A3", head, excelize.RowOpts{Height: 20}))
-	r := 4
-	vals := make([]any, 6)
-	lines := traceLines(w.res.Rows, lang, t("(overig)", "(other)"))
-write:
-	for ls := range lines {
-		for _, l := range ls {
-			if r == maxSheetRows {
-				vals = []any{"…", t("De lijst is te lang voor één werkblad; de volledige traceerbaarheid staat in blueprint matrix --format json.",
-					"The list is too long for one worksheet; the full traceability is in blueprint matrix --format json."), "", "", "", ""}
-				w.check(sw.SetRow(cell(1, r), vals))
-				break write
-			}
-			vals[0], vals[1], vals[2], vals[3], vals[4], vals[5] = l.id, l.title, l.journey, l.places, l.reasons, l.file
-			w.check(sw.SetRow(cell(1, r), vals))
-			r++
-		}
-	}
-	for range lines { // what the producer has left when the sheet is full
-	}
-	w.finishTrace(sw, 6, max(r-1, 4))
-}
-
 // streamColWidths sets the widths of a streamed sheet's columns. The
 // stream writer puts each new column before the ones set earlier, and
 // Excel wants them in ascending order: so the last column goes first.
@@ -141,22 +91,6 @@ func streamColWidths(w *writer, sw *excelize.StreamWriter, widths []float64) {
 	for c := len(widths); c >= 1; c-- {
 		w.check(sw.SetColWidth(c, c, widths[c-1]))
 	}
-}
-
-// traceListLines counts the lines of the list: one per requirement and
-// journey, and one per requirement for its places outside journeys.
-func traceListLines(res *requirements.Result) int {
-	n := 0
-	for _, row := range res.Rows {
-		seen := map[*blueprint.Journey]bool{}
-		for _, tr := range row.Traces {
-			if !seen[tr.Journey] {
-				seen[tr.Journey] = true
-				n++
-			}
-		}
-	}
-	return n
 }
 
 // startTrace prepares the Traceerbaarheid sheet and opens its stream. The
@@ -209,67 +143,4 @@ func clip(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + " …"
-}
-
-// traceListLine is a line of the traceability list: a requirement and the
-// steps and reasons of one journey (or of the rest: personas, requirements
-// that require it, project priorities).
-type traceListLine struct {
-	id, title, journey, places, reasons, file string
-}
-
-// traceLines groups the traces of each row by journey, on a goroutine of
-// its own: the lines of one row after the other, in order, while the
-// caller writes the lines before them (at national scale the grouping is
-// a third of the sheet's time, the stream writer the rest). The channel is
-// closed after the last row; other names the group of traces without a
-// journey.
-func traceLines(rows []*requirements.Row, lang blueprint.Lang, other string) <-chan []traceListLine {
-	out := make(chan []traceListLine, 8)
-	go func() {
-		defer close(out)
-		type group struct {
-			journey *blueprint.Journey
-			places  []string
-			reasons []string
-		}
-		for _, row := range rows {
-			var groups []*group
-			index := map[*blueprint.Journey]int{}
-			rest := &group{}
-			for _, tr := range row.Traces {
-				g := rest
-				if tr.Journey != nil {
-					i, ok := index[tr.Journey]
-					if !ok {
-						i = len(groups)
-						index[tr.Journey] = i
-						groups = append(groups, &group{journey: tr.Journey})
-					}
-					g = groups[i]
-				}
-				if p := tr.Place(lang); p != "" && !slices.Contains(g.places, p) {
-					g.places = append(g.places, p)
-				}
-				if !slices.Contains(g.reasons, tr.Reason) {
-					g.reasons = append(g.reasons, tr.Reason)
-				}
-			}
-			if len(rest.reasons) > 0 {
-				groups = append(groups, rest)
-			}
-			ls := make([]traceListLine, len(groups))
-			for i, g := range groups {
-				l := traceListLine{id: row.Requirement.ID, title: row.Requirement.Title(lang), journey: other}
-				if g.journey != nil {
-					l.journey, l.file = requirements.JourneyName(g.journey), g.journey.File
-				}
-				l.places = clip(strings.Join(g.places, "; "), requirements.MaxCellText)
-				l.reasons = clip(strings.Join(g.reasons, "; "), requirements.MaxCellText)
-				ls[i] = l
-			}
-			out <- ls
-		}
-	}()
-	return out
 }

@@ -51,8 +51,10 @@ type writer struct {
 	blocks []*blockSheet
 	// roles lists every sheet with its role, for the _meta sheet.
 	roles [][2]string
-	// traceCount delivers the number of lines of the traceability list
-	// (traceListLines), counted while the other sheets are written.
+	// journeys numbers the journeys for the traceability list, and
+	// traceCount delivers the number of its lines (traceListLines),
+	// counted while the other sheets are written.
+	journeys   *journeyIndex
 	traceCount <-chan int
 }
 
@@ -82,9 +84,9 @@ func WriteCarried(out io.Writer, res *requirements.Result, meta requirements.Met
 		w.method = requirements.DefaultMethod(res.Catalogue, res.Rows)
 	}
 	if len(res.Journeys) > MatrixMaxJourneys {
-		count := make(chan int, 1)
-		go func() { count <- traceListLines(res) }()
-		w.traceCount = count
+		index, count := newJourneyIndex(res.Journeys), make(chan int, 1)
+		go func() { count <- traceListLines(res, index) }()
+		w.journeys, w.traceCount = index, count
 	}
 	w.intro, w.trace, w.summ = sheetNames(w.lang)
 	w.price = priceSheetName(w.lang)
