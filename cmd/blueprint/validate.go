@@ -42,6 +42,9 @@ func validateCommand() *cli.Command {
 			default:
 				return usageError("--format: unknown format %q; use text or json", f)
 			}
+			// Validating holds the model and every text (for the snippets):
+			// without a limit the national case peaked at 0.93-0.96 GB.
+			limitMemory(c.Args().Slice())
 			l, err := read(c, lang)
 			if err != nil {
 				return err
