@@ -194,7 +194,9 @@ func TestInterruptHelper(t *testing.T) {
 // workbook library at is the user's own and is gone after the run.
 func TestSpillFolderIsPrivateAndRemoved(t *testing.T) {
 	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
+	for _, name := range []string{"TMPDIR", "TMP", "TEMP"} { // os.TempDir on Unix, Windows
+		t.Setenv(name, tmp)
+	}
 	old := xlsx.TempDir
 	t.Cleanup(func() { xlsx.TempDir = old })
 	done := spillFolder()
