@@ -3,7 +3,6 @@ package xlsx
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -131,12 +130,10 @@ func traceListLines(res *requirements.Result, index *journeyIndex) int {
 }
 
 // traceBatch is the lines of the list for one requirement: per line its
-// cell reference and six values, whose texts share one string.
+// cell reference and six values.
 type traceBatch struct {
 	refs []string
 	vals []any
-	// ends is what the next batch reuses while it is made.
-	ends []int
 }
 
 func (b *traceBatch) len() int         { return len(b.refs) }
@@ -262,86 +259,21 @@ func appendGroup(groups []lineGroup, journey, file any) []lineGroup {
 }
 
 // fill makes the lines of row, one per group and then one for rest if it
-// is not nil, from sheet row r on. The texts of the places and reasons,
-// joined with "; " and clipped to requirements.MaxCellText, and the cell
-// references are written into one string, grown once.
+// is not nil, from sheet row r on: the places and the reasons joined with
+// "; " and clipped to requirements.MaxCellText.
 func (b *traceBatch) fill(row *requirements.Row, groups []lineGroup, rest *lineGroup, lang blueprint.Lang, r int) {
-	n := len(groups)
-	group := func(i int) *lineGroup {
-		if i == len(groups) {
-			return rest
-		}
-		return &groups[i]
+	id, title := any(row.Requirement.ID), any(row.Requirement.Title(lang))
+	b.refs, b.vals = b.refs[:0], b.vals[:0]
+	line := func(g *lineGroup) {
+		b.refs = append(b.refs, cell(1, r+len(b.refs)))
+		b.vals = append(b.vals, id, title, g.journey,
+			clip(strings.Join(g.places, "; "), requirements.MaxCellText),
+			clip(strings.Join(g.reasons, "; "), requirements.MaxCellText), g.file)
+	}
+	for i := range groups {
+		line(&groups[i])
 	}
 	if rest != nil {
-		n++
+		line(rest)
 	}
-	size := 0
-	for i := range n {
-		g := group(i)
-		size += clippedLen(g.places) + clippedLen(g.reasons) + 1 + digits(r+i)
-	}
-	var text strings.Builder
-	text.Grow(size)
-	ends := slices.Grow(b.ends[:0], 3*n)
-	var num [20]byte
-	for i := range n {
-		g := group(i)
-		writeClipped(&text, g.places)
-		ends = append(ends, text.Len())
-		writeClipped(&text, g.reasons)
-		ends = append(ends, text.Len())
-		text.WriteByte('A')
-		text.Write(strconv.AppendInt(num[:0], int64(r+i), 10))
-		ends = append(ends, text.Len())
-	}
-	s := text.String()
-	b.ends = ends
-	id, title := any(row.Requirement.ID), any(row.Requirement.Title(lang))
-	b.refs, b.vals = slices.Grow(b.refs[:0], n), slices.Grow(b.vals[:0], traceListCols*n)
-	start := 0
-	for i := range n {
-		places, reasons, ref := s[start:ends[3*i]], s[ends[3*i]:ends[3*i+1]], s[ends[3*i+1]:ends[3*i+2]]
-		start = ends[3*i+2]
-		g := group(i)
-		b.refs = append(b.refs, ref)
-		b.vals = append(b.vals, id, title, g.journey, places, reasons, g.file)
-	}
-}
-
-// joinedLen is the length of parts joined with "; ".
-func joinedLen(parts []string) int {
-	n := 2 * max(len(parts)-1, 0)
-	for _, p := range parts {
-		n += len(p)
-	}
-	return n
-}
-
-// clippedLen is at least the length of parts joined and clipped.
-func clippedLen(parts []string) int {
-	return min(joinedLen(parts), requirements.MaxCellText+len(" …"))
-}
-
-// writeClipped writes parts joined with "; " and clipped as clip does.
-func writeClipped(text *strings.Builder, parts []string) {
-	if joinedLen(parts) > requirements.MaxCellText {
-		text.WriteString(clip(strings.Join(parts, "; "), requirements.MaxCellText))
-		return
-	}
-	for i, p := range parts {
-		if i > 0 {
-			text.WriteString("; ")
-		}
-		text.WriteString(p)
-	}
-}
-
-// digits is the number of decimal digits of n > 0.
-func digits(n int) int {
-	d := 1
-	for ; n >= 10; n /= 10 {
-		d++
-	}
-	return d
 }
