@@ -144,16 +144,9 @@ type scanner struct {
 	arena *arena
 }
 
-// indexTOML builds the index of src. The root node stands for the file.
-func indexTOML(file string, src []byte) *node {
-	return indexIn(&arena{block: blockFor(len(src))}, file, src, nil)
-}
-
-func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
-	return indexIn(&arena{block: blockFor(len(src))}, file, src, trace)
-}
-
-// indexIn builds the index of src in the nodes of a.
+// indexIn builds the index of src in the nodes of a. The root node
+// stands for the file; trace, if not nil, is called for every key as it
+// is indexed (the tests compare them with the TOML library's keys).
 func indexIn(a *arena, file string, src []byte, trace func(string, Pos)) *node {
 	s := &scanner{file: file, src: src, line: 1, col: 1, trace: trace, arena: a}
 	root := s.arena.node()

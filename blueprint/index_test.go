@@ -66,6 +66,13 @@ k = 1
 
 // TestIndexFollowsDecoder checks the index against the TOML library's own
 // view: the same keys and table headers, in the same order.
+// indexTOML builds the index of src in an arena of its own.
+func indexTOML(file string, src []byte) *node { return indexTrace(file, src, nil) }
+
+func indexTrace(file string, src []byte, trace func(string, Pos)) *node {
+	return indexIn(&arena{block: blockFor(len(src))}, file, src, trace)
+}
+
 func TestIndexFollowsDecoder(t *testing.T) {
 	srcs := map[string]string{}
 	for k, v := range indexSources {
