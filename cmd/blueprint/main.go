@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"sync"
 
 	"github.com/dimpact/blueprint/requirements/xlsx"
 )
@@ -17,15 +18,24 @@ func main() {
 
 // spillFolder points the workbook library's temporary files (a sheet of
 // the national PvE spills 230 MB to one while it is written) at a private
-// folder of this process, which an interrupted run removes with its own
-// temporary files (cleanupOnSignal) and the returned func removes at the
-// end. Without one (the system's temporary folder is not writable) the
-// library uses the system's folder and says so when it needs it.
+// folder of this process, made when a workbook is first written or read
+// (so that no other command pays for it), which an interrupted run removes
+// with its own temporary files (cleanupOnSignal) and the returned func
+// removes at the end. Without one (the system's temporary folder is not
+// writable) the library uses the system's folder and says so when it
+// needs it.
 func spillFolder() (done func()) {
-	dir, err := temps.mkdir("blueprint-*")
-	if err != nil {
-		return func() {}
+	var once sync.Once
+	dir := ""
+	made := func() { dir, _ = temps.mkdir("blueprint-*") }
+	xlsx.TempDir = func() string {
+		once.Do(made)
+		return dir
 	}
-	xlsx.TempDir = dir
-	return func() { temps.removeDir(dir) }
+	return func() {
+		once.Do(func() {}) // whether or not it was made, dir is settled
+		if dir != "" {
+			temps.removeDir(dir)
+		}
+	}
 }

@@ -178,7 +178,7 @@ func TestInterruptHelper(t *testing.T) {
 		t.Skip("run by TestInterruptRemovesTemporaryFiles")
 	}
 	defer spillFolder()()
-	require.NoError(t, os.WriteFile(filepath.Join(xlsx.TempDir, "excelize-1"), []byte("spilled"), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(xlsx.TempDir(), "excelize-1"), []byte("spilled"), 0o600))
 	stop := cleanupOnSignal(os.Stderr)
 	defer stop()
 	writeAtomic(filepath.Join(dir, "pve.xlsx"), func(w io.Writer) error {
@@ -200,15 +200,19 @@ func TestSpillFolderIsPrivateAndRemoved(t *testing.T) {
 	old := xlsx.TempDir
 	t.Cleanup(func() { xlsx.TempDir = old })
 	done := spillFolder()
-	require.Equal(t, tmp, filepath.Dir(xlsx.TempDir))
-	st, err := os.Stat(xlsx.TempDir)
+	entries, _ := os.ReadDir(tmp)
+	assert.Empty(t, entries, "nothing is made before a workbook asks for it")
+	spill := xlsx.TempDir()
+	require.Equal(t, tmp, filepath.Dir(spill))
+	assert.Equal(t, spill, xlsx.TempDir(), "one folder for the run")
+	st, err := os.Stat(spill)
 	require.NoError(t, err)
 	if runtime.GOOS != "windows" {
 		assert.Equal(t, fs.FileMode(0o700), st.Mode().Perm(), "no other user reads what is spilled")
 	}
-	require.NoError(t, os.WriteFile(filepath.Join(xlsx.TempDir, "excelize-1"), []byte("x"), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(spill, "excelize-1"), []byte("x"), 0o600))
 	done()
-	entries, _ := os.ReadDir(tmp)
+	entries, _ = os.ReadDir(tmp)
 	assert.Empty(t, entries)
 }
 

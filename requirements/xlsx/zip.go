@@ -19,18 +19,24 @@ import (
 // journeys differs by a few kB either way.
 const zipLevel = 3
 
-// TempDir is the folder in which excelize keeps the parts of a workbook
-// too large to hold in memory while it is written or read (a stream
-// writer spills a sheet to a temporary file from 16 MB on: 230 MB for the
-// national PvE). "" is the system's temporary folder. Close removes these
-// files, but a process that is interrupted does not get that far:
-// blueprint points TempDir at a folder of its own, which it removes on
+// TempDir, if set, names the folder in which excelize keeps the parts of
+// a workbook too large to hold in memory while it is written or read (a
+// stream writer spills a sheet to a temporary file from 16 MB on: 230 MB
+// for the national PvE); without it, or when it returns "", that is the
+// system's temporary folder. Close removes these files, but a process
+// that is interrupted does not get that far: blueprint points TempDir at
+// a folder of its own, made when first asked for, which it removes on
 // SIGINT and SIGTERM too. Set it before writing, not while.
-var TempDir string
+var TempDir func() string
 
 // options are the excelize options of every workbook this package opens
 // or makes.
-func options() excelize.Options { return excelize.Options{TmpDir: TempDir} }
+func options() excelize.Options {
+	if TempDir == nil {
+		return excelize.Options{}
+	}
+	return excelize.Options{TmpDir: TempDir()}
+}
 
 // A part of parallelMin bytes or more (at national scale only the
 // Traceerbaarheid sheet, 232 MB) is deflated in chunks of parallelChunk
